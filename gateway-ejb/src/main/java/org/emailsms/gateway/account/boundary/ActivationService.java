@@ -1,0 +1,81 @@
+package org.emailsms.gateway.account.boundary;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.emailsms.gateway.account.control.Authenticator;
+import org.emailsms.gateway.account.control.SerialNumbers;
+import org.emailsms.gateway.account.entity.Activation;
+import org.emailsms.gateway.account.entity.LoginChannel;
+import org.emailsms.gateway.account.entity.User;
+
+/**
+ * Add-in activation (seed 4.3): a username and password buy a 16-digit serial number that
+ * identifies the user in every later call, until it is revoked.
+ */
+@Stateless
+public class ActivationService {
+
+    private static final Logger LOG = Logger.getLogger(ActivationService.class.getName());
+    private static final int MAX_CLIENT_INFO = 255;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    SerialNumbers serials;
+
+    /** Returns the new serial number; only its hash is stored. */
+    public String activate(String username, String password, String clientInfo, String clientIp)
+            throws AuthenticationFailedException, AccountLockedException, AccountDisabledException {
+        User user = authenticator.authenticate(username, password, clientIp, LoginChannel.SOAP);
+        String serial = serials.generate();
+        String info = clientInfo == null ? null
+                : clientInfo.substring(0, Math.min(clientInfo.length(), MAX_CLIENT_INFO));
+        em.persist(new Activation(user, serials.hash(serial), info, clientIp));
+        LOG.info(() -> String.format("User '%s' activated an add-in (%s)", user.getUsername(), info));
+        return serial;
+    }
+
+    /** The user behind a serial, if the serial is live and the account may be used. */
+    public User userOf(String serial) throws AuthenticationFailedException, AccountDisabledException {
+        Activation activation = liveActivation(serial);
+        User user = activation.getUser();
+        if (!user.isActiveWithOrganisation()) {
+            throw new AccountDisabledException("The account, its department or its company is disabled.");
+        }
+        activation.markUsed(OffsetDateTime.now(ZoneOffset.UTC));
+        return user;
+    }
+
+    public AccountSummary describe(String serial) throws AuthenticationFailedException, AccountDisabledException {
+        return AccountSummary.of(userOf(serial));
+    }
+
+    /** The add-in signs out: its serial stops working. */
+    public void deactivate(String serial) throws AuthenticationFailedException {
+        liveActivation(serial).revoke();
+    }
+
+    private Activation liveActivation(String serial) throws AuthenticationFailedException {
+        if (!serials.isWellFormed(serial)) {
+            throw new AuthenticationFailedException("The serial number is not a 16-digit number.");
+        }
+        return em.createNamedQuery("Activation.findBySerialHash", Activation.class)
+                .setParameter("serialHash", serials.hash(serial))
+                .getResultStream()
+                .filter(a -> !a.isRevoked() && a.getUser().getDeletedAt() == null)
+                .findFirst()
+                .orElseThrow(() -> new AuthenticationFailedException(
+                        "The serial number is unknown or was revoked: activate the add-in again."));
+    }
+}

@@ -1,0 +1,249 @@
+package org.emailsms.gateway.account.boundary;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.emailsms.gateway.account.control.Authenticator;
+import org.emailsms.gateway.account.control.Passwords;
+import org.emailsms.gateway.account.entity.AccountStatus;
+import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.account.entity.Department;
+import org.emailsms.gateway.account.entity.LoginChannel;
+import org.emailsms.gateway.account.entity.Role;
+import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.control.PhoneNumbers;
+import org.emailsms.gateway.platform.control.RequestValidator;
+
+/**
+ * Provisioning of companies, departments and users (seed section 3). Every operation names the
+ * acting administrator, already authenticated by the caller; a company administrator reaches only
+ * its own company, and anything else reads as "not found" so that other tenants stay invisible.
+ */
+@Stateless
+public class ProvisioningService {
+
+    private static final Logger LOG = Logger.getLogger(ProvisioningService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    RequestValidator validator;
+
+    /**
+     * Checks an administrator's credentials for an API call, with the same lockout and audit as
+     * add-in activation; returns the administrator's username for the operation that follows.
+     */
+    public String signIn(String username, String password, String clientIp)
+            throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
+            NotAuthorizedException {
+        User user = authenticator.authenticate(username, password, clientIp, LoginChannel.SOAP);
+        return administrator(user.getUsername()).getUsername();
+    }
+
+    public Long createCompany(String actorName, NewCompany request)
+            throws NotAuthorizedException, InvalidRequestException, AccountAlreadyExistsException {
+        User actor = providerAdministrator(actorName);
+        validator.check(request);
+        ZoneId zone = zone(request.timeZone());
+        requireKnownCountry(request.homeCountry());
+        for (String country : request.allowedCountries()) {
+            requireKnownCountry(country);
+        }
+        String name = request.name().strip();
+        if (findCompany(name) != null) {
+            throw new AccountAlreadyExistsException("A company named '" + name + "' exists already.");
+        }
+        Company company = new Company(name, request.homeCountry(), zone);
+        company.allowDestinationCountries(request.allowedCountries());
+        company.limitDailyQuota(request.dailyQuota());
+        company.changeMessageSettings(request.splitLongMessages(), request.maxSegments(), request.deliveryConfirmation());
+        em.persist(company);
+        LOG.info(() -> String.format("%s created company '%s'", actor.getUsername(), name));
+        return company.getId();
+    }
+
+    public void createDepartment(String actorName, String companyName, String departmentName, Integer dailyQuota)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException,
+            AccountAlreadyExistsException {
+        User actor = administrator(actorName);
+        Company company = companyAdministeredBy(actor, companyName);
+        if (departmentName == null || departmentName.isBlank() || departmentName.strip().length() > 120) {
+            throw new InvalidRequestException("A department needs a name of at most 120 characters.");
+        }
+        if (dailyQuota != null && dailyQuota < 0) {
+            throw new InvalidRequestException("A daily quota cannot be negative.");
+        }
+        String name = departmentName.strip();
+        if (findDepartment(company, name) != null) {
+            throw new AccountAlreadyExistsException("Department '" + name + "' exists already in " + company.getName() + ".");
+        }
+        Department department = new Department(company, name);
+        department.limitDailyQuota(dailyQuota);
+        em.persist(department);
+        LOG.info(() -> String.format("%s created department '%s' in '%s'", actor.getUsername(), name, company.getName()));
+    }
+
+    public CreatedUser createUser(String actorName, NewUser request)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException,
+            AccountAlreadyExistsException {
+        User actor = administrator(actorName);
+        validator.check(request);
+        if (request.role() == Role.PROVIDER_ADMIN) {
+            throw new InvalidRequestException("Provider administrators are not created through a company.");
+        }
+        Company company = companyAdministeredBy(actor, request.companyName());
+        Department department = null;
+        if (request.departmentName() != null && !request.departmentName().isBlank()) {
+            department = findDepartment(company, request.departmentName().strip());
+            if (department == null) {
+                throw new UnknownAccountException("No department '" + request.departmentName() + "' in " + company.getName() + ".");
+            }
+        }
+        String mobile = null;
+        if (request.mobile() != null && !request.mobile().isBlank()) {
+            mobile = PhoneNumbers.mobileE164(request.mobile(), company.getHomeCountry())
+                    .orElseThrow(() -> new InvalidRequestException("'" + request.mobile() + "' is not a valid mobile number."));
+        }
+        String username = Authenticator.normalise(request.username());
+        if (findUser(username) != null) {
+            throw new AccountAlreadyExistsException("The username '" + username + "' is taken.");
+        }
+        boolean generate = request.password() == null || request.password().isEmpty();
+        String password = generate ? passwords.generate() : request.password();
+        User user = User.companyUser(company, department, username, request.email().strip(), request.role(),
+                passwords.hash(password));
+        user.changeMobile(mobile);
+        em.persist(user);
+        LOG.info(() -> String.format("%s created user '%s' in '%s'", actor.getUsername(), username, company.getName()));
+        return new CreatedUser(username, generate ? password : null);
+    }
+
+    public void changeCompanyStatus(String actorName, String companyName, AccountStatus status)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = providerAdministrator(actorName);
+        Company company = companyAdministeredBy(actor, companyName);
+        company.changeStatus(status);
+        LOG.info(() -> String.format("%s set company '%s' %s", actor.getUsername(), company.getName(), status));
+    }
+
+    public void changeDepartmentStatus(String actorName, String companyName, String departmentName,
+                                       AccountStatus status) throws NotAuthorizedException, UnknownAccountException {
+        User actor = administrator(actorName);
+        Company company = companyAdministeredBy(actor, companyName);
+        Department department = findDepartment(company, departmentName == null ? "" : departmentName.strip());
+        if (department == null) {
+            throw new UnknownAccountException("No department '" + departmentName + "' in " + company.getName() + ".");
+        }
+        department.changeStatus(status);
+        LOG.info(() -> String.format("%s set department '%s' %s", actor.getUsername(), department.getName(), status));
+    }
+
+    public void changeUserStatus(String actorName, String username, AccountStatus status)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = administrator(actorName);
+        User user = userAdministeredBy(actor, username);
+        user.changeStatus(status);
+        LOG.info(() -> String.format("%s set user '%s' %s", actor.getUsername(), user.getUsername(), status));
+    }
+
+    /** Lifts a lockout before it expires, after the administrator has checked who is asking. */
+    public void unlockUser(String actorName, String username) throws NotAuthorizedException, UnknownAccountException {
+        User actor = administrator(actorName);
+        User user = userAdministeredBy(actor, username);
+        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
+        LOG.info(() -> String.format("%s unlocked user '%s'", actor.getUsername(), user.getUsername()));
+    }
+
+    /** Every activated add-in of the user stops working; returns how many were live. */
+    public int revokeActivations(String actorName, String username)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = administrator(actorName);
+        User user = userAdministeredBy(actor, username);
+        int revoked = em.createNamedQuery("Activation.revokeAllOfUser")
+                .setParameter("user", user)
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
+        LOG.info(() -> String.format("%s revoked %d activations of '%s'", actor.getUsername(), revoked, user.getUsername()));
+        return revoked;
+    }
+
+    private User administrator(String actorName) throws NotAuthorizedException {
+        User actor = findUser(Authenticator.normalise(actorName));
+        if (actor == null || actor.getRole() == Role.SENDER || !actor.isActiveWithOrganisation()) {
+            throw new NotAuthorizedException("Only administrators may provision accounts.");
+        }
+        return actor;
+    }
+
+    private User providerAdministrator(String actorName) throws NotAuthorizedException {
+        User actor = administrator(actorName);
+        if (actor.getRole() != Role.PROVIDER_ADMIN) {
+            throw new NotAuthorizedException("Only the provider's administrators manage companies.");
+        }
+        return actor;
+    }
+
+    private Company companyAdministeredBy(User actor, String companyName) throws UnknownAccountException {
+        Company company = companyName == null ? null : findCompany(companyName.strip());
+        if (company == null || !actor.administers(company)) {
+            throw new UnknownAccountException("No company named '" + companyName + "'.");
+        }
+        return company;
+    }
+
+    private User userAdministeredBy(User actor, String username) throws UnknownAccountException {
+        User user = findUser(Authenticator.normalise(username));
+        boolean visible = user != null && (actor.getRole() == Role.PROVIDER_ADMIN
+                || user.getCompany() != null && actor.administers(user.getCompany()));
+        if (!visible) {
+            throw new UnknownAccountException("No user named '" + username + "'.");
+        }
+        return user;
+    }
+
+    private Company findCompany(String name) {
+        return em.createNamedQuery("Company.findByName", Company.class).setParameter("name", name)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private Department findDepartment(Company company, String name) {
+        return em.createNamedQuery("Department.findByName", Department.class)
+                .setParameter("company", company).setParameter("name", name)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private User findUser(String username) {
+        return em.createNamedQuery("User.findByUsername", User.class).setParameter("username", username)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private static ZoneId zone(String timeZone) throws InvalidRequestException {
+        try {
+            return ZoneId.of(timeZone.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException("'" + timeZone + "' is not a time zone; use a name such as Australia/Sydney.");
+        }
+    }
+
+    private static void requireKnownCountry(String country) throws InvalidRequestException {
+        if (!PhoneNumbers.isKnownCountry(country)) {
+            throw new InvalidRequestException("'" + country + "' is not a country with a numbering plan.");
+        }
+    }
+}

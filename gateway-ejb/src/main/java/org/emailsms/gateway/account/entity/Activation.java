@@ -1,0 +1,99 @@
+package org.emailsms.gateway.account.entity;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import org.emailsms.gateway.platform.entity.GatewayEntity;
+
+/**
+ * One activated add-in: the serial number it was given identifies the user in every later call.
+ * Only a hash of the serial is kept, so a copy of the database does not hand out working serials.
+ */
+@Entity
+@Table(name = "activation")
+@NamedQuery(name = "Activation.findBySerialHash",
+        query = "SELECT a FROM Activation a WHERE a.serialHash = :serialHash")
+@NamedQuery(name = "Activation.revokeAllOfUser",
+        query = "UPDATE Activation a SET a.revokedAt = :now WHERE a.user = :user AND a.revokedAt IS NULL")
+public class Activation extends GatewayEntity {
+
+    /** Last-use times coarser than this are good enough and spare a write on every request. */
+    private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "user_id")
+    private User user;
+
+    @Column(name = "serial_hash", nullable = false, length = 64)
+    private String serialHash;
+
+    @Column(name = "client_info", length = 255)
+    private String clientInfo;
+
+    @Column(name = "client_ip", length = 64)
+    private String clientIp;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "last_used_at")
+    private OffsetDateTime lastUsedAt;
+
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+
+    protected Activation() {
+    }
+
+    public Activation(User user, String serialHash, String clientInfo, String clientIp) {
+        this.user = user;
+        this.serialHash = serialHash;
+        this.clientInfo = clientInfo;
+        this.clientIp = clientIp;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.lastUsedAt = createdAt;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public void revoke() {
+        if (revokedAt == null) {
+            revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        }
+    }
+
+    /** Records a use; returns whether the stored time changed. */
+    public boolean markUsed(OffsetDateTime now) {
+        if (lastUsedAt == null || lastUsedAt.plus(LAST_USE_RESOLUTION).isBefore(now)) {
+            lastUsedAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public String getClientInfo() {
+        return clientInfo;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime getLastUsedAt() {
+        return lastUsedAt;
+    }
+}

@@ -1,0 +1,146 @@
+package org.emailsms.gateway.account.entity;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.emailsms.gateway.platform.entity.GatewayEntity;
+
+/** A tenant: the company whose staff send SMS, with its own settings, quota and restrictions. */
+@Entity
+@Table(name = "company")
+@NamedQuery(name = "Company.findByName", query = "SELECT c FROM Company c WHERE c.name = :name")
+public class Company extends GatewayEntity {
+
+    /** Default segment limit for a split message: 10 segments is about 1,500 GSM characters. */
+    public static final int DEFAULT_MAX_SEGMENTS = 10;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Column(name = "home_country", nullable = false, length = 2)
+    private String homeCountry;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "company_allowed_country", joinColumns = @JoinColumn(name = "company_id"))
+    @Column(name = "country", length = 2)
+    private Set<String> allowedCountries = new TreeSet<>();
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccountStatus status = AccountStatus.ACTIVE;
+
+    /** SMS segments per day for the whole company; null means unlimited. */
+    @Column(name = "daily_quota")
+    private Integer dailyQuota;
+
+    @Column(name = "split_long_messages", nullable = false)
+    private boolean splitLongMessages = true;
+
+    @Column(name = "max_segments", nullable = false)
+    private int maxSegments = DEFAULT_MAX_SEGMENTS;
+
+    @Column(name = "delivery_confirmation", nullable = false)
+    private boolean deliveryConfirmation;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Version
+    private long version;
+
+    protected Company() {
+    }
+
+    /** A new active company; its home country is always an allowed destination. */
+    public Company(String name, String homeCountry, ZoneId timeZone) {
+        this.name = name;
+        this.homeCountry = homeCountry.toUpperCase(Locale.ROOT);
+        this.timeZone = timeZone.getId();
+        this.allowedCountries.add(this.homeCountry);
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public void allowDestinationCountries(Collection<String> countries) {
+        allowedCountries.clear();
+        allowedCountries.add(homeCountry);
+        countries.forEach(c -> allowedCountries.add(c.toUpperCase(Locale.ROOT)));
+    }
+
+    public boolean isActive() {
+        return status == AccountStatus.ACTIVE;
+    }
+
+    public void changeStatus(AccountStatus status) {
+        this.status = status;
+    }
+
+    public void limitDailyQuota(Integer segmentsPerDay) {
+        this.dailyQuota = segmentsPerDay;
+    }
+
+    public void changeMessageSettings(boolean splitLongMessages, int maxSegments, boolean deliveryConfirmation) {
+        this.splitLongMessages = splitLongMessages;
+        this.maxSegments = maxSegments;
+        this.deliveryConfirmation = deliveryConfirmation;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getHomeCountry() {
+        return homeCountry;
+    }
+
+    public Set<String> getAllowedCountries() {
+        return Set.copyOf(allowedCountries);
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public AccountStatus getStatus() {
+        return status;
+    }
+
+    public Integer getDailyQuota() {
+        return dailyQuota;
+    }
+
+    public boolean isSplitLongMessages() {
+        return splitLongMessages;
+    }
+
+    public int getMaxSegments() {
+        return maxSegments;
+    }
+
+    public boolean isDeliveryConfirmation() {
+        return deliveryConfirmation;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+}

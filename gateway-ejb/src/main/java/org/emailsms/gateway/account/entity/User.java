@@ -1,0 +1,198 @@
+package org.emailsms.gateway.account.entity;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.emailsms.gateway.platform.entity.GatewayEntity;
+
+/**
+ * A person who signs in: a sender using an add-in, or an administrator. Deleted users stay as rows
+ * (marked deleted) so that reports keep their history.
+ */
+@Entity
+@Table(name = "gateway_user")
+@NamedQuery(name = "User.findByUsername",
+        query = "SELECT u FROM User u WHERE u.username = :username AND u.deletedAt IS NULL")
+@NamedQuery(name = "User.countByRole", query = "SELECT COUNT(u) FROM User u WHERE u.role = :role AND u.deletedAt IS NULL")
+// Lockout counting is one UPDATE so that concurrent attempts on several nodes are all counted.
+@NamedQuery(name = "User.recordFailedAttempt", query = """
+        UPDATE User u SET
+          u.failedAttempts = CASE WHEN u.failureWindowStart IS NULL OR u.failureWindowStart < :windowStart
+                                  THEN 1 ELSE u.failedAttempts + 1 END,
+          u.failureWindowStart = CASE WHEN u.failureWindowStart IS NULL OR u.failureWindowStart < :windowStart
+                                      THEN :now ELSE u.failureWindowStart END,
+          u.lockedUntil = CASE WHEN u.failureWindowStart >= :windowStart AND u.failedAttempts + 1 > :threshold
+                               THEN :lockedUntil ELSE u.lockedUntil END
+        WHERE u.id = :id""")
+@NamedQuery(name = "User.clearFailedAttempts", query = """
+        UPDATE User u SET u.failedAttempts = 0, u.failureWindowStart = NULL, u.lockedUntil = NULL
+        WHERE u.id = :id AND (u.failedAttempts <> 0 OR u.lockedUntil IS NOT NULL)""")
+@NamedQuery(name = "User.lockedUntil", query = "SELECT u.lockedUntil FROM User u WHERE u.id = :id")
+public class User extends GatewayEntity {
+
+    @ManyToOne
+    @JoinColumn(name = "company_id")
+    private Company company;
+
+    @ManyToOne
+    @JoinColumn(name = "department_id")
+    private Department department;
+
+    @Column(nullable = false, length = 120)
+    private String username;
+
+    @Column(nullable = false, length = 254)
+    private String email;
+
+    /** E.164, for example +61412345678; optional. */
+    @Column(length = 20)
+    private String mobile;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private Role role;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccountStatus status = AccountStatus.ACTIVE;
+
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    // Written only by the bulk updates above; read here for display.
+    @Column(name = "failed_attempts", nullable = false, insertable = false, updatable = false)
+    private int failedAttempts;
+
+    @Column(name = "failure_window_start", insertable = false, updatable = false)
+    private OffsetDateTime failureWindowStart;
+
+    @Column(name = "locked_until", insertable = false, updatable = false)
+    private OffsetDateTime lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "deleted_at")
+    private OffsetDateTime deletedAt;
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    /** A provider administrator belongs to no company. */
+    public static User providerAdministrator(String username, String email, String passwordHash) {
+        return new User(null, null, username, email, Role.PROVIDER_ADMIN, passwordHash);
+    }
+
+    /** A company's user, optionally in one of its departments. */
+    public static User companyUser(Company company, Department department, String username, String email,
+                                   Role role, String passwordHash) {
+        if (company == null) {
+            throw new IllegalArgumentException("a company user needs a company");
+        }
+        if (role == Role.PROVIDER_ADMIN) {
+            throw new IllegalArgumentException("a provider administrator belongs to no company");
+        }
+        if (department != null && !department.getCompany().getId().equals(company.getId())) {
+            throw new IllegalArgumentException("the department belongs to another company");
+        }
+        return new User(company, department, username, email, role, passwordHash);
+    }
+
+    private User(Company company, Department department, String username, String email, Role role,
+                 String passwordHash) {
+        this.company = company;
+        this.department = department;
+        this.username = username;
+        this.email = email;
+        this.role = role;
+        this.passwordHash = passwordHash;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Whether this user, and the company and department around it, may use the gateway. */
+    public boolean isActiveWithOrganisation() {
+        return status == AccountStatus.ACTIVE
+                && (company == null || company.isActive())
+                && (department == null || department.isActive());
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.toInstant().isAfter(now);
+    }
+
+    /** Whether this user may administer the given company. */
+    public boolean administers(Company other) {
+        return role == Role.PROVIDER_ADMIN
+                || role == Role.COMPANY_ADMIN && company != null && company.getId().equals(other.getId());
+    }
+
+    public void changeStatus(AccountStatus status) {
+        this.status = status;
+    }
+
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public void changeMobile(String e164) {
+        this.mobile = e164;
+    }
+
+    public Company getCompany() {
+        return company;
+    }
+
+    public Department getDepartment() {
+        return department;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getMobile() {
+        return mobile;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public AccountStatus getStatus() {
+        return status;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public int getFailedAttempts() {
+        return failedAttempts;
+    }
+
+    public OffsetDateTime getDeletedAt() {
+        return deletedAt;
+    }
+
+    public OffsetDateTime getLockedUntil() {
+        return lockedUntil;
+    }
+}

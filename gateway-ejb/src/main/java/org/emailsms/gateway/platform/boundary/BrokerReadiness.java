@@ -1,0 +1,33 @@
+package org.emailsms.gateway.platform.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the message broker accepts connections. */
+@Readiness
+@ApplicationScoped
+public class BrokerReadiness implements HealthCheck {
+
+    @Resource(lookup = GatewayResources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Override
+    public HealthCheckResponse call() {
+        // The ActiveMQ adapter's factories lack the JMS 2.0 simplified API: use a classic connection.
+        try (Connection connection = connectionFactory.createConnection()) {
+            return HealthCheckResponse.named("broker")
+                    .up()
+                    .withData("provider", connection.getMetaData().getJMSProviderName())
+                    .build();
+        } catch (JMSException | RuntimeException e) {
+            return HealthCheckResponse.named("broker").down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.emailsms.gateway.platform.boundary;
+
+/**
+ * The stable codes of every expected failure. Clients branch on these, so a code is never renamed;
+ * the human message beside it may change.
+ */
+public enum ErrorCode {
+    AUTH_FAILED,
+    ACCOUNT_LOCKED,
+    ACCOUNT_DISABLED,
+    NOT_AUTHORIZED,
+    INVALID_REQUEST,
+    NOT_FOUND,
+    ALREADY_EXISTS,
+    INTERNAL_ERROR
+}

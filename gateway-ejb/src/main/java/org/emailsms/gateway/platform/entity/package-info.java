@@ -1,0 +1,2 @@
+/** What every persistent entity shares: identity from one database sequence. */
+package org.emailsms.gateway.platform.entity;

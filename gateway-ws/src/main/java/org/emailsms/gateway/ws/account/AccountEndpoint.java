@@ -1,0 +1,51 @@
+package org.emailsms.gateway.ws.account;
+
+import jakarta.annotation.Resource;
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.WebServiceContext;
+
+import org.emailsms.gateway.account.boundary.ActivationService;
+import org.emailsms.gateway.ws.platform.Boundaries;
+import org.emailsms.gateway.ws.platform.Callers;
+import org.emailsms.gateway.ws.platform.Calls;
+import org.emailsms.gateway.ws.platform.GatewayFault;
+import org.emailsms.gateway.ws.platform.Namespaces;
+
+/**
+ * Add-in activation (seed 4.3), served over HTTPS only: the username and password travel here and
+ * nowhere else. Every later call carries the 16-digit serial this returns.
+ */
+@WebService(name = "Account", serviceName = "AccountService", portName = "AccountPort",
+        targetNamespace = Namespaces.V1)
+public class AccountEndpoint {
+
+    @Resource
+    WebServiceContext context;
+
+    private ActivationService activations() {
+        return Boundaries.lookup(ActivationService.class);
+    }
+
+    @WebMethod
+    @WebResult(name = "serial")
+    public String activate(@WebParam(name = "username") String username,
+                           @WebParam(name = "password") String password,
+                           @WebParam(name = "clientInfo") String clientInfo) throws GatewayFault {
+        String clientIp = Callers.clientIp(context);
+        return Calls.invoke(() -> activations().activate(username, password, clientInfo, clientIp));
+    }
+
+    @WebMethod
+    @WebResult(name = "account")
+    public Account getAccount(@WebParam(name = "serial") String serial) throws GatewayFault {
+        return Calls.invoke(() -> Account.of(activations().describe(serial)));
+    }
+
+    @WebMethod
+    public void deactivate(@WebParam(name = "serial") String serial) throws GatewayFault {
+        Calls.run(() -> activations().deactivate(serial));
+    }
+}

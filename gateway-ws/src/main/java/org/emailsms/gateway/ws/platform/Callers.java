@@ -1,0 +1,17 @@
+package org.emailsms.gateway.ws.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
+
+/** Who is calling, as far as the transport can tell: the login audit keeps the client's IP. */
+public final class Callers {
+
+    private Callers() {
+    }
+
+    public static String clientIp(WebServiceContext context) {
+        Object request = context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+        return request instanceof HttpServletRequest http ? http.getRemoteAddr() : null;
+    }
+}

@@ -1,0 +1,129 @@
+package org.emailsms.gateway.ws.provisioning;
+
+import java.util.Locale;
+
+import jakarta.annotation.Resource;
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.WebServiceContext;
+
+import org.emailsms.gateway.account.boundary.NewUser;
+import org.emailsms.gateway.account.boundary.ProvisioningService;
+import org.emailsms.gateway.account.entity.AccountStatus;
+import org.emailsms.gateway.account.entity.Role;
+import org.emailsms.gateway.platform.boundary.ErrorCode;
+import org.emailsms.gateway.ws.platform.Boundaries;
+import org.emailsms.gateway.ws.platform.Callers;
+import org.emailsms.gateway.ws.platform.Calls;
+import org.emailsms.gateway.ws.platform.GatewayFault;
+import org.emailsms.gateway.ws.platform.Namespaces;
+
+/**
+ * Provisioning over SOAP, for scripts and for operators who prefer them to the portal. Served over
+ * HTTPS only; every call carries an administrator's credentials.
+ */
+@WebService(name = "Provisioning", serviceName = "ProvisioningService", portName = "ProvisioningPort",
+        targetNamespace = Namespaces.V1)
+public class ProvisioningEndpoint {
+
+    @Resource
+    WebServiceContext context;
+
+    private ProvisioningService provisioning() {
+        return Boundaries.lookup(ProvisioningService.class);
+    }
+
+    private String signIn(Credentials credentials) throws GatewayFault {
+        if (credentials == null) {
+            throw new GatewayFault(ErrorCode.AUTH_FAILED, "Administrator credentials are required.");
+        }
+        String clientIp = Callers.clientIp(context);
+        return Calls.invoke(() -> provisioning().signIn(credentials.getUsername(), credentials.getPassword(), clientIp));
+    }
+
+    @WebMethod
+    public void createCompany(@WebParam(name = "credentials") Credentials credentials,
+                              @WebParam(name = "company") CompanySpec company) throws GatewayFault {
+        String actor = signIn(credentials);
+        if (company == null) {
+            throw new GatewayFault(ErrorCode.INVALID_REQUEST, "The company is missing.");
+        }
+        Calls.invoke(() -> provisioning().createCompany(actor, company.toRequest()));
+    }
+
+    @WebMethod
+    public void createDepartment(@WebParam(name = "credentials") Credentials credentials,
+                                 @WebParam(name = "company") String company,
+                                 @WebParam(name = "department") String department,
+                                 @WebParam(name = "dailyQuota") Integer dailyQuota) throws GatewayFault {
+        String actor = signIn(credentials);
+        Calls.run(() -> provisioning().createDepartment(actor, company, department, dailyQuota));
+    }
+
+    @WebMethod
+    @WebResult(name = "user")
+    public CreatedUserResult createUser(@WebParam(name = "credentials") Credentials credentials,
+                                        @WebParam(name = "user") UserSpec user) throws GatewayFault {
+        String actor = signIn(credentials);
+        if (user == null) {
+            throw new GatewayFault(ErrorCode.INVALID_REQUEST, "The user is missing.");
+        }
+        Role role = user.role == null || user.role.isBlank() ? Role.SENDER : parse(Role.class, user.role, "role");
+        NewUser request = new NewUser(user.company, user.department, user.username, user.email, user.mobile, role,
+                user.password);
+        return Calls.invoke(() -> CreatedUserResult.of(provisioning().createUser(actor, request)));
+    }
+
+    @WebMethod
+    public void setCompanyStatus(@WebParam(name = "credentials") Credentials credentials,
+                                 @WebParam(name = "company") String company,
+                                 @WebParam(name = "status") String status) throws GatewayFault {
+        String actor = signIn(credentials);
+        AccountStatus newStatus = parse(AccountStatus.class, status, "status");
+        Calls.run(() -> provisioning().changeCompanyStatus(actor, company, newStatus));
+    }
+
+    @WebMethod
+    public void setDepartmentStatus(@WebParam(name = "credentials") Credentials credentials,
+                                    @WebParam(name = "company") String company,
+                                    @WebParam(name = "department") String department,
+                                    @WebParam(name = "status") String status) throws GatewayFault {
+        String actor = signIn(credentials);
+        AccountStatus newStatus = parse(AccountStatus.class, status, "status");
+        Calls.run(() -> provisioning().changeDepartmentStatus(actor, company, department, newStatus));
+    }
+
+    @WebMethod
+    public void setUserStatus(@WebParam(name = "credentials") Credentials credentials,
+                              @WebParam(name = "username") String username,
+                              @WebParam(name = "status") String status) throws GatewayFault {
+        String actor = signIn(credentials);
+        AccountStatus newStatus = parse(AccountStatus.class, status, "status");
+        Calls.run(() -> provisioning().changeUserStatus(actor, username, newStatus));
+    }
+
+    @WebMethod
+    public void unlockUser(@WebParam(name = "credentials") Credentials credentials,
+                           @WebParam(name = "username") String username) throws GatewayFault {
+        String actor = signIn(credentials);
+        Calls.run(() -> provisioning().unlockUser(actor, username));
+    }
+
+    @WebMethod
+    @WebResult(name = "revoked")
+    public int revokeActivations(@WebParam(name = "credentials") Credentials credentials,
+                                 @WebParam(name = "username") String username) throws GatewayFault {
+        String actor = signIn(credentials);
+        return Calls.invoke(() -> provisioning().revokeActivations(actor, username));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) throws GatewayFault {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new GatewayFault(ErrorCode.INVALID_REQUEST, "'" + value + "' is not a valid " + field + ".");
+        }
+    }
+}
