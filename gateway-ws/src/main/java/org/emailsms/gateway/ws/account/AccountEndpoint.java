@@ -40,8 +40,8 @@ public class AccountEndpoint {
 
     @WebMethod
     @WebResult(name = "account")
-    public Account getAccount(@WebParam(name = "serial") String serial) throws GatewayFault {
-        return Calls.invoke(() -> Account.of(activations().describe(serial)));
+    public AccountDetails getAccount(@WebParam(name = "serial") String serial) throws GatewayFault {
+        return Calls.invoke(() -> AccountDetails.of(activations().describe(serial)));
     }
 
     @WebMethod

@@ -8,8 +8,8 @@ import org.emailsms.gateway.account.boundary.AccountSummary;
 
 /** Who an activated add-in acts for. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(name = "Account", propOrder = {"username", "email", "mobile", "role", "company", "department"})
-public class Account {
+@XmlType(name = "AccountDetails", propOrder = {"username", "email", "mobile", "role", "company", "department"})
+public class AccountDetails {
 
     private String username;
     private String email;
@@ -18,11 +18,11 @@ public class Account {
     private String company;
     private String department;
 
-    public Account() {
+    public AccountDetails() {
     }
 
-    static Account of(AccountSummary summary) {
-        Account account = new Account();
+    static AccountDetails of(AccountSummary summary) {
+        AccountDetails account = new AccountDetails();
         account.username = summary.username();
         account.email = summary.email();
         account.mobile = summary.mobile();

@@ -1,0 +1,229 @@
+package org.emailsms.gateway.it.account;
+
+import static org.emailsms.gateway.it.support.Faults.assertFault;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.emailsms.gateway.it.client.account.AccountDetails;
+import org.emailsms.gateway.it.client.provisioning.CompanySpec;
+import org.emailsms.gateway.it.client.provisioning.CreatedUser;
+import org.emailsms.gateway.it.client.provisioning.Credentials;
+import org.emailsms.gateway.it.client.provisioning.UserSpec;
+import org.emailsms.gateway.it.support.Artifacts;
+import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Tenants;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Add-in activation and provisioning over SOAP against the deployed gateway: the Micro WAR or the
+ * EAR on Payara Server, on H2 or PostgreSQL, depending on the failsafe execution.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ActivationIT {
+
+    private static final int LOCKOUT_THRESHOLD = 10;
+
+    private final GatewayClient gateway = GatewayClient.underTest();
+    private final Tenants tenants = new Tenants(gateway);
+
+    @Deployment(testable = false)
+    static Archive<?> gateway() {
+        return Artifacts.underTest();
+    }
+
+    @Test
+    void servesTheWsdlOfEveryEndpointOverHttps() throws Exception {
+        for (String service : List.of("account", "provisioning")) {
+            HttpResponse<String> wsdl = gateway.get(gateway.https("/ws/" + service + "?wsdl"));
+            assertEquals(200, wsdl.statusCode(), service);
+            assertTrue(wsdl.body().contains("targetNamespace=\"urn:emailsms:gateway:v1\""), wsdl.body());
+        }
+    }
+
+    @Test
+    void refusesCredentialsOverPlainHttp() throws Exception {
+        HttpResponse<String> response = gateway.get(gateway.http("/ws/account?wsdl"));
+        assertEquals(302, response.statusCode());
+        assertTrue(response.headers().firstValue("Location").orElseThrow().startsWith("https://"));
+    }
+
+    @Test
+    void isReadyWithDatabaseAndBroker() throws Exception {
+        HttpResponse<String> health = gateway.get(gateway.http("/health/ready"));
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"database\""), health.body());
+        assertTrue(health.body().contains("\"broker\""), health.body());
+    }
+
+    @Test
+    void aProvisionedUserActivatesAndGetsASixteenDigitSerial() throws Exception {
+        String company = tenants.newCompany();
+        CreatedUser user = tenants.newSender(company);
+
+        String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "Outlook add-in IT");
+
+        assertTrue(serial.matches("[1-9][0-9]{15}"), serial);
+        AccountDetails account = gateway.account().getAccount(serial);
+        assertEquals(user.getUsername(), account.getUsername());
+        assertEquals(company, account.getCompany());
+        assertEquals("SENDER", account.getRole());
+        assertEquals("+61412345678", account.getMobile());
+        String second = gateway.account().activate(user.getUsername().toUpperCase(), user.getGeneratedPassword(), null);
+        assertNotEquals(serial, second, "every activation gets its own serial");
+    }
+
+    @Test
+    void elevenWrongPasswordsBlockTheAccountEvenForTheRightPassword() throws Exception {
+        CreatedUser user = tenants.newSender(tenants.newCompany());
+
+        for (int attempt = 1; attempt <= LOCKOUT_THRESHOLD + 1; attempt++) {
+            assertFault("AUTH_FAILED", () -> gateway.account().activate(user.getUsername(), "wrong", null));
+        }
+
+        assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null));
+        gateway.provisioning().unlockUser(gateway.administrator(), user.getUsername());
+        assertTrue(gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null).matches("[0-9]{16}"));
+    }
+
+    @Test
+    void tenWrongPasswordsDoNotBlock() throws Exception {
+        CreatedUser user = tenants.newSender(tenants.newCompany());
+
+        for (int attempt = 1; attempt <= LOCKOUT_THRESHOLD; attempt++) {
+            assertFault("AUTH_FAILED", () -> gateway.account().activate(user.getUsername(), "wrong", null));
+        }
+
+        assertTrue(gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null).matches("[0-9]{16}"));
+    }
+
+    /** Ten concurrent failures, then one more: only an exact counter reaches eleven and blocks. */
+    @Test
+    void countsConcurrentFailuresExactly() throws Exception {
+        CreatedUser user = tenants.newSender(tenants.newCompany());
+        ExecutorService clients = Executors.newFixedThreadPool(LOCKOUT_THRESHOLD);
+        try {
+            List<Future<String>> attempts = new ArrayList<>();
+            for (int i = 0; i < LOCKOUT_THRESHOLD; i++) {
+                attempts.add(clients.submit(() -> assertFault("AUTH_FAILED",
+                        () -> gateway.account().activate(user.getUsername(), "wrong", null))));
+            }
+            for (Future<String> attempt : attempts) {
+                attempt.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertFault("AUTH_FAILED", () -> gateway.account().activate(user.getUsername(), "wrong", null));
+
+        assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null));
+    }
+
+    @Test
+    void aDisabledUserOrCompanyIsRefused() throws Exception {
+        String company = tenants.newCompany();
+        CreatedUser alice = tenants.newSender(company);
+        CreatedUser bob = tenants.newSender(company);
+        String bobsSerial = gateway.account().activate(bob.getUsername(), bob.getGeneratedPassword(), null);
+
+        gateway.provisioning().setUserStatus(gateway.administrator(), alice.getUsername(), "DISABLED");
+        assertFault("ACCOUNT_DISABLED", () -> gateway.account().activate(alice.getUsername(), alice.getGeneratedPassword(), null));
+        assertFault("AUTH_FAILED", () -> gateway.account().activate(alice.getUsername(), "wrong", null));
+
+        gateway.provisioning().setCompanyStatus(gateway.administrator(), company, "DISABLED");
+        assertFault("ACCOUNT_DISABLED", () -> gateway.account().getAccount(bobsSerial));
+        gateway.provisioning().setCompanyStatus(gateway.administrator(), company, "ACTIVE");
+        assertEquals(bob.getUsername(), gateway.account().getAccount(bobsSerial).getUsername());
+    }
+
+    @Test
+    void revokedAndUnknownSerialsAreRefused() throws Exception {
+        CreatedUser user = tenants.newSender(tenants.newCompany());
+        String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null);
+
+        assertEquals(1, gateway.provisioning().revokeActivations(gateway.administrator(), user.getUsername()));
+
+        assertFault("AUTH_FAILED", () -> gateway.account().getAccount(serial));
+        assertFault("AUTH_FAILED", () -> gateway.account().getAccount("1234567890123456"));
+        assertFault("AUTH_FAILED", () -> gateway.account().getAccount("not a serial"));
+        String fresh = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null);
+        gateway.account().deactivate(fresh);
+        assertFault("AUTH_FAILED", () -> gateway.account().getAccount(fresh));
+    }
+
+    @Test
+    void badProvisioningInputIsRefusedAndStoresNothing() throws Exception {
+        String company = tenants.newCompany();
+        UserSpec user = new UserSpec();
+        user.setCompany(company);
+        user.setUsername(Tenants.unique("bad"));
+        user.setEmail(user.getUsername() + "@example.test");
+        user.setMobile("12");
+
+        assertFault("INVALID_REQUEST", () -> gateway.provisioning().createUser(gateway.administrator(), user));
+        user.setMobile(null);
+        user.setEmail("not an email");
+        assertFault("INVALID_REQUEST", () -> gateway.provisioning().createUser(gateway.administrator(), user));
+
+        user.setEmail(user.getUsername() + "@example.test");
+        CreatedUser created = gateway.provisioning().createUser(gateway.administrator(), user);
+        assertEquals(user.getUsername(), created.getUsername(), "the refused attempts left nothing behind");
+        assertFault("ALREADY_EXISTS", () -> gateway.provisioning().createUser(gateway.administrator(), user));
+
+        CompanySpec nowhere = new CompanySpec();
+        nowhere.setName(Tenants.unique("Nowhere"));
+        nowhere.setHomeCountry("XX");
+        nowhere.setTimeZone("Australia/Sydney");
+        assertFault("INVALID_REQUEST", () -> gateway.provisioning().createCompany(gateway.administrator(), nowhere));
+        nowhere.setHomeCountry("AU");
+        nowhere.setTimeZone("Mars/Olympus");
+        assertFault("INVALID_REQUEST", () -> gateway.provisioning().createCompany(gateway.administrator(), nowhere));
+    }
+
+    @Test
+    void aCompanyAdministratorReachesOnlyItsOwnCompany() throws Exception {
+        String acme = tenants.newCompany();
+        String globex = tenants.newCompany();
+        CreatedUser acmeAdmin = tenants.newUser(acme, "COMPANY_ADMIN");
+        CreatedUser globexUser = tenants.newSender(globex);
+        Credentials asAcmeAdmin = new Credentials();
+        asAcmeAdmin.setUsername(acmeAdmin.getUsername());
+        asAcmeAdmin.setPassword(acmeAdmin.getGeneratedPassword());
+
+        assertFault("NOT_FOUND", () -> gateway.provisioning().setUserStatus(asAcmeAdmin, globexUser.getUsername(), "DISABLED"));
+        assertFault("NOT_FOUND", () -> gateway.provisioning().createDepartment(asAcmeAdmin, globex, "Sales", null));
+        assertFault("NOT_AUTHORIZED", () -> gateway.provisioning().setCompanyStatus(asAcmeAdmin, globex, "DISABLED"));
+        assertTrue(gateway.account().activate(globexUser.getUsername(), globexUser.getGeneratedPassword(), null).matches("[0-9]{16}"),
+                "the other company's user is untouched");
+
+        gateway.provisioning().createDepartment(asAcmeAdmin, acme, "Sales", 100);
+        UserSpec salesRep = new UserSpec();
+        salesRep.setCompany(acme);
+        salesRep.setDepartment("Sales");
+        salesRep.setUsername(Tenants.unique("rep"));
+        salesRep.setEmail(salesRep.getUsername() + "@example.test");
+        salesRep.setPassword("chosen-Passw0rd");
+        CreatedUser rep = gateway.provisioning().createUser(asAcmeAdmin, salesRep);
+        assertNull(rep.getGeneratedPassword(), "a chosen password is not echoed back");
+        String serial = gateway.account().activate(rep.getUsername(), "chosen-Passw0rd", null);
+        assertEquals("Sales", gateway.account().getAccount(serial).getDepartment());
+
+        CreatedUser sender = tenants.newSender(acme);
+        Credentials asSender = new Credentials();
+        asSender.setUsername(sender.getUsername());
+        asSender.setPassword(sender.getGeneratedPassword());
+        assertFault("NOT_AUTHORIZED", () -> gateway.provisioning().createDepartment(asSender, acme, "Ops", null));
+    }
+}

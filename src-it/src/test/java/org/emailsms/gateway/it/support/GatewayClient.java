@@ -1,0 +1,119 @@
+package org.emailsms.gateway.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import jakarta.xml.ws.BindingProvider;
+
+import org.emailsms.gateway.it.client.account.Account;
+import org.emailsms.gateway.it.client.account.AccountService;
+import org.emailsms.gateway.it.client.provisioning.Credentials;
+import org.emailsms.gateway.it.client.provisioning.Provisioning;
+import org.emailsms.gateway.it.client.provisioning.ProvisioningService;
+
+/**
+ * A client of one running gateway: SOAP ports made once and reused (as the add-ins do), and plain
+ * HTTP for the WSDL and health. The gateway's certificate is self-signed, so this client trusts any.
+ */
+public final class GatewayClient {
+
+    static {
+        // java.net.http checks host names unless told not to; the test server's certificate names another host.
+        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+    }
+
+    private static final SSLContext TRUST_ALL = trustAll();
+    private static final HostnameVerifier ANY_HOST = (host, session) -> true;
+
+    private final int httpPort;
+    private final int httpsPort;
+    private final Account account;
+    private final Provisioning provisioning;
+    private final HttpClient http;
+
+    public GatewayClient(int httpPort, int httpsPort) {
+        this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
+        this.account = secured(new AccountService().getAccountPort(), "/ws/account");
+        this.provisioning = secured(new ProvisioningService().getProvisioningPort(), "/ws/provisioning");
+        this.http = HttpClient.newBuilder().sslContext(TRUST_ALL).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The gateway the current failsafe execution deployed. */
+    public static GatewayClient underTest() {
+        return new GatewayClient(Integer.getInteger("it.http.port"), Integer.getInteger("it.https.port"));
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public Provisioning provisioning() {
+        return provisioning;
+    }
+
+    public Credentials administrator() {
+        Credentials credentials = new Credentials();
+        credentials.setUsername("admin");
+        credentials.setPassword(System.getProperty("it.admin.password"));
+        return credentials;
+    }
+
+    public URI http(String path) {
+        return URI.create("http://localhost:" + httpPort + path);
+    }
+
+    public URI https(String path) {
+        return URI.create("https://localhost:" + httpsPort + path);
+    }
+
+    public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> T secured(T port, String path) {
+        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
+        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, https(path).toString());
+        context.put("com.sun.xml.ws.transport.https.client.SSLSocketFactory", TRUST_ALL.getSocketFactory());
+        context.put("com.sun.xml.ws.transport.https.client.hostname.verifier", ANY_HOST);
+        context.put("com.sun.xml.ws.connect.timeout", 10_000);
+        context.put("com.sun.xml.ws.request.timeout", 60_000);
+        return port;
+    }
+
+    private static SSLContext trustAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, new SecureRandom());
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Prepares and starts Payara Server's domain1 for the EAR tests, the way the README tells an
+# operator to: JVM settings for the data directory, then the resource adapter, then (by Arquillian)
+# the EAR. Arguments: payara home, data directory, resource adapter, first administrator's password.
+set -euo pipefail
+payara_home=$1 data_dir=$2 rar=$3 admin_password=$4
+asadmin="$payara_home/bin/asadmin"
+mkdir -p "$data_dir"
+
+"$asadmin" stop-domain >/dev/null 2>&1 || true
+"$asadmin" start-domain
+# JVM options take effect at the next start, so the domain is restarted once.
+for option in \
+    "-Dgateway.data.dir=$data_dir" \
+    "-Dorg.apache.activemq.default.directory.prefix=$data_dir/" \
+    "-Dgateway.admin.password=$admin_password" \
+    "-Dgateway.password.iterations=10000" \
+    "-Dcom.sun.xml.ws.fault.SOAPFaultBuilder.disableCaptureStackTrace=true"; do
+    escaped=$(printf '%s' "$option" | sed 's/:/\\:/g')
+    "$asadmin" create-jvm-options "$escaped" 2>/dev/null || true
+done
+"$asadmin" restart-domain
+if ! "$asadmin" list-applications | grep -q '^activemq-rar'; then
+    "$asadmin" deploy --name activemq-rar "$rar"
+fi
