@@ -16,8 +16,9 @@ for option in \
     "-Dgateway.admin.password=$admin_password" \
     "-Dgateway.password.iterations=10000" \
     "-Dcom.sun.xml.ws.fault.SOAPFaultBuilder.disableCaptureStackTrace=true"; do
-    escaped=$(printf '%s' "$option" | sed 's/:/\\:/g')
-    "$asadmin" create-jvm-options "$escaped" 2>/dev/null || true
+    if ! "$asadmin" list-jvm-options | grep -qxF -- "$option"; then
+        "$asadmin" create-jvm-options "$(printf '%s' "$option" | sed 's/:/\\:/g')"
+    fi
 done
 "$asadmin" restart-domain
 if ! "$asadmin" list-applications | grep -q '^activemq-rar'; then

@@ -1,4 +1,4 @@
-package org.emailsms.gateway.platform.boundary;
+package org.emailsms.gateway.ws.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +9,7 @@ import jakarta.jms.JMSException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.emailsms.gateway.platform.boundary.GatewayResources;
 
 /** Ready only while the message broker accepts connections. */
 @Readiness

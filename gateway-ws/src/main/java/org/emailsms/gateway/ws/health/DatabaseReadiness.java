@@ -1,4 +1,4 @@
-package org.emailsms.gateway.platform.boundary;
+package org.emailsms.gateway.ws.health;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.emailsms.gateway.platform.boundary.GatewayResources;
 
 /** Ready only while the database answers. */
 @Readiness
