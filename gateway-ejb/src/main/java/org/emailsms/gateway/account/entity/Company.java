@@ -86,6 +86,11 @@ public class Company extends GatewayEntity {
         countries.forEach(c -> allowedCountries.add(c.toUpperCase(Locale.ROOT)));
     }
 
+    /** The same company, whether or not both objects come from the same persistence context. */
+    public boolean sameAs(Company other) {
+        return this == other || other != null && getId() != null && getId().equals(other.getId());
+    }
+
     public boolean isActive() {
         return status == AccountStatus.ACTIVE;
     }

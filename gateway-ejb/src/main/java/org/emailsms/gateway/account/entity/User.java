@@ -106,7 +106,7 @@ public class User extends GatewayEntity {
         if (role == Role.PROVIDER_ADMIN) {
             throw new IllegalArgumentException("a provider administrator belongs to no company");
         }
-        if (department != null && !department.getCompany().getId().equals(company.getId())) {
+        if (department != null && !department.getCompany().sameAs(company)) {
             throw new IllegalArgumentException("the department belongs to another company");
         }
         return new User(company, department, username, email, role, passwordHash);
@@ -137,7 +137,7 @@ public class User extends GatewayEntity {
     /** Whether this user may administer the given company. */
     public boolean administers(Company other) {
         return role == Role.PROVIDER_ADMIN
-                || role == Role.COMPANY_ADMIN && company != null && company.getId().equals(other.getId());
+                || role == Role.COMPANY_ADMIN && company != null && company.sameAs(other);
     }
 
     public void changeStatus(AccountStatus status) {

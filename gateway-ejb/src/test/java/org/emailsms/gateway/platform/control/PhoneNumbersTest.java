@@ -1,0 +1,41 @@
+package org.emailsms.gateway.platform.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class PhoneNumbersTest {
+
+    @Test
+    void readsNationalMobileNumbersInTheHomeCountry() {
+        assertEquals(Optional.of("+61412345678"), PhoneNumbers.mobileE164("0412 345 678", "AU"));
+        assertEquals(Optional.of("+61412345678"), PhoneNumbers.mobileE164("0412345678", "au"));
+    }
+
+    @Test
+    void keepsInternationalNumbersWhateverTheHomeCountry() {
+        assertEquals(Optional.of("+64211234567"), PhoneNumbers.mobileE164("+64 21 123 4567", "AU"));
+        assertEquals(Optional.of("NZ"), PhoneNumbers.countryOf("+64211234567"));
+    }
+
+    @Test
+    void refusesFixedLinesAndNonsense() {
+        assertFalse(PhoneNumbers.mobileE164("02 9374 4000", "AU").isPresent(), "a Sydney landline");
+        assertFalse(PhoneNumbers.mobileE164("12", "AU").isPresent());
+        assertFalse(PhoneNumbers.mobileE164("call me", "AU").isPresent());
+        assertFalse(PhoneNumbers.mobileE164("", "AU").isPresent());
+        assertFalse(PhoneNumbers.mobileE164(null, "AU").isPresent());
+    }
+
+    @Test
+    void knowsCountriesWithANumberingPlan() {
+        assertTrue(PhoneNumbers.isKnownCountry("AU"));
+        assertTrue(PhoneNumbers.isKnownCountry("nz"));
+        assertFalse(PhoneNumbers.isKnownCountry("XX"));
+        assertFalse(PhoneNumbers.isKnownCountry(null));
+    }
+}
