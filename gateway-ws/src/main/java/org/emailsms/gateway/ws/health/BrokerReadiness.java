@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -23,6 +24,8 @@ public class BrokerReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         // The ActiveMQ adapter's factories lack the JMS 2.0 simplified API: use a classic connection.
         try (Connection connection = connectionFactory.createConnection()) {
+            // A session makes the client introduce itself to the broker, not just open a socket.
+            connection.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
             return HealthCheckResponse.named("broker")
                     .up()
                     .withData("provider", connection.getMetaData().getJMSProviderName())

@@ -1,0 +1,81 @@
+package org.emailsms.gateway.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Payara Micro distribution started as an operator starts it: {@code bin/gateway}, configured
+ * through the environment, in a data directory of its own, as a separate process.
+ */
+public final class Distribution implements AutoCloseable {
+
+    private final Path work;
+    private final int httpPort;
+    private final int httpsPort;
+    private final Map<String, String> environment;
+    private Process process;
+
+    public Distribution(Path work, int httpPort, int httpsPort, Map<String, String> environment) {
+        this.work = work;
+        this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
+        this.environment = environment;
+    }
+
+    public GatewayClient client() {
+        return new GatewayClient(httpPort, httpsPort);
+    }
+
+    public Path dataDir() {
+        return work.resolve("data");
+    }
+
+    /** Starts the gateway and waits until it is ready; its output goes to {@code <name>.log}. */
+    public void start(String name) throws IOException, InterruptedException {
+        Files.createDirectories(work);
+        File launcher = Path.of(System.getProperty("it.micro.dist"), "bin", "gateway").toFile();
+        Path log = work.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(launcher.getAbsolutePath())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("GATEWAY_DATA_DIR", dataDir().toString());
+        env.put("GATEWAY_HTTP_PORT", Integer.toString(httpPort));
+        env.put("GATEWAY_HTTPS_PORT", Integer.toString(httpsPort));
+        env.put("GATEWAY_ADMIN_PASSWORD", System.getProperty("it.admin.password"));
+        env.put("GATEWAY_PASSWORD_ITERATIONS", "10000");
+        env.put("JAVA_OPTS", "-Xmx512m");
+        env.putAll(environment);
+        Process started = builder.start();
+        process = started;
+        GatewayClient client = client();
+        Poll.until("the distribution to be ready (" + log + ")", Duration.ofMinutes(3), () -> {
+            if (!started.isAlive()) {
+                throw new AssertionError("the gateway exited with " + started.exitValue() + "; see " + log);
+            }
+            return Readiness.isReady(client);
+        });
+    }
+
+    /** Stops the gateway the way an operator's Ctrl-C or service manager does. */
+    public void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
