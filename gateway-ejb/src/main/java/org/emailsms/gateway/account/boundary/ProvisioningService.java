@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -16,6 +17,7 @@ import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
+import org.emailsms.gateway.account.entity.LoginAttempt;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
@@ -32,6 +34,7 @@ import org.emailsms.gateway.platform.control.RequestValidator;
 public class ProvisioningService {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningService.class.getName());
+    private static final int MAX_AUDIT_ROWS = 1_000;
 
     @PersistenceContext
     EntityManager em;
@@ -181,6 +184,19 @@ public class ProvisioningService {
                 .executeUpdate();
         LOG.info(() -> String.format("%s revoked %d activations of '%s'", actor.getUsername(), revoked, user.getUsername()));
         return revoked;
+    }
+
+    /** The newest login attempts for one username, newest first, for an administrator of that user. */
+    public List<LoginRecord> loginAttempts(String actorName, String username, int max)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = administrator(actorName);
+        User user = userAdministeredBy(actor, username);
+        return em.createNamedQuery("LoginAttempt.findByUsername", LoginAttempt.class)
+                .setParameter("username", user.getUsername())
+                .setMaxResults(Math.max(1, Math.min(max, MAX_AUDIT_ROWS)))
+                .getResultStream()
+                .map(LoginRecord::of)
+                .toList();
     }
 
     private User administrator(String actorName) throws NotAuthorizedException {

@@ -1,5 +1,6 @@
 package org.emailsms.gateway.ws.provisioning;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.Resource;
@@ -117,6 +118,17 @@ public class ProvisioningEndpoint {
                                  @WebParam(name = "username") String username) throws GatewayFault {
         String actor = signIn(credentials);
         return Calls.invoke(() -> provisioning().revokeActivations(actor, username));
+    }
+
+    /** The newest login attempts (at most {@code max}, up to 1,000) for a user, newest first. */
+    @WebMethod
+    @WebResult(name = "attempt")
+    public List<LoginAttemptRecord> getLoginAttempts(@WebParam(name = "credentials") Credentials credentials,
+                                                     @WebParam(name = "username") String username,
+                                                     @WebParam(name = "max") int max) throws GatewayFault {
+        String actor = signIn(credentials);
+        return Calls.invoke(() -> provisioning().loginAttempts(actor, username, max).stream()
+                .map(LoginAttemptRecord::of).toList());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) throws GatewayFault {

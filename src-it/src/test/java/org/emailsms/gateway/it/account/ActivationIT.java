@@ -17,6 +17,7 @@ import org.emailsms.gateway.it.client.account.AccountDetails;
 import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.client.provisioning.Credentials;
+import org.emailsms.gateway.it.client.provisioning.LoginAttempt;
 import org.emailsms.gateway.it.client.provisioning.UserSpec;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.GatewayClient;
@@ -94,6 +95,12 @@ class ActivationIT {
         }
 
         assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null));
+        List<LoginAttempt> audit = gateway.provisioning().getLoginAttempts(gateway.administrator(), user.getUsername(), 100);
+        assertEquals(LOCKOUT_THRESHOLD + 2, audit.size(), "every attempt is in the login audit");
+        assertEquals("LOCKED", audit.get(0).getOutcome());
+        assertTrue(audit.stream().skip(1).allMatch(a -> a.getOutcome().equals("BAD_PASSWORD")));
+        assertTrue(audit.stream().allMatch(a -> a.getClientIp() != null && a.getChannel().equals("SOAP")
+                && a.getAttemptedAt() != null), "with time, client IP and channel");
         gateway.provisioning().unlockUser(gateway.administrator(), user.getUsername());
         assertTrue(gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null).matches("[0-9]{16}"));
     }
@@ -204,6 +211,7 @@ class ActivationIT {
 
         assertFault("NOT_FOUND", () -> gateway.provisioning().setUserStatus(asAcmeAdmin, globexUser.getUsername(), "DISABLED"));
         assertFault("NOT_FOUND", () -> gateway.provisioning().createDepartment(asAcmeAdmin, globex, "Sales", null));
+        assertFault("NOT_FOUND", () -> gateway.provisioning().getLoginAttempts(asAcmeAdmin, globexUser.getUsername(), 10));
         assertFault("NOT_AUTHORIZED", () -> gateway.provisioning().setCompanyStatus(asAcmeAdmin, globex, "DISABLED"));
         assertTrue(gateway.account().activate(globexUser.getUsername(), globexUser.getGeneratedPassword(), null).matches("[0-9]{16}"),
                 "the other company's user is untouched");
