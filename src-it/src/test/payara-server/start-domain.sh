@@ -15,6 +15,11 @@ for option in \
     "-Dorg.apache.activemq.default.directory.prefix=$data_dir/" \
     "-Dgateway.admin.password=$admin_password" \
     "-Dgateway.password.iterations=10000" \
+    "-Dgateway.smsc.host=127.0.0.1" \
+    "-Dgateway.smsc.port=12775" \
+    "-Dgateway.retry.interval=PT1S" \
+    "-Dgateway.retry.sweep-interval=PT1S" \
+    "-Dgateway.retry.max-attempts=3" \
     "-Dcom.sun.xml.ws.fault.SOAPFaultBuilder.disableCaptureStackTrace=true"; do
     if ! "$asadmin" list-jvm-options | grep -qxF -- "$option"; then
         "$asadmin" create-jvm-options "$(printf '%s' "$option" | sed 's/:/\\:/g')"

@@ -1,6 +1,7 @@
 package org.emailsms.gateway.platform.boundary;
 
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.resource.AdministeredObjectDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.jms.JMSConnectionFactoryDefinition;
 
@@ -28,10 +29,19 @@ import jakarta.jms.JMSConnectionFactoryDefinition;
         resourceAdapter = GatewayResources.RESOURCE_ADAPTER,
         maxPoolSize = 32,
         transactional = true)
+@AdministeredObjectDefinition(
+        name = GatewayResources.OUTBOUND_QUEUE,
+        interfaceName = "jakarta.jms.Queue",
+        className = "org.apache.activemq.command.ActiveMQQueue",
+        resourceAdapter = GatewayResources.RESOURCE_ADAPTER,
+        properties = "PhysicalName=" + GatewayResources.OUTBOUND_DESTINATION)
 public class GatewayResources {
 
     public static final String DATA_SOURCE = "java:app/jdbc/gateway";
     public static final String CONNECTION_FACTORY = "java:app/jms/gateway";
+    public static final String OUTBOUND_QUEUE = "java:app/jms/outbound";
+    /** The broker's name of the outbound queue; the outbound MDB listens on it. */
+    public static final String OUTBOUND_DESTINATION = "gateway.outbound";
     /** The ActiveMQ resource adapter, deployed under this name before the application. */
     public static final String RESOURCE_ADAPTER = "activemq-rar";
 }

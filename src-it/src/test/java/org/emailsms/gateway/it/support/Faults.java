@@ -25,6 +25,9 @@ public final class Faults {
         } catch (org.emailsms.gateway.it.client.provisioning.GatewayFault e) {
             assertEquals(expectedCode, e.getFaultInfo().getCode(), e.getFaultInfo().getMessage());
             return e.getFaultInfo().getMessage();
+        } catch (org.emailsms.gateway.it.client.message.GatewayFault e) {
+            assertEquals(expectedCode, e.getFaultInfo().getCode(), e.getFaultInfo().getMessage());
+            return e.getFaultInfo().getMessage();
         } catch (Exception e) {
             throw new AssertionError("expected fault " + expectedCode + " but got " + e, e);
         }

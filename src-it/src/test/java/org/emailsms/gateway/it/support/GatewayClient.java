@@ -19,6 +19,8 @@ import jakarta.xml.ws.BindingProvider;
 
 import org.emailsms.gateway.it.client.account.Account;
 import org.emailsms.gateway.it.client.account.AccountService;
+import org.emailsms.gateway.it.client.message.MessageService;
+import org.emailsms.gateway.it.client.message.Messaging;
 import org.emailsms.gateway.it.client.provisioning.Credentials;
 import org.emailsms.gateway.it.client.provisioning.Provisioning;
 import org.emailsms.gateway.it.client.provisioning.ProvisioningService;
@@ -41,6 +43,7 @@ public final class GatewayClient {
     private final int httpsPort;
     private final Account account;
     private final Provisioning provisioning;
+    private final Messaging messaging;
     private final HttpClient http;
 
     public GatewayClient(int httpPort, int httpsPort) {
@@ -48,6 +51,10 @@ public final class GatewayClient {
         this.httpsPort = httpsPort;
         this.account = secured(new AccountService().getAccountPort(), "/ws/account");
         this.provisioning = secured(new ProvisioningService().getProvisioningPort(), "/ws/provisioning");
+        // Sending goes over plain HTTP, as the seed's add-ins do: only the serial travels.
+        this.messaging = new MessageService().getMessagePort();
+        ((BindingProvider) messaging).getRequestContext()
+                .put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, http("/ws/message").toString());
         this.http = HttpClient.newBuilder().sslContext(TRUST_ALL).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -62,6 +69,10 @@ public final class GatewayClient {
 
     public Provisioning provisioning() {
         return provisioning;
+    }
+
+    public Messaging messaging() {
+        return messaging;
     }
 
     public Credentials administrator() {

@@ -1,0 +1,22 @@
+package org.emailsms.gateway.message.boundary;
+
+import jakarta.ejb.ApplicationException;
+
+import org.emailsms.gateway.platform.boundary.ErrorCode;
+import org.emailsms.gateway.platform.boundary.GatewayException;
+
+/** The company's or the department's daily quota cannot take the request; nothing was sent. */
+@ApplicationException(rollback = true)
+public class QuotaExceededException extends GatewayException {
+
+    private static final long serialVersionUID = 1L;
+
+    public QuotaExceededException(String message) {
+        super(message);
+    }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.QUOTA_EXCEEDED;
+    }
+}

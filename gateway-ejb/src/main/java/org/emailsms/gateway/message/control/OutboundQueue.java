@@ -1,0 +1,44 @@
+package org.emailsms.gateway.message.control;
+
+import java.util.List;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+
+import org.emailsms.gateway.platform.boundary.GatewayResources;
+
+/**
+ * Puts message ids on the outbound queue. The connection factory is XA, so the sends commit or roll
+ * back with the caller's transaction: a message is queued exactly when its row is stored.
+ */
+@Dependent
+public class OutboundQueue {
+
+    @Resource(lookup = GatewayResources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = GatewayResources.OUTBOUND_QUEUE)
+    Queue outbound;
+
+    public void enqueue(List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        // The ActiveMQ adapter's factories lack the JMS 2.0 simplified API: classic connection and session.
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+             MessageProducer producer = session.createProducer(outbound)) {
+            for (Long id : messageIds) {
+                producer.send(session.createTextMessage(Long.toString(id)));
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot queue messages " + messageIds + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.emailsms.gateway.message.entity;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.emailsms.gateway.platform.entity.GatewayEntity;
+
+/** One SMPP submit of a message: the SMSC's id for it arrives with its acknowledgement. */
+@Entity
+@Table(name = "sms_part")
+public class MessagePart extends GatewayEntity {
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "message_id")
+    private SmsMessage message;
+
+    @Column(name = "part_number", nullable = false)
+    private int partNumber;
+
+    @Column(name = "smsc_message_id", length = 64)
+    private String smscMessageId;
+
+    @Column(name = "acknowledged_at")
+    private OffsetDateTime acknowledgedAt;
+
+    protected MessagePart() {
+    }
+
+    MessagePart(SmsMessage message, int partNumber) {
+        this.message = message;
+        this.partNumber = partNumber;
+    }
+
+    public boolean isAcknowledged() {
+        return acknowledgedAt != null;
+    }
+
+    public void acknowledge(String smscMessageId, OffsetDateTime at) {
+        this.smscMessageId = smscMessageId;
+        this.acknowledgedAt = at;
+    }
+
+    public int getPartNumber() {
+        return partNumber;
+    }
+
+    public String getSmscMessageId() {
+        return smscMessageId;
+    }
+}

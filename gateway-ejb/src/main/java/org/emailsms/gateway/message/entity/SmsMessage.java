@@ -1,0 +1,214 @@
+package org.emailsms.gateway.message.entity;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.entity.GatewayEntity;
+
+/**
+ * One SMS to one recipient, as a sender submitted it. The content is stored encrypted; the parts
+ * are the SMPP submits it takes.
+ */
+@Entity
+@Table(name = "sms_message")
+@NamedQuery(name = "SmsMessage.findOwnByIds",
+        query = "SELECT m FROM SmsMessage m WHERE m.user = :user AND m.id IN :ids")
+public class SmsMessage extends GatewayEntity {
+
+    private static final int MAX_ERROR = 255;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "user_id")
+    private User user;
+
+    @Column(name = "company_id", nullable = false)
+    private Long companyId;
+
+    @Column(name = "department_id")
+    private Long departmentId;
+
+    @Column(nullable = false, length = 20)
+    private String destination;
+
+    @Column(name = "sender_number", nullable = false, length = 20)
+    private String senderNumber;
+
+    @Column(nullable = false)
+    private byte[] content;
+
+    @Column(name = "data_coding", nullable = false)
+    private int dataCoding;
+
+    @Column(nullable = false)
+    private int segments;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private MessageStatus status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_error", length = MAX_ERROR)
+    private String lastError;
+
+    @Column(name = "delivery_confirmation", nullable = false)
+    private boolean deliveryConfirmation;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "scheduled_at")
+    private OffsetDateTime scheduledAt;
+
+    @Column(name = "next_attempt_at")
+    private OffsetDateTime nextAttemptAt;
+
+    @Column(name = "submitted_at")
+    private OffsetDateTime submittedAt;
+
+    @OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("partNumber")
+    private List<MessagePart> parts = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected SmsMessage() {
+    }
+
+    /**
+     * A message accepted from a sender: {@code PENDING}, or {@code SCHEDULED} when it is to go
+     * later than now.
+     */
+    public SmsMessage(User user, String destination, String senderNumber, byte[] encryptedContent, int dataCoding,
+                      int segments, boolean deliveryConfirmation, Instant sendAt) {
+        this.user = user;
+        this.companyId = user.getCompany().getId();
+        this.departmentId = user.getDepartment() == null ? null : user.getDepartment().getId();
+        this.destination = destination;
+        this.senderNumber = senderNumber;
+        this.content = encryptedContent;
+        this.dataCoding = dataCoding;
+        this.segments = segments;
+        this.deliveryConfirmation = deliveryConfirmation;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean later = sendAt != null && sendAt.isAfter(createdAt.toInstant());
+        this.scheduledAt = later ? sendAt.atOffset(ZoneOffset.UTC) : null;
+        this.status = later ? MessageStatus.SCHEDULED : MessageStatus.PENDING;
+        for (int i = 1; i <= segments; i++) {
+            parts.add(new MessagePart(this, i));
+        }
+    }
+
+    public boolean isDue(Instant now) {
+        return status == MessageStatus.PENDING || status == MessageStatus.FAIL
+                || status == MessageStatus.SCHEDULED && !scheduledAt.toInstant().isAfter(now);
+    }
+
+    /** Every part is acknowledged by the SMSC. */
+    public void submitted(Instant at) {
+        status = MessageStatus.OK;
+        submittedAt = at.atOffset(ZoneOffset.UTC);
+        nextAttemptAt = null;
+    }
+
+    /** An attempt failed for a reason that may pass; try again at {@code retryAt}. */
+    public void failedTemporarily(String reason, Instant retryAt) {
+        status = MessageStatus.FAIL;
+        lastError = truncate(reason);
+        nextAttemptAt = retryAt.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Given up, for good. */
+    public void aborted(String reason) {
+        status = MessageStatus.ABORT;
+        lastError = truncate(reason);
+        nextAttemptAt = null;
+    }
+
+    public void countAttempt() {
+        attempts++;
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= MAX_ERROR ? reason : reason.substring(0, MAX_ERROR);
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public String getDestination() {
+        return destination;
+    }
+
+    public String getSenderNumber() {
+        return senderNumber;
+    }
+
+    public byte[] getContent() {
+        return content.clone();
+    }
+
+    public int getDataCoding() {
+        return dataCoding;
+    }
+
+    public int getSegments() {
+        return segments;
+    }
+
+    public MessageStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public boolean isDeliveryConfirmation() {
+        return deliveryConfirmation;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime getScheduledAt() {
+        return scheduledAt;
+    }
+
+    public OffsetDateTime getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public OffsetDateTime getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public List<MessagePart> getParts() {
+        return List.copyOf(parts);
+    }
+}

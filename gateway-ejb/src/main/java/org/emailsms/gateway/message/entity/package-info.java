@@ -1,0 +1,2 @@
+/** An outbound message (one per recipient) and its SMPP parts. */
+package org.emailsms.gateway.message.entity;

@@ -1,0 +1,124 @@
+package org.emailsms.gateway.platform.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Message content at rest is AES-256-GCM encrypted (seed 4.1, step 9); numbers are not. The key is
+ * {@code gateway.crypto.key} (base64) or, on a single node, a key file the gateway creates in the
+ * data directory at first start. Nodes sharing a database must share the key.
+ */
+@ApplicationScoped
+public class ContentCipher {
+
+    private static final Logger LOG = Logger.getLogger(ContentCipher.class.getName());
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    @ConfigProperty(name = "gateway.crypto.key")
+    Optional<String> configuredKey;
+
+    @Inject
+    @ConfigProperty(name = "gateway.data.dir")
+    String dataDir;
+
+    private SecretKey key;
+
+    @PostConstruct
+    void loadKey() {
+        key = configuredKey.filter(k -> !k.isBlank())
+                .map(ContentCipher::fromBase64)
+                .orElseGet(() -> keyFile(Path.of(dataDir, "content.key")));
+    }
+
+    /** Nonce followed by ciphertext and tag. */
+    public byte[] encrypt(String text) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt message content", e);
+        }
+    }
+
+    public String decrypt(byte[] stored) {
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
+            return new String(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot decrypt message content: wrong key or damaged data", e);
+        }
+    }
+
+    static SecretKey fromBase64(String encoded) {
+        byte[] bytes = Base64.getDecoder().decode(encoded.strip());
+        if (bytes.length != 32) {
+            throw new IllegalArgumentException("gateway.crypto.key must be 32 bytes (AES-256), base64-encoded");
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    static SecretKey keyFile(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                KeyGenerator generator = KeyGenerator.getInstance("AES");
+                generator.init(256);
+                String encoded = Base64.getEncoder().encodeToString(generator.generateKey().getEncoded());
+                try {
+                    Files.writeString(Files.createFile(file), encoded);
+                    trySetOwnerOnly(file);
+                    LOG.warning(() -> "Created the message content key " + file
+                            + ": back it up; without it stored messages cannot be read");
+                } catch (FileAlreadyExistsException raced) {
+                    LOG.fine("another start created the key file first");
+                }
+            }
+            return fromBase64(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the content key " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has AES", e);
+        }
+    }
+
+    private static void trySetOwnerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            LOG.fine("file system without POSIX permissions: key file keeps default permissions");
+        }
+    }
+}

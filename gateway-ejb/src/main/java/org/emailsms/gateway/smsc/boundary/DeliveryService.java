@@ -1,0 +1,87 @@
+package org.emailsms.gateway.smsc.boundary;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.emailsms.gateway.message.control.EncodedSms;
+import org.emailsms.gateway.message.entity.MessagePart;
+import org.emailsms.gateway.message.entity.MessageStatus;
+import org.emailsms.gateway.message.entity.SmsMessage;
+import org.emailsms.gateway.platform.control.ContentCipher;
+import org.emailsms.gateway.smsc.control.RetryPolicy;
+import org.emailsms.gateway.smsc.control.SmppConnector;
+import org.emailsms.gateway.smsc.control.Submission;
+import org.emailsms.gateway.smsc.control.SubmitFailedException;
+
+/**
+ * Deposits one message with the SMSC (seed 4.1 step 8): every part not yet acknowledged is
+ * submitted; all acknowledged is {@code OK}; a temporary failure is {@code FAIL} with the time of
+ * the next attempt; a permanent one, or the last attempt, is {@code ABORT}. Acknowledged parts are
+ * kept even when a later part fails, so they are never submitted twice.
+ */
+@Stateless
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    SmppConnector connector;
+
+    @Inject
+    ContentCipher cipher;
+
+    @Inject
+    RetryPolicy retries;
+
+    public void deliver(long messageId) {
+        SmsMessage message = em.find(SmsMessage.class, messageId);
+        if (message == null || message.getStatus() != MessageStatus.PENDING) {
+            LOG.fine(() -> "message " + messageId + " is not pending; nothing to deliver");
+            return;
+        }
+        message.countAttempt();
+        EncodedSms sms = EncodedSms.of(cipher.decrypt(message.getContent()));
+        int reference = (int) (messageId & 0xFF);
+        try {
+            for (MessagePart part : message.getParts()) {
+                if (!part.isAcknowledged()) {
+                    String smscId = connector.submit(new Submission(message.getSenderNumber(),
+                            message.getDestination(), message.getDataCoding(),
+                            sms.segments().get(part.getPartNumber() - 1), reference, part.getPartNumber(),
+                            message.getSegments(), message.isDeliveryConfirmation()));
+                    part.acknowledge(smscId, Instant.now().atOffset(ZoneOffset.UTC));
+                }
+            }
+            message.submitted(Instant.now());
+            LOG.info(() -> String.format("Message %d to %s acknowledged by the SMSC (%d parts)",
+                    messageId, message.getDestination(), message.getSegments()));
+        } catch (SubmitFailedException e) {
+            failed(message, e);
+        }
+    }
+
+    private void failed(SmsMessage message, SubmitFailedException e) {
+        if (e.isPermanent()) {
+            message.aborted(e.getMessage());
+            LOG.warning(() -> String.format("Message %d aborted: %s", message.getId(), e.getMessage()));
+        } else if (message.getAttempts() >= retries.maxAttempts()) {
+            message.aborted("Gave up after " + message.getAttempts() + " attempts; last: " + e.getMessage());
+            LOG.warning(() -> String.format("Message %d aborted after %d attempts: %s", message.getId(),
+                    message.getAttempts(), e.getMessage()));
+        } else {
+            message.failedTemporarily(e.getMessage(), Instant.now().plus(retries.interval()));
+            LOG.info(() -> String.format("Message %d attempt %d failed, retry in %s: %s", message.getId(),
+                    message.getAttempts(), retries.interval(), e.getMessage()));
+        }
+    }
+}

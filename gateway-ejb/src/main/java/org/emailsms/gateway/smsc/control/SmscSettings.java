@@ -1,0 +1,108 @@
+package org.emailsms.gateway.smsc.control;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The carrier's SMSC and how to bind to it (all MicroProfile Config, see the README). */
+@ApplicationScoped
+public class SmscSettings {
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.host")
+    Optional<String> host;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.port", defaultValue = "2775")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.system-id", defaultValue = "emailsms")
+    String systemId;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.system-type")
+    Optional<String> systemType;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.source-ton", defaultValue = "1")
+    byte sourceTon;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.source-npi", defaultValue = "1")
+    byte sourceNpi;
+
+    /** Unacknowledged submits at a time on the bind. */
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.window", defaultValue = "10")
+    int window;
+
+    /** Submits per second at most; 0 for no cap. */
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.throughput", defaultValue = "0")
+    int throughput;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.response-timeout", defaultValue = "PT10S")
+    Duration responseTimeout;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.enquire-link-interval", defaultValue = "PT30S")
+    Duration enquireLinkInterval;
+
+    public boolean isConfigured() {
+        return host.filter(h -> !h.isBlank()).isPresent();
+    }
+
+    public String host() {
+        return host.orElse("");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String systemId() {
+        return systemId;
+    }
+
+    public String password() {
+        return password.orElse("");
+    }
+
+    public String systemType() {
+        return systemType.orElse("");
+    }
+
+    public byte sourceTon() {
+        return sourceTon;
+    }
+
+    public byte sourceNpi() {
+        return sourceNpi;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    public int throughput() {
+        return throughput;
+    }
+
+    public Duration responseTimeout() {
+        return responseTimeout;
+    }
+
+    public Duration enquireLinkInterval() {
+        return enquireLinkInterval;
+    }
+}

@@ -1,0 +1,32 @@
+package org.emailsms.gateway.ws.message;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlType;
+
+import org.emailsms.gateway.message.boundary.RecipientResult;
+
+/** One recipient of a send: its message id and status, or its own error code and message. */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "RecipientResult", propOrder = {"recipient", "messageId", "status", "errorCode", "errorMessage"})
+public class RecipientOutcome {
+
+    private String recipient;
+    private Long messageId;
+    private String status;
+    private String errorCode;
+    private String errorMessage;
+
+    public RecipientOutcome() {
+    }
+
+    static RecipientOutcome of(RecipientResult result) {
+        RecipientOutcome outcome = new RecipientOutcome();
+        outcome.recipient = result.recipient();
+        outcome.messageId = result.messageId();
+        outcome.status = result.status() == null ? null : result.status().name();
+        outcome.errorCode = result.error() == null ? null : result.error().name();
+        outcome.errorMessage = result.errorMessage();
+        return outcome;
+    }
+}

@@ -1,0 +1,19 @@
+package org.emailsms.gateway.ws.message;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlType;
+
+/**
+ * How to send. {@code sendAt} is an ISO-8601 instant such as 2026-12-01T09:00:00Z (absent: now);
+ * {@code split} absent follows the company's setting; {@code confirmDelivery} asks for a handset
+ * delivery confirmation.
+ */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "SendOptions", propOrder = {"sendAt", "split", "confirmDelivery"})
+public class SendOptionsSpec {
+
+    String sendAt;
+    Boolean split;
+    Boolean confirmDelivery;
+}

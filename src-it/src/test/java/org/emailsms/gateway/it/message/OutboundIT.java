@@ -1,0 +1,319 @@
+package org.emailsms.gateway.it.message;
+
+import static org.emailsms.gateway.it.support.Faults.assertFault;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.emailsms.gateway.it.client.message.MessageStatus;
+import org.emailsms.gateway.it.client.message.RecipientResult;
+import org.emailsms.gateway.it.client.message.SendOptions;
+import org.emailsms.gateway.it.client.provisioning.CompanySpec;
+import org.emailsms.gateway.it.client.provisioning.CreatedUser;
+import org.emailsms.gateway.it.support.Artifacts;
+import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Poll;
+import org.emailsms.gateway.it.support.Tenants;
+import org.emailsms.gateway.it.support.TestSmsc;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jsmpp.bean.SubmitSm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Outbound SMS against the deployed gateway and a real SMPP peer over TCP: what the add-in sends
+ * over SOAP arrives at the SMSC as submit_sm with the right addresses, coding and text, and the
+ * status the add-in polls follows it. The gateway runs with 3 attempts, 1 s apart.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OutboundIT {
+
+    private static final Set<String> POOL = Set.of("61491570156", "61491570157");
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final int ESME_RTHROTTLED = 0x58;
+    private static final int ESME_RINVDSTADR = 0x0B;
+
+    private static TestSmsc smsc;
+
+    private final GatewayClient gateway = GatewayClient.underTest();
+    private final Tenants tenants = new Tenants(gateway);
+
+    @Deployment(testable = false)
+    static Archive<?> gateway() {
+        return Artifacts.underTest();
+    }
+
+    @BeforeAll
+    static void startSmsc() throws Exception {
+        smsc = new TestSmsc(Integer.getInteger("it.smsc.port"));
+    }
+
+    @AfterAll
+    static void stopSmsc() throws Exception {
+        smsc.close();
+    }
+
+    @Test
+    void aSingleSendArrivesAsSubmitSmAndReachesOk() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+
+        List<RecipientResult> results = gateway.messaging().sendMessage(serial, List.of(national(recipient)),
+                "Hello from the gateway", null);
+
+        assertEquals(1, results.size());
+        assertEquals("PENDING", results.get(0).getStatus());
+        long id = results.get(0).getMessageId();
+        smsc.awaitSubmitsTo(recipient, 1, DELIVERY);
+        SubmitSm submit = smsc.submitsTo(recipient).get(0);
+        assertTrue(POOL.contains(submit.getSourceAddr()), submit.getSourceAddr());
+        assertEquals(0, submit.getDataCoding(), "GSM default alphabet");
+        assertEquals(0, submit.getEsmClass() & 0x40, "no header on a single segment");
+        assertEquals("Hello from the gateway", new String(submit.getShortMessage(), StandardCharsets.US_ASCII));
+        MessageStatus status = awaitStatus(serial, id, "OK");
+        assertEquals(1, status.getAttempts());
+        assertEquals(recipient, status.getDestination());
+        assertNotNull(status.getSubmittedAt());
+    }
+
+    @Test
+    void everyRecipientGetsItsOwnMessage() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String first = randomMobile();
+        String second = randomMobile();
+        String kiwi = "+6421" + digits(7);
+
+        List<RecipientResult> results = gateway.messaging().sendMessage(serial, List.of(first, second, kiwi),
+                "Meeting moved to 3pm", null);
+
+        assertEquals(3, results.stream().map(RecipientResult::getMessageId).distinct().count());
+        for (String recipient : List.of(first, second, kiwi)) {
+            smsc.awaitSubmitsTo(recipient, 1, DELIVERY);
+        }
+    }
+
+    @Test
+    void aLongGsmTextGoesAsThreeConcatenatedSegments() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        String text = "The quick brown fox jumps over the lazy dog. ".repeat(9).substring(0, 400);
+
+        long id = gateway.messaging().sendMessage(serial, List.of(recipient), text, null).get(0).getMessageId();
+
+        smsc.awaitSubmitsTo(recipient, 3, DELIVERY);
+        List<SubmitSm> parts = smsc.submitsTo(recipient);
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (int i = 0; i < 3; i++) {
+            byte[] message = parts.get(i).getShortMessage();
+            assertEquals(0x40, parts.get(i).getEsmClass() & 0x40, "UDHI set");
+            assertArrayEquals(new byte[] {0x05, 0x00, 0x03}, new byte[] {message[0], message[1], message[2]});
+            assertEquals(parts.get(0).getShortMessage()[3], message[3], "one reference for all parts");
+            assertEquals(3, message[4]);
+            assertEquals(i + 1, message[5]);
+            joined.write(message, 6, message.length - 6);
+        }
+        assertEquals(text, joined.toString(StandardCharsets.US_ASCII));
+        assertEquals(3, awaitStatus(serial, id, "OK").getSegments());
+    }
+
+    @Test
+    void chineseAndEmojiGoAsUcs2() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+
+        gateway.messaging().sendMessage(serial, List.of(recipient), "你好，世界 😀", null);
+
+        smsc.awaitSubmitsTo(recipient, 1, DELIVERY);
+        SubmitSm submit = smsc.submitsTo(recipient).get(0);
+        assertEquals(0x08, submit.getDataCoding());
+        assertEquals("你好，世界 😀", new String(submit.getShortMessage(), StandardCharsets.UTF_16BE));
+    }
+
+    @Test
+    void refusesWhatTheChecksForbidAndSendsTheRest() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String fine = randomMobile();
+
+        List<RecipientResult> results = gateway.messaging().sendMessage(serial,
+                List.of("12345", "+33612345678", fine), "Hello", null);
+
+        assertEquals("INVALID_DESTINATION", results.get(0).getErrorCode());
+        assertNull(results.get(0).getMessageId());
+        assertEquals("DESTINATION_NOT_ALLOWED", results.get(1).getErrorCode(), "France is not an allowed country");
+        assertEquals("PENDING", results.get(2).getStatus());
+        smsc.awaitSubmitsTo(fine, 1, DELIVERY);
+
+        assertFault("AUTH_FAILED", () -> gateway.messaging().sendMessage("1234567890123456", List.of(fine), "Hi", null));
+        SendOptions noSplit = new SendOptions();
+        noSplit.setSplit(false);
+        assertFault("MESSAGE_TOO_LONG", () -> gateway.messaging().sendMessage(serial, List.of(fine), "x".repeat(161), noSplit));
+        assertFault("MESSAGE_TOO_LONG", () -> gateway.messaging().sendMessage(serial, List.of(fine), "y".repeat(153 * 10 + 1), null));
+        assertFault("INVALID_REQUEST", () -> gateway.messaging().sendMessage(serial, List.of(fine), "", null));
+        assertFault("INVALID_REQUEST", () -> gateway.messaging().sendMessage(serial, List.of(), "Hi", null));
+    }
+
+    /** Fifty senders at once against a quota of twenty segments: exactly twenty get through. */
+    @Test
+    void aDailyQuotaHoldsExactlyUnderConcurrentSends() throws Exception {
+        CompanySpec company = new CompanySpec();
+        company.setName(Tenants.unique("Quota"));
+        company.setHomeCountry("AU");
+        company.setTimeZone("Australia/Sydney");
+        company.setDailyQuota(20);
+        gateway.provisioning().createCompany(gateway.administrator(), company);
+        String serial = newSender(company.getName());
+        String recipient = randomMobile();
+
+        ExecutorService senders = Executors.newFixedThreadPool(10);
+        List<Future<String>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                outcomes.add(senders.submit(() -> {
+                    try {
+                        gateway.messaging().sendMessage(serial, List.of(recipient), "Quota test", null);
+                        return "ACCEPTED";
+                    } catch (org.emailsms.gateway.it.client.message.GatewayFault e) {
+                        return e.getFaultInfo().getCode();
+                    }
+                }));
+            }
+            int accepted = 0;
+            for (Future<String> outcome : outcomes) {
+                String code = outcome.get();
+                if (code.equals("ACCEPTED")) {
+                    accepted++;
+                } else {
+                    assertEquals("QUOTA_EXCEEDED", code);
+                }
+            }
+            assertEquals(20, accepted);
+        } finally {
+            senders.shutdownNow();
+        }
+        assertFault("QUOTA_EXCEEDED", () -> gateway.messaging().sendMessage(serial, List.of(recipient), "one more", null));
+        smsc.awaitSubmitsTo(recipient, 20, DELIVERY);
+    }
+
+    @Test
+    void temporaryRefusalsAreRetriedUntilTheSmscAccepts() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        smsc.refuseNext(2, ESME_RTHROTTLED);
+
+        long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Third time lucky", null)
+                .get(0).getMessageId();
+
+        MessageStatus status = awaitStatus(serial, id, "OK");
+        assertEquals(3, status.getAttempts());
+        assertTrue(status.getLastError().contains("ESME_RTHROTTLED"), status.getLastError());
+        assertEquals(1, smsc.submitsTo(recipient).size());
+    }
+
+    @Test
+    void aMessageTheSmscAlwaysRefusesIsAbortedAfterTheLastAttempt() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        smsc.refuseAll(ESME_RTHROTTLED);
+        try {
+            long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Never", null).get(0).getMessageId();
+
+            MessageStatus status = awaitStatus(serial, id, "ABORT");
+            assertEquals(3, status.getAttempts());
+            assertTrue(status.getLastError().startsWith("Gave up after 3 attempts"), status.getLastError());
+        } finally {
+            smsc.acceptAll();
+        }
+    }
+
+    @Test
+    void aPermanentRefusalAbortsAtOnce() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        smsc.refuseNext(1, ESME_RINVDSTADR);
+
+        long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Nowhere", null).get(0).getMessageId();
+
+        MessageStatus status = awaitStatus(serial, id, "ABORT");
+        assertEquals(1, status.getAttempts());
+        assertTrue(status.getLastError().contains("ESME_RINVDSTADR"), status.getLastError());
+    }
+
+    @Test
+    void aScheduledMessageWaitsForItsTime() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        Instant sendAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        SendOptions later = new SendOptions();
+        later.setSendAt(sendAt.toString());
+
+        RecipientResult result = gateway.messaging().sendMessage(serial, List.of(recipient), "Later", later).get(0);
+
+        assertEquals("SCHEDULED", result.getStatus());
+        assertTrue(smsc.submitsTo(recipient).isEmpty());
+        MessageStatus status = awaitStatus(serial, result.getMessageId(), "OK");
+        assertFalse(Instant.parse(status.getSubmittedAt()).isBefore(sendAt), "not sent before its time");
+        assertEquals(sendAt, Instant.parse(status.getScheduledAt()));
+    }
+
+    @Test
+    void aSenderSeesOnlyItsOwnMessages() throws Exception {
+        String company = tenants.newCompany();
+        String alice = newSender(company);
+        String bob = newSender(company);
+        long id = gateway.messaging().sendMessage(alice, List.of(randomMobile()), "Mine", null).get(0).getMessageId();
+
+        assertTrue(gateway.messaging().getStatus(bob, List.of(id)).isEmpty());
+        assertEquals(1, gateway.messaging().getStatus(alice, List.of(id)).size());
+    }
+
+    private String newSender(String company) throws Exception {
+        CreatedUser user = tenants.newSender(company);
+        return gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "OutboundIT");
+    }
+
+    private MessageStatus awaitStatus(String serial, long id, String expected) throws InterruptedException {
+        MessageStatus[] last = new MessageStatus[1];
+        Poll.until("message " + id + " to reach " + expected, DELIVERY, () -> {
+            last[0] = gateway.messaging().getStatus(serial, List.of(id)).get(0);
+            return last[0].getStatus().equals(expected);
+        });
+        return last[0];
+    }
+
+    /** A fresh Australian mobile number, so that each test finds its own submits. */
+    private static String randomMobile() {
+        return "+61412" + digits(6);
+    }
+
+    private static String national(String e164) {
+        return "0" + e164.substring(3);
+    }
+
+    private static String digits(int count) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            digits.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return digits.toString();
+    }
+}

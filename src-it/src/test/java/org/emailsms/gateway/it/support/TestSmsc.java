@@ -1,0 +1,175 @@
+package org.emailsms.gateway.it.support;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jsmpp.PDUStringException;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BindRequest;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.MessageId;
+
+/**
+ * A carrier's SMSC for the tests, over real SMPP on a TCP port: accepts binds, records every
+ * submit_sm and acknowledges it, or refuses the next few (or all) with a chosen command status.
+ */
+public final class TestSmsc implements AutoCloseable {
+
+    private final SMPPServerSessionListener listener;
+    private final ExecutorService acceptor = Executors.newCachedThreadPool();
+    private final List<SubmitSm> submits = new CopyOnWriteArrayList<>();
+    private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refuseNext = new AtomicInteger();
+    private final AtomicLong ids = new AtomicLong(0x10000);
+    private volatile int refusal;
+    private volatile boolean refuseAll;
+
+    public TestSmsc(int port) throws IOException {
+        listener = new SMPPServerSessionListener(port);
+        listener.setMessageReceiverListener(new Receiver());
+        acceptor.submit(this::acceptLoop);
+    }
+
+    public int port() {
+        return listener.getPort();
+    }
+
+    public List<SubmitSm> submits() {
+        return List.copyOf(submits);
+    }
+
+    /** The submits to one destination (digits, no plus sign), in arrival order. */
+    public List<SubmitSm> submitsTo(String e164) {
+        String digits = e164.startsWith("+") ? e164.substring(1) : e164;
+        return submits.stream().filter(s -> s.getDestAddress().equals(digits)).toList();
+    }
+
+    public void refuseNext(int count, int commandStatus) {
+        refusal = commandStatus;
+        refuseNext.set(count);
+    }
+
+    public void refuseAll(int commandStatus) {
+        refusal = commandStatus;
+        refuseAll = true;
+    }
+
+    public void acceptAll() {
+        refuseAll = false;
+        refuseNext.set(0);
+    }
+
+    public void awaitSubmitsTo(String e164, int count, Duration timeout) throws InterruptedException {
+        Poll.until(count + " submit_sm to " + e164, timeout, () -> submitsTo(e164).size() >= count);
+    }
+
+    @Override
+    public void close() throws IOException {
+        sessions.forEach(SMPPServerSession::unbindAndClose);
+        listener.close();
+        acceptor.shutdownNow();
+    }
+
+    private void acceptLoop() {
+        while (!acceptor.isShutdown()) {
+            try {
+                SMPPServerSession session = listener.accept();
+                sessions.add(session);
+                acceptor.submit(() -> bind(session));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void bind(SMPPServerSession session) {
+        try {
+            BindRequest request = session.waitForBind(TimeUnit.SECONDS.toMillis(10));
+            request.accept("test-smsc");
+        } catch (Exception e) {
+            session.unbindAndClose();
+        }
+    }
+
+    private final class Receiver implements ServerMessageReceiverListener {
+
+        @Override
+        public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
+            if (refuseAll || refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new ProcessRequestException("refused by the test SMSC", refusal);
+            }
+            submits.add(submit);
+            try {
+                return new SubmitSmResult(new MessageId(Long.toHexString(ids.incrementAndGet())), new OptionalParameter[0]);
+            } catch (PDUStringException e) {
+                throw new ProcessRequestException(e.getMessage(), 0x08);
+            }
+        }
+
+        @Override
+        public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("not supported", 0x03);
+        }
+    }
+}
