@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -184,6 +185,31 @@ public class ProvisioningService {
                 .executeUpdate();
         LOG.info(() -> String.format("%s revoked %d activations of '%s'", actor.getUsername(), revoked, user.getUsername()));
         return revoked;
+    }
+
+    /**
+     * Replaces the company's list of allowed destination numbers (seed 3.1); an empty list lifts the
+     * restriction. Every number must be a valid mobile number; returns them in E.164.
+     */
+    public List<String> restrictDestinations(String actorName, String companyName, List<String> numbers)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
+        User actor = administrator(actorName);
+        Company company = companyAdministeredBy(actor, companyName);
+        List<String> e164 = new ArrayList<>();
+        for (String number : numbers == null ? List.<String>of() : numbers) {
+            e164.add(PhoneNumbers.mobileE164(number, company.getHomeCountry())
+                    .orElseThrow(() -> new InvalidRequestException("'" + number + "' is not a valid mobile number.")));
+        }
+        List<String> distinct = e164.stream().distinct().sorted().toList();
+        em.createNativeQuery("DELETE FROM destination_restriction WHERE company_id = ?1")
+                .setParameter(1, company.getId()).executeUpdate();
+        for (String number : distinct) {
+            em.createNativeQuery("INSERT INTO destination_restriction (company_id, number) VALUES (?1, ?2)")
+                    .setParameter(1, company.getId()).setParameter(2, number).executeUpdate();
+        }
+        LOG.info(() -> String.format("%s set %d allowed destinations for '%s'", actor.getUsername(), distinct.size(),
+                company.getName()));
+        return distinct;
     }
 
     /** The newest login attempts for one username, newest first, for an administrator of that user. */

@@ -90,6 +90,11 @@ public class SmppConnector {
         return current != null && current.getSessionState().isBound();
     }
 
+    /** Where the bind goes, for health: host:port, or "none" when no SMSC is configured. */
+    public String peer() {
+        return settings.isConfigured() ? settings.host() + ":" + settings.port() : "none";
+    }
+
     @PreDestroy
     void unbind() {
         SMPPSession current = session;

@@ -120,6 +120,16 @@ public class ProvisioningEndpoint {
         return Calls.invoke(() -> provisioning().revokeActivations(actor, username));
     }
 
+    /** Replaces the company's allowed destination numbers; none lifts the restriction. Returns them in E.164. */
+    @WebMethod
+    @WebResult(name = "allowedNumber")
+    public List<String> setDestinationRestrictions(@WebParam(name = "credentials") Credentials credentials,
+                                                   @WebParam(name = "company") String company,
+                                                   @WebParam(name = "number") List<String> numbers) throws GatewayFault {
+        String actor = signIn(credentials);
+        return Calls.invoke(() -> provisioning().restrictDestinations(actor, company, numbers));
+    }
+
     /** The newest login attempts (at most {@code max}, up to 1,000) for a user, newest first. */
     @WebMethod
     @WebResult(name = "attempt")

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,6 +96,8 @@ class OutboundIT {
         assertEquals(1, status.getAttempts());
         assertEquals(recipient, status.getDestination());
         assertNotNull(status.getSubmittedAt());
+        String health = gateway.get(gateway.http("/health/ready")).body();
+        assertTrue(health.contains("\"smsc\"") && health.contains("\"bound\":\"true\""), health);
     }
 
     @Test
@@ -273,6 +277,48 @@ class OutboundIT {
         MessageStatus status = awaitStatus(serial, result.getMessageId(), "OK");
         assertFalse(Instant.parse(status.getSubmittedAt()).isBefore(sendAt), "not sent before its time");
         assertEquals(sendAt, Instant.parse(status.getScheduledAt()));
+    }
+
+    @Test
+    void aRestrictionListLimitsDestinationsUntilItIsEmptied() throws Exception {
+        String company = tenants.newCompany();
+        String serial = newSender(company);
+        String allowed = randomMobile();
+        String other = randomMobile();
+
+        List<String> stored = gateway.provisioning().setDestinationRestrictions(gateway.administrator(), company,
+                List.of(national(allowed)));
+
+        assertEquals(List.of(allowed), stored);
+        List<RecipientResult> results = gateway.messaging().sendMessage(serial, List.of(allowed, other), "Listed?", null);
+        assertEquals("PENDING", results.get(0).getStatus());
+        assertEquals("DESTINATION_NOT_ALLOWED", results.get(1).getErrorCode());
+        assertFault("INVALID_REQUEST", () -> gateway.provisioning().setDestinationRestrictions(
+                gateway.administrator(), company, List.of(allowed, "not a number")));
+        assertEquals("DESTINATION_NOT_ALLOWED", gateway.messaging().sendMessage(serial, List.of(other), "Still listed", null)
+                .get(0).getErrorCode(), "a refused update changes nothing");
+
+        gateway.provisioning().setDestinationRestrictions(gateway.administrator(), company, List.of());
+        assertEquals("PENDING", gateway.messaging().sendMessage(serial, List.of(other), "Free again", null).get(0).getStatus());
+    }
+
+    /** Two colleagues texting one person: each conversation gets its own sender number, so replies find their way. */
+    @Test
+    void eachSenderTalksToARecipientFromItsOwnPoolNumber() throws Exception {
+        String company = tenants.newCompany();
+        String alice = newSender(company);
+        String bob = newSender(company);
+        String recipient = randomMobile();
+
+        gateway.messaging().sendMessage(alice, List.of(recipient), "From Alice", null);
+        gateway.messaging().sendMessage(bob, List.of(recipient), "From Bob", null);
+        gateway.messaging().sendMessage(alice, List.of(recipient), "Alice again", null);
+
+        smsc.awaitSubmitsTo(recipient, 3, DELIVERY);
+        Map<String, String> sourceByText = new HashMap<>();
+        smsc.submitsTo(recipient).forEach(s -> sourceByText.put(new String(s.getShortMessage(), StandardCharsets.US_ASCII), s.getSourceAddr()));
+        assertEquals(POOL, Set.of(sourceByText.get("From Alice"), sourceByText.get("From Bob")));
+        assertEquals(sourceByText.get("From Alice"), sourceByText.get("Alice again"));
     }
 
     @Test
