@@ -16,6 +16,10 @@ for option in \
     "-Dgateway.admin.password=$admin_password" \
     "-Dgateway.password.iterations=10000" \
     "-Dgateway.smsc.host=127.0.0.1" \
+    "-Dgateway.mail.host=127.0.0.1" \
+    "-Dgateway.mail.port=3025" \
+    "-Dgateway.mail.sweep-interval=PT1S" \
+    "-Dgateway.mail.retry-interval=PT1S" \
     "-Dgateway.smsc.port=12775" \
     "-Dgateway.retry.interval=PT1S" \
     "-Dgateway.retry.sweep-interval=PT1S" \

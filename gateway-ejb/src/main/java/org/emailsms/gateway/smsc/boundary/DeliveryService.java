@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.emailsms.gateway.mail.control.MailOutbox;
 import org.emailsms.gateway.message.control.EncodedSms;
 import org.emailsms.gateway.message.entity.MessagePart;
 import org.emailsms.gateway.message.entity.MessageStatus;
@@ -43,6 +44,9 @@ public class DeliveryService {
     @Inject
     RetryPolicy retries;
 
+    @Inject
+    MailOutbox outbox;
+
     public void deliver(long messageId) {
         SmsMessage message = em.find(SmsMessage.class, messageId);
         if (message == null || message.getStatus() != MessageStatus.PENDING) {
@@ -72,16 +76,31 @@ public class DeliveryService {
 
     private void failed(SmsMessage message, SubmitFailedException e) {
         if (e.isPermanent()) {
-            message.aborted(e.getMessage());
-            LOG.warning(() -> String.format("Message %d aborted: %s", message.getId(), e.getMessage()));
+            abort(message, e.getMessage());
         } else if (message.getAttempts() >= retries.maxAttempts()) {
-            message.aborted("Gave up after " + message.getAttempts() + " attempts; last: " + e.getMessage());
-            LOG.warning(() -> String.format("Message %d aborted after %d attempts: %s", message.getId(),
-                    message.getAttempts(), e.getMessage()));
+            abort(message, "Gave up after " + message.getAttempts() + " attempts; last: " + e.getMessage());
         } else {
             message.failedTemporarily(e.getMessage(), Instant.now().plus(retries.interval()));
             LOG.info(() -> String.format("Message %d attempt %d failed, retry in %s: %s", message.getId(),
                     message.getAttempts(), retries.interval(), e.getMessage()));
         }
+    }
+
+    /** ABORT, and the error email to the sender that seed 4.1 promises, in the same transaction. */
+    private void abort(SmsMessage message, String reason) {
+        message.aborted(reason);
+        LOG.warning(() -> String.format("Message %d aborted: %s", message.getId(), reason));
+        outbox.queue(message.getUser().getEmail(),
+                "SMS to " + message.getDestination() + " could not be delivered",
+                String.format("""
+                        Your SMS to %s (message %d, sent %s) could not be delivered to the carrier and was \
+                        given up (status ABORT).
+
+                        Reason: %s
+
+                        Your text:
+                        %s
+                        """, message.getDestination(), message.getId(), message.getCreatedAt().toInstant(), reason,
+                        cipher.decrypt(message.getContent())));
     }
 }

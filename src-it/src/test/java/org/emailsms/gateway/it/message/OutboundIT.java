@@ -23,6 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
+
 import org.emailsms.gateway.it.client.message.MessageStatus;
 import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.client.message.SendOptions;
@@ -41,6 +47,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Outbound SMS against the deployed gateway and a real SMPP peer over TCP: what the add-in sends
@@ -56,6 +63,9 @@ class OutboundIT {
     private static final int ESME_RINVDSTADR = 0x0B;
 
     private static TestSmsc smsc;
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
 
     private final GatewayClient gateway = GatewayClient.underTest();
     private final Tenants tenants = new Tenants(gateway);
@@ -234,16 +244,22 @@ class OutboundIT {
     }
 
     @Test
-    void aMessageTheSmscAlwaysRefusesIsAbortedAfterTheLastAttempt() throws Exception {
-        String serial = newSender(tenants.newCompany());
+    void aMessageTheSmscAlwaysRefusesIsAbortedAfterTheLastAttemptAndTheSenderIsTold() throws Exception {
+        CreatedUser sender = tenants.newSender(tenants.newCompany());
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), "OutboundIT");
         String recipient = randomMobile();
         smsc.refuseAll(ESME_RTHROTTLED);
         try {
-            long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Never", null).get(0).getMessageId();
+            long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Never arrives", null)
+                    .get(0).getMessageId();
 
             MessageStatus status = awaitStatus(serial, id, "ABORT");
             assertEquals(3, status.getAttempts());
             assertTrue(status.getLastError().startsWith("Gave up after 3 attempts"), status.getLastError());
+            MimeMessage email = awaitEmail(sender.getUsername() + "@example.test");
+            assertEquals("SMS to " + recipient + " could not be delivered", email.getSubject());
+            String body = GreenMailUtil.getBody(email);
+            assertTrue(body.contains("Never arrives") && body.contains("ESME_RTHROTTLED"), body);
         } finally {
             smsc.acceptAll();
         }
@@ -330,6 +346,12 @@ class OutboundIT {
 
         assertTrue(gateway.messaging().getStatus(bob, List.of(id)).isEmpty());
         assertEquals(1, gateway.messaging().getStatus(alice, List.of(id)).size());
+    }
+
+    private static MimeMessage awaitEmail(String address) throws InterruptedException {
+        Poll.until("an email to " + address, DELIVERY,
+                () -> MAIL.getReceivedMessagesForDomain(address).length > 0);
+        return MAIL.getReceivedMessagesForDomain(address)[0];
     }
 
     private String newSender(String company) throws Exception {

@@ -1,0 +1,64 @@
+package org.emailsms.gateway.mail.boundary;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.emailsms.gateway.mail.control.SmtpSettings;
+import org.emailsms.gateway.mail.entity.OutgoingMail;
+import org.emailsms.gateway.platform.control.ContentCipher;
+
+/** Sends one email of the outbox per transaction, and marks it sent or failed. */
+@Stateless
+public class MailSender {
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
+    private static final int BATCH = 100;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SmtpSettings smtp;
+
+    @Inject
+    ContentCipher cipher;
+
+    public List<Long> due() {
+        return em.createNamedQuery("OutgoingMail.findDue", Long.class)
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .setMaxResults(BATCH).getResultList();
+    }
+
+    public void send(long id) {
+        OutgoingMail mail = em.find(OutgoingMail.class, id);
+        if (mail == null || !mail.isPending()) {
+            return;
+        }
+        try {
+            MimeMessage message = new MimeMessage(smtp.session());
+            message.setFrom(new InternetAddress(smtp.from()));
+            message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.getRecipient()));
+            message.setSubject(mail.getSubject(), "UTF-8");
+            message.setText(cipher.decrypt(mail.getBody()), "UTF-8");
+            Transport.send(message);
+            mail.sent(Instant.now());
+            LOG.info(() -> String.format("Mail %d sent to %s: %s", id, mail.getRecipient(), mail.getSubject()));
+        } catch (MessagingException e) {
+            mail.failed(e.getMessage(), Instant.now(), smtp.retryInterval());
+            LOG.warning(() -> String.format("Mail %d to %s not sent (attempt %d), kept for later: %s", id,
+                    mail.getRecipient(), mail.getAttempts(), e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.emailsms.gateway.mail.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.emailsms.gateway.mail.entity.OutgoingMail;
+import org.emailsms.gateway.platform.control.ContentCipher;
+
+/**
+ * Where every email of the gateway starts: stored in the caller's transaction, so an email is
+ * promised exactly when the event it tells of is committed; the dispatcher sends it later.
+ */
+@Dependent
+public class MailOutbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ContentCipher cipher;
+
+    public void queue(String recipient, String subject, String body) {
+        em.persist(new OutgoingMail(recipient, subject, cipher.encrypt(body)));
+    }
+}

@@ -1,0 +1,2 @@
+/** An email waiting in the outbox, or sent. */
+package org.emailsms.gateway.mail.entity;
