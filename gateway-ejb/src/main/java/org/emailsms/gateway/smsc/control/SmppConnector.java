@@ -90,9 +90,9 @@ public class SmppConnector {
         return current != null && current.getSessionState().isBound();
     }
 
-    /** Where the bind goes, for health: host:port, or "none" when no SMSC is configured. */
+    /** Where the bind goes, for health. */
     public String peer() {
-        return settings.isConfigured() ? settings.host() + ":" + settings.port() : "none";
+        return settings.host() + ":" + settings.port() + (settings.isSimulated() ? " (built-in simulator)" : "");
     }
 
     @PreDestroy
@@ -108,9 +108,6 @@ public class SmppConnector {
         SMPPSession current = session;
         if (current != null && current.getSessionState().isBound()) {
             return current;
-        }
-        if (!settings.isConfigured()) {
-            throw new SubmitFailedException("No SMSC is configured (gateway.smsc.host)", false, null);
         }
         SMPPSession fresh = new SMPPSession();
         fresh.setTransactionTimer(settings.responseTimeout().toMillis());

@@ -20,6 +20,11 @@ public class SmscSettings {
     @ConfigProperty(name = "gateway.smsc.port", defaultValue = "2775")
     int port;
 
+    /** Where the built-in simulator listens (loopback only) when no SMSC is configured. */
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.simulator-port", defaultValue = "2775")
+    int simulatorPort;
+
     @Inject
     @ConfigProperty(name = "gateway.smsc.system-id", defaultValue = "emailsms")
     String systemId;
@@ -58,16 +63,21 @@ public class SmscSettings {
     @ConfigProperty(name = "gateway.smsc.enquire-link-interval", defaultValue = "PT30S")
     Duration enquireLinkInterval;
 
-    public boolean isConfigured() {
-        return host.filter(h -> !h.isBlank()).isPresent();
+    /** Without a configured SMSC the gateway binds to its own simulator, so that it works out of the box. */
+    public boolean isSimulated() {
+        return host.filter(h -> !h.isBlank()).isEmpty();
     }
 
     public String host() {
-        return host.orElse("");
+        return isSimulated() ? "127.0.0.1" : host.get();
     }
 
     public int port() {
-        return port;
+        return isSimulated() ? simulatorPort : port;
+    }
+
+    public int simulatorPort() {
+        return simulatorPort;
     }
 
     public String systemId() {

@@ -1,29 +1,47 @@
 package org.emailsms.gateway.it.account;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.support.Distribution;
+import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Poll;
+import org.emailsms.gateway.it.support.Tenants;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Payara Micro distribution, started with its own launcher (the README's run command) on the
- * embedded defaults, stopped and started again: the H2 file keeps accounts, serials and lockouts.
+ * embedded defaults: with no SMSC configured a message still goes all the way (to the built-in
+ * simulator); stopped and started again, the H2 file keeps accounts, serials, lockouts and messages.
  */
 class DistributionRestartIT {
 
     @Test
-    void accountsSerialsAndLockoutsSurviveARestart() throws Exception {
+    void worksOutOfTheBoxAndKeepsEverythingAcrossARestart() throws Exception {
         Path work = Path.of(System.getProperty("it.work"), "distribution-restart");
-        try (Distribution gateway = new Distribution(work, 28080, 28181, Map.of())) {
+        try (Distribution gateway = new Distribution(work, 28080, 28181,
+                Map.of())) {
             gateway.start("first");
-            PersistenceAcrossRestart scenario = new PersistenceAcrossRestart(gateway.client());
+            GatewayClient client = gateway.client();
+            PersistenceAcrossRestart scenario = new PersistenceAcrossRestart(client);
             scenario.before();
+            CreatedUser sender = new Tenants(client).newSender(new Tenants(client).newCompany());
+            String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+            long id = client.messaging().sendMessage(serial, List.of("0412 345 678"), "Hello, simulator", null)
+                    .get(0).getMessageId();
+            Poll.until("the message to reach OK at the simulator", Duration.ofSeconds(60),
+                    () -> client.messaging().getStatus(serial, List.of(id)).get(0).getStatus().equals("OK"));
 
             gateway.stop();
             gateway.start("second");
 
             scenario.after();
+            assertEquals("OK", client.messaging().getStatus(serial, List.of(id)).get(0).getStatus());
         }
     }
 }

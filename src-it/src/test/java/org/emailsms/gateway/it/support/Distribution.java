@@ -50,6 +50,8 @@ public final class Distribution implements AutoCloseable {
         env.put("GATEWAY_ADMIN_PASSWORD", System.getProperty("it.admin.password"));
         env.put("GATEWAY_PASSWORD_ITERATIONS", "10000");
         env.put("JAVA_OPTS", "-Xmx512m");
+        // Each test's built-in SMSC simulator on a port of its own, clear of a gateway already running here.
+        env.put("GATEWAY_SMSC_SIMULATOR_PORT", Integer.toString(httpPort + 700));
         env.putAll(environment);
         Process started = builder.start();
         process = started;
