@@ -9,7 +9,11 @@ mkdir -p "$data_dir"
 
 "$asadmin" stop-domain >/dev/null 2>&1 || true
 "$asadmin" start-domain
-# JVM options take effect at the next start, so the domain is restarted once.
+# JVM options take effect at the next start, so the domain is restarted once. Options of an
+# earlier run go first, so that a changed value never stands beside its old self.
+"$asadmin" list-jvm-options | grep -E '^-D(gateway\.|org\.apache\.activemq\.default)' | while read -r old; do
+    "$asadmin" delete-jvm-options "$(printf '%s' "$old" | sed 's/:/\\:/g')" >/dev/null
+done
 for option in \
     "-Dgateway.data.dir=$data_dir" \
     "-Dorg.apache.activemq.default.directory.prefix=$data_dir/" \
@@ -23,10 +27,10 @@ for option in \
     "-Dgateway.smsc.port=12775" \
     "-Dgateway.retry.interval=PT1S" \
     "-Dgateway.retry.sweep-interval=PT1S" \
-    "-Dgateway.retry.max-attempts=3" \
+    "-Dgateway.retry.max-attempts=5" \
     "-Dcom.sun.xml.ws.fault.SOAPFaultBuilder.disableCaptureStackTrace=true"; do
     if ! "$asadmin" list-jvm-options | grep -qxF -- "$option"; then
-        "$asadmin" create-jvm-options "$(printf '%s' "$option" | sed 's/:/\\:/g')"
+        "$asadmin" create-jvm-options "$(printf '%s' "$option" | sed 's/:/\\:/g')" >/dev/null
     fi
 done
 "$asadmin" restart-domain

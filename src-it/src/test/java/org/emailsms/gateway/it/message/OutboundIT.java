@@ -52,7 +52,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Outbound SMS against the deployed gateway and a real SMPP peer over TCP: what the add-in sends
  * over SOAP arrives at the SMSC as submit_sm with the right addresses, coding and text, and the
- * status the add-in polls follows it. The gateway runs with 3 attempts, 1 s apart.
+ * status the add-in polls follows it. The gateway runs with 5 attempts, 1 s apart.
  */
 @ExtendWith(ArquillianExtension.class)
 class OutboundIT {
@@ -254,8 +254,8 @@ class OutboundIT {
                     .get(0).getMessageId();
 
             MessageStatus status = awaitStatus(serial, id, "ABORT");
-            assertEquals(3, status.getAttempts());
-            assertTrue(status.getLastError().startsWith("Gave up after 3 attempts"), status.getLastError());
+            assertEquals(5, status.getAttempts());
+            assertTrue(status.getLastError().startsWith("Gave up after 5 attempts"), status.getLastError());
             MimeMessage email = awaitEmail(sender.getUsername() + "@example.test");
             assertEquals("SMS to " + recipient + " could not be delivered", email.getSubject());
             String body = GreenMailUtil.getBody(email);
@@ -263,6 +263,27 @@ class OutboundIT {
         } finally {
             smsc.acceptAll();
         }
+    }
+
+    @Test
+    void whatIsSentWhileTheSmscIsDownIsDeliveredWhenItReturns() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        smsc.close();
+        long id;
+        try {
+            id = gateway.messaging().sendMessage(serial, List.of(recipient), "Patience", null).get(0).getMessageId();
+
+            MessageStatus failing = awaitStatus(serial, id, "FAIL");
+            assertTrue(failing.getLastError().contains("Cannot bind") || failing.getLastError().contains("link"),
+                    failing.getLastError());
+        } finally {
+            smsc = new TestSmsc(Integer.getInteger("it.smsc.port"));
+        }
+
+        MessageStatus status = awaitStatus(serial, id, "OK");
+        assertTrue(status.getAttempts() > 1);
+        assertEquals(1, smsc.submitsTo(recipient).size());
     }
 
     @Test
