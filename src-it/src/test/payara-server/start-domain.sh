@@ -11,9 +11,10 @@ mkdir -p "$data_dir"
 "$asadmin" start-domain
 # JVM options take effect at the next start, so the domain is restarted once. Options of an
 # earlier run go first, so that a changed value never stands beside its old self.
-"$asadmin" list-jvm-options | grep -E '^-D(gateway\.|org\.apache\.activemq\.default)' | while read -r old; do
-    "$asadmin" delete-jvm-options "$(printf '%s' "$old" | sed 's/:/\\:/g')" >/dev/null
-done
+stale=$("$asadmin" list-jvm-options | grep -E '^-D(gateway\.|org\.apache\.activemq\.default)' || true)
+while read -r old; do
+    [ -z "$old" ] || "$asadmin" delete-jvm-options "$(printf '%s' "$old" | sed 's/:/\\:/g')" >/dev/null
+done <<< "$stale"
 for option in \
     "-Dgateway.data.dir=$data_dir" \
     "-Dorg.apache.activemq.default.directory.prefix=$data_dir/" \
