@@ -34,6 +34,15 @@ for option in \
         "$asadmin" create-jvm-options "$(printf '%s' "$option" | sed 's/:/\\:/g')" >/dev/null
     fi
 done
+# Test servers listen on the loopback interface only; a single test domain needs no Hazelcast.
+for listener in http-listener-1 http-listener-2 admin-listener; do
+    "$asadmin" set "configs.config.server-config.network-config.network-listeners.network-listener.$listener.address=127.0.0.1" >/dev/null
+done
+for listener in orb-listener-1 SSL SSL_MUTUALAUTH; do
+    "$asadmin" set "configs.config.server-config.iiop-service.iiop-listener.$listener.address=127.0.0.1" >/dev/null
+done
+"$asadmin" set configs.config.server-config.admin-service.jmx-connector.system.address=127.0.0.1 >/dev/null
+"$asadmin" set-hazelcast-configuration --enabled=false >/dev/null
 "$asadmin" restart-domain
 if ! "$asadmin" list-applications | grep -q '^activemq-rar'; then
     "$asadmin" deploy --name activemq-rar "$rar"

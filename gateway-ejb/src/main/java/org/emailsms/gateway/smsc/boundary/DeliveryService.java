@@ -16,6 +16,7 @@ import org.emailsms.gateway.message.entity.MessagePart;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
+import org.emailsms.gateway.smsc.control.DeliveryStatistics;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
 import org.emailsms.gateway.smsc.control.SmppConnector;
 import org.emailsms.gateway.smsc.control.Submission;
@@ -47,6 +48,9 @@ public class DeliveryService {
     @Inject
     MailOutbox outbox;
 
+    @Inject
+    DeliveryStatistics statistics;
+
     public void deliver(long messageId) {
         SmsMessage message = em.find(SmsMessage.class, messageId);
         if (message == null || message.getStatus() != MessageStatus.PENDING) {
@@ -59,11 +63,13 @@ public class DeliveryService {
         try {
             for (MessagePart part : message.getParts()) {
                 if (!part.isAcknowledged()) {
+                    statistics.submitted();
                     String smscId = connector.submit(new Submission(message.getSenderNumber(),
                             message.getDestination(), message.getDataCoding(),
                             sms.segments().get(part.getPartNumber() - 1), reference, part.getPartNumber(),
                             message.getSegments(), message.isDeliveryConfirmation()));
                     part.acknowledge(smscId, Instant.now().atOffset(ZoneOffset.UTC));
+                    statistics.acknowledged();
                 }
             }
             message.submitted(Instant.now());
@@ -75,6 +81,7 @@ public class DeliveryService {
     }
 
     private void failed(SmsMessage message, SubmitFailedException e) {
+        statistics.failedAttempt();
         if (e.isPermanent()) {
             abort(message, e.getMessage());
         } else if (message.getAttempts() >= retries.maxAttempts()) {
@@ -89,6 +96,7 @@ public class DeliveryService {
     /** ABORT, and the error email to the sender that seed 4.1 promises, in the same transaction. */
     private void abort(SmsMessage message, String reason) {
         message.aborted(reason);
+        statistics.aborted();
         LOG.warning(() -> String.format("Message %d aborted: %s", message.getId(), reason));
         outbox.queue(message.getUser().getEmail(),
                 "SMS to " + message.getDestination() + " could not be delivered",

@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -65,7 +65,7 @@ class OutboundIT {
     private static TestSmsc smsc;
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
 
     private final GatewayClient gateway = GatewayClient.underTest();
     private final Tenants tenants = new Tenants(gateway);
@@ -108,6 +108,9 @@ class OutboundIT {
         assertNotNull(status.getSubmittedAt());
         String health = gateway.get(gateway.http("/health/ready")).body();
         assertTrue(health.contains("\"smsc\"") && health.contains("\"bound\":\"true\""), health);
+        String metrics = gateway.get(gateway.http("/metrics")).body();
+        assertTrue(metrics.contains("gateway_smpp_acknowledged") && metrics.contains("gateway_messages_waiting"),
+                metrics);
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class Distribution implements AutoCloseable {
         env.put("GATEWAY_DATA_DIR", dataDir().toString());
         env.put("GATEWAY_HTTP_PORT", Integer.toString(httpPort));
         env.put("GATEWAY_HTTPS_PORT", Integer.toString(httpsPort));
+        env.put("GATEWAY_BIND_ADDRESS", "127.0.0.1");
         env.put("GATEWAY_ADMIN_PASSWORD", System.getProperty("it.admin.password"));
         env.put("GATEWAY_PASSWORD_ITERATIONS", "10000");
         env.put("JAVA_OPTS", "-Xmx512m");

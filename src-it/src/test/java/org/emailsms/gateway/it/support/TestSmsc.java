@@ -1,6 +1,8 @@
 package org.emailsms.gateway.it.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +35,9 @@ import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.ServerConnection;
+import org.jsmpp.session.connection.ServerConnectionFactory;
+import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.util.MessageId;
 
 /**
@@ -51,7 +56,7 @@ public final class TestSmsc implements AutoCloseable {
     private volatile boolean refuseAll;
 
     public TestSmsc(int port) throws IOException {
-        listener = new SMPPServerSessionListener(port);
+        listener = new SMPPServerSessionListener(port, new LoopbackOnly());
         listener.setMessageReceiverListener(new Receiver());
         acceptor.submit(this::acceptLoop);
     }
@@ -114,6 +119,27 @@ public final class TestSmsc implements AutoCloseable {
             request.accept("test-smsc");
         } catch (Exception e) {
             session.unbindAndClose();
+        }
+    }
+
+    /** Test servers listen on the loopback interface only. */
+    private static final class LoopbackOnly implements ServerConnectionFactory {
+
+        @Override
+        public ServerConnection listen(int port) throws IOException {
+            return listen(port, 0);
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout) throws IOException {
+            return listen(port, timeout, 50);
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
+            ServerSocket socket = new ServerSocket(port, backlog, InetAddress.getLoopbackAddress());
+            socket.setSoTimeout(timeout);
+            return new ServerSocketConnection(socket);
         }
     }
 

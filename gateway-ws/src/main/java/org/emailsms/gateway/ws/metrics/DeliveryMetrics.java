@@ -1,0 +1,38 @@
+package org.emailsms.gateway.ws.metrics;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
+import org.emailsms.gateway.smsc.control.DeliveryStatistics;
+
+/**
+ * Publishes the delivery path on {@code /metrics}: SMPP parts submitted and acknowledged, failed
+ * attempts and aborted messages since start, and the messages waiting for the SMSC.
+ */
+@ApplicationScoped
+public class DeliveryMetrics {
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    @Inject
+    DeliveryStatistics statistics;
+
+    @EJB
+    OutboundBacklog backlog;
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        registry.gauge("gateway.smpp.submitted", statistics, DeliveryStatistics::submittedCount);
+        registry.gauge("gateway.smpp.acknowledged", statistics, DeliveryStatistics::acknowledgedCount);
+        registry.gauge("gateway.messages.failed.attempts", statistics, DeliveryStatistics::failedAttemptCount);
+        registry.gauge("gateway.messages.aborted", statistics, DeliveryStatistics::abortedCount);
+        registry.gauge("gateway.messages.waiting", backlog, OutboundBacklog::waiting);
+    }
+}
