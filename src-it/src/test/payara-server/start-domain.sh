@@ -21,6 +21,9 @@ for option in \
     "-Dgateway.admin.password=$admin_password" \
     "-Dgateway.password.iterations=10000" \
     "-Dgateway.smsc.host=127.0.0.1" \
+    "-Dgateway.smsc.binds=a,b" \
+    "-Dgateway.smsc.a.system-id=bind-a" \
+    "-Dgateway.smsc.b.system-id=bind-b" \
     "-Dgateway.mail.host=127.0.0.1" \
     "-Dgateway.mail.port=3025" \
     "-Dgateway.mail.sweep-interval=PT1S" \

@@ -1,16 +1,31 @@
 package org.emailsms.gateway.smsc.control;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The carrier's SMSC and how to bind to it (all MicroProfile Config, see the README). */
+/**
+ * The carrier's SMSC and how to bind to it (all MicroProfile Config, see the README). One bind by
+ * default, from the {@code gateway.smsc.*} keys; several with {@code gateway.smsc.binds=a,b} and
+ * {@code gateway.smsc.a.host=...}, each key falling back to the unnamed one.
+ */
 @ApplicationScoped
 public class SmscSettings {
+
+    @Inject
+    Config config;
+
+    /** Comma-separated names of the binds; absent for the single default bind. */
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.binds")
+    Optional<String> bindNames;
 
     @Inject
     @ConfigProperty(name = "gateway.smsc.host")
@@ -65,11 +80,34 @@ public class SmscSettings {
 
     /** Without a configured SMSC the gateway binds to its own simulator, so that it works out of the box. */
     public boolean isSimulated() {
-        return host.filter(h -> !h.isBlank()).isEmpty();
+        return host.filter(h -> !h.isBlank()).isEmpty() && names().isEmpty();
+    }
+
+    /** Every bind to open, in the order they are tried. */
+    public List<BindSettings> binds() {
+        List<String> names = names();
+        if (names.isEmpty()) {
+            return List.of(new BindSettings("default", host(), port(), systemId, password(), systemType(), window,
+                    throughput));
+        }
+        return names.stream().map(name -> new BindSettings(name,
+                config.getOptionalValue("gateway.smsc." + name + ".host", String.class).orElseGet(this::host),
+                config.getOptionalValue("gateway.smsc." + name + ".port", Integer.class).orElse(port),
+                config.getOptionalValue("gateway.smsc." + name + ".system-id", String.class).orElse(systemId),
+                config.getOptionalValue("gateway.smsc." + name + ".password", String.class).orElseGet(this::password),
+                config.getOptionalValue("gateway.smsc." + name + ".system-type", String.class).orElseGet(this::systemType),
+                config.getOptionalValue("gateway.smsc." + name + ".window", Integer.class).orElse(window),
+                config.getOptionalValue("gateway.smsc." + name + ".throughput", Integer.class).orElse(throughput)))
+                .toList();
+    }
+
+    private List<String> names() {
+        return bindNames.stream().flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
     public String host() {
-        return isSimulated() ? "127.0.0.1" : host.get();
+        return isSimulated() ? "127.0.0.1" : host.orElse("localhost");
     }
 
     public int port() {
@@ -78,10 +116,6 @@ public class SmscSettings {
 
     public int simulatorPort() {
         return simulatorPort;
-    }
-
-    public String systemId() {
-        return systemId;
     }
 
     public String password() {
@@ -98,14 +132,6 @@ public class SmscSettings {
 
     public byte sourceNpi() {
         return sourceNpi;
-    }
-
-    public int window() {
-        return window;
-    }
-
-    public int throughput() {
-        return throughput;
     }
 
     public Duration responseTimeout() {

@@ -5,11 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.emailsms.gateway.smsc.control.SmppConnector;
 
 /**
- * The SMPP bind's state, for operators. Always UP: with the SMSC away the gateway still accepts and
+ * Each SMPP bind's state, for operators. Always UP: with the SMSC away the gateway still accepts and
  * queues messages (they go FAIL and are retried), so it must stay in the load balancer.
  */
 @Readiness
@@ -21,10 +22,8 @@ public class SmscReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("smsc")
-                .up()
-                .withData("peer", connector.peer())
-                .withData("bound", connector.isBound())
-                .build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("smsc").up();
+        connector.bindStates().forEach(response::withData);
+        return response.build();
     }
 }

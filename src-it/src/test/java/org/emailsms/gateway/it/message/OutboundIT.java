@@ -107,10 +107,24 @@ class OutboundIT {
         assertEquals(recipient, status.getDestination());
         assertNotNull(status.getSubmittedAt());
         String health = gateway.get(gateway.http("/health/ready")).body();
-        assertTrue(health.contains("\"smsc\"") && health.contains("\"bound\":\"true\""), health);
+        assertTrue(health.contains("\"smsc\"") && health.contains(" bound\""), health);
         String metrics = gateway.get(gateway.http("/metrics")).body();
         assertTrue(metrics.contains("gateway_smpp_acknowledged") && metrics.contains("gateway_messages_waiting"),
                 metrics);
+    }
+
+    /** Two binds configured (bind-a and bind-b): submits take them in turn. */
+    @Test
+    void submitsAreSpreadOverEveryBind() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+
+        for (int i = 0; i < 6; i++) {
+            gateway.messaging().sendMessage(serial, List.of(recipient), "Spread " + i, null);
+        }
+
+        smsc.awaitSubmitsTo(recipient, 6, DELIVERY);
+        assertEquals(Set.of("bind-a", "bind-b"), Set.copyOf(smsc.bindsUsedFor(recipient)));
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +51,8 @@ public final class TestSmsc implements AutoCloseable {
     private final SMPPServerSessionListener listener;
     private final ExecutorService acceptor = Executors.newCachedThreadPool();
     private final List<SubmitSm> submits = new CopyOnWriteArrayList<>();
+    private final Map<SubmitSm, String> bindOfSubmit = new ConcurrentHashMap<>();
+    private final Map<SMPPServerSession, String> systemIds = new ConcurrentHashMap<>();
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicInteger refuseNext = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong(0x10000);
@@ -73,6 +77,11 @@ public final class TestSmsc implements AutoCloseable {
     public List<SubmitSm> submitsTo(String e164) {
         String digits = e164.startsWith("+") ? e164.substring(1) : e164;
         return submits.stream().filter(s -> s.getDestAddress().equals(digits)).toList();
+    }
+
+    /** The system id of the bind each submit to {@code e164} came over, in arrival order. */
+    public List<String> bindsUsedFor(String e164) {
+        return submitsTo(e164).stream().map(bindOfSubmit::get).toList();
     }
 
     public void refuseNext(int count, int commandStatus) {
@@ -116,6 +125,7 @@ public final class TestSmsc implements AutoCloseable {
     private void bind(SMPPServerSession session) {
         try {
             BindRequest request = session.waitForBind(TimeUnit.SECONDS.toMillis(10));
+            systemIds.put(session, request.getSystemId());
             request.accept("test-smsc");
         } catch (Exception e) {
             session.unbindAndClose();
@@ -150,6 +160,7 @@ public final class TestSmsc implements AutoCloseable {
             if (refuseAll || refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new ProcessRequestException("refused by the test SMSC", refusal);
             }
+            bindOfSubmit.put(submit, systemIds.getOrDefault(source, "?"));
             submits.add(submit);
             try {
                 return new SubmitSmResult(new MessageId(Long.toHexString(ids.incrementAndGet())), new OptionalParameter[0]);

@@ -1,0 +1,160 @@
+package org.emailsms.gateway.smsc.control;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.PDUException;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+
+/**
+ * One transceiver bind (jsmpp): bound on first use and again after the link drops, with at most
+ * {@code window} submits unacknowledged and at most {@code throughput} per second. jsmpp's checked
+ * exceptions end here, as {@link SubmitFailedException}.
+ */
+final class SmppBind {
+
+    private static final Logger LOG = Logger.getLogger(SmppBind.class.getName());
+    private static final byte UDH_INDICATOR = 0x40;
+
+    private final BindSettings bind;
+    private final TypeOfNumber sourceTon;
+    private final NumberingPlanIndicator sourceNpi;
+    private final Duration responseTimeout;
+    private final Duration enquireLinkInterval;
+    private final Semaphore window;
+    private final AtomicLong nextSlotNanos = new AtomicLong();
+    private volatile SMPPSession session;
+
+    SmppBind(BindSettings bind, SmscSettings smsc) {
+        this.bind = bind;
+        this.sourceTon = TypeOfNumber.valueOf(smsc.sourceTon());
+        this.sourceNpi = NumberingPlanIndicator.valueOf(smsc.sourceNpi());
+        this.responseTimeout = smsc.responseTimeout();
+        this.enquireLinkInterval = smsc.enquireLinkInterval();
+        this.window = new Semaphore(Math.max(1, bind.window()), true);
+    }
+
+    String name() {
+        return bind.name();
+    }
+
+    String peer() {
+        return bind.host() + ":" + bind.port();
+    }
+
+    boolean isBound() {
+        SMPPSession current = session;
+        return current != null && current.getSessionState().isBound();
+    }
+
+    /** Binds if need be; a bind that cannot be made is reported so that the next one can be tried. */
+    synchronized SMPPSession bound() throws SubmitFailedException {
+        SMPPSession current = session;
+        if (current != null && current.getSessionState().isBound()) {
+            return current;
+        }
+        SMPPSession fresh = new SMPPSession();
+        fresh.setTransactionTimer(responseTimeout.toMillis());
+        fresh.setEnquireLinkTimer((int) enquireLinkInterval.toMillis());
+        try {
+            fresh.connectAndBind(bind.host(), bind.port(), new BindParameter(BindType.BIND_TRX,
+                    bind.systemId(), bind.password(), bind.systemType(),
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+        } catch (IOException e) {
+            fresh.unbindAndClose();
+            throw new SubmitFailedException("Cannot bind " + bind + ": " + e.getMessage(), false, e);
+        }
+        LOG.info(() -> "Bound to SMSC " + bind);
+        session = fresh;
+        return fresh;
+    }
+
+    String submit(SMPPSession bound, Submission part) throws SubmitFailedException {
+        acquireWindow();
+        try {
+            pace();
+            ESMClass esm = part.isConcatenated() ? new ESMClass(UDH_INDICATOR) : new ESMClass();
+            return bound.submitShortMessage("", sourceTon, sourceNpi, digits(part.sourceE164()),
+                    TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(part.destinationE164()),
+                    esm, (byte) 0, (byte) 1, null, null,
+                    new RegisteredDelivery(part.receiptWanted() ? 1 : 0), (byte) 0,
+                    DataCodings.newInstance((byte) part.dataCoding()), (byte) 0, part.shortMessage())
+                    .getMessageId();
+        } catch (NegativeResponseException e) {
+            int status = e.getCommandStatus();
+            throw new SubmitFailedException("SMSC refused the submit: " + CommandStatuses.describe(status),
+                    CommandStatuses.isPermanent(status), e);
+        } catch (ResponseTimeoutException e) {
+            throw new SubmitFailedException("No acknowledgement from the SMSC within "
+                    + responseTimeout.toSeconds() + " s", false, e);
+        } catch (IOException | InvalidResponseException e) {
+            drop(bound);
+            throw new SubmitFailedException("SMPP link failed: " + e.getMessage(), false, e);
+        } catch (PDUException e) {
+            throw new SubmitFailedException("The submit cannot be encoded: " + e.getMessage(), true, e);
+        } finally {
+            window.release();
+        }
+    }
+
+    synchronized void close() {
+        SMPPSession current = session;
+        session = null;
+        if (current != null) {
+            current.unbindAndClose();
+        }
+    }
+
+    private synchronized void drop(SMPPSession broken) {
+        if (session == broken) {
+            session = null;
+            broken.unbindAndClose();
+            LOG.warning(() -> "SMPP link " + bind + " dropped; it is bound again on the next submit");
+        }
+    }
+
+    private void acquireWindow() throws SubmitFailedException {
+        try {
+            if (!window.tryAcquire(responseTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SubmitFailedException("The SMPP window of " + bind + " stayed full", false, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SubmitFailedException("Interrupted waiting for the SMPP window", false, e);
+        }
+    }
+
+    /** Spaces submits evenly to respect the throughput cap, across all callers of this bind. */
+    private void pace() {
+        int perSecond = bind.throughput();
+        if (perSecond <= 0) {
+            return;
+        }
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long now = System.nanoTime();
+        long previous = nextSlotNanos.getAndUpdate(last -> Math.max(last, now) + interval);
+        long wait = Math.max(previous, now) - now;
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private static String digits(String e164) {
+        return e164.startsWith("+") ? e164.substring(1) : e164;
+    }
+}
