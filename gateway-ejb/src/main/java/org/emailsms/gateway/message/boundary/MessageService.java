@@ -95,7 +95,6 @@ public class MessageService {
                     cipher.encrypt(text), sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
                     how.sendAt());
             em.persist(message);
-            em.flush();
             if (message.getStatus() == MessageStatus.PENDING) {
                 queued.add(message.getId());
             }

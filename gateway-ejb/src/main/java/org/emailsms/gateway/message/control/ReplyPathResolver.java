@@ -33,14 +33,14 @@ public class ReplyPathResolver {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         @SuppressWarnings("unchecked")
         List<Object[]> pairs = em.createNativeQuery(
-                        "SELECT sender_number, user_id FROM reply_path WHERE recipient = ?1 ORDER BY last_used_at")
+                        "SELECT sender_number, user_id FROM reply_path WHERE recipient = ?1 ORDER BY last_used_at, sender_number")
                 .setParameter(1, recipient).getResultList();
         Map<String, Long> owners = new HashMap<>();
         for (Object[] pair : pairs) {
             owners.put((String) pair[0], ((Number) pair[1]).longValue());
         }
         for (Map.Entry<String, Long> pair : owners.entrySet()) {
-            if (pool.contains(pair.getKey()) && pair.getValue() == user.getId()) {
+            if (pool.contains(pair.getKey()) && pair.getValue().equals(user.getId())) {
                 touch(recipient, pair.getKey(), user, now);
                 return pair.getKey();
             }

@@ -118,11 +118,6 @@ public class SmsMessage extends GatewayEntity {
         }
     }
 
-    public boolean isDue(Instant now) {
-        return status == MessageStatus.PENDING || status == MessageStatus.FAIL
-                || status == MessageStatus.SCHEDULED && !scheduledAt.toInstant().isAfter(now);
-    }
-
     /** Every part is acknowledged by the SMSC. */
     public void submitted(Instant at) {
         status = MessageStatus.OK;
