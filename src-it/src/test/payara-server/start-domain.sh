@@ -32,6 +32,7 @@ for option in \
     "-Dgateway.retry.interval=PT1S" \
     "-Dgateway.retry.sweep-interval=PT1S" \
     "-Dgateway.retry.max-attempts=5" \
+    "-Dgateway.smsc.rebind-max-wait=PT1S" \
     "-Dcom.sun.xml.ws.fault.SOAPFaultBuilder.disableCaptureStackTrace=true"; do
     if ! "$asadmin" list-jvm-options | grep -qxF -- "$option"; then
         "$asadmin" create-jvm-options "$(printf '%s' "$option" | sed 's/:/\\:/g')" >/dev/null

@@ -2,6 +2,7 @@ package org.emailsms.gateway.smsc.control;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +23,8 @@ import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
 
 /**
- * One transceiver bind (jsmpp): bound on first use and again after the link drops, with at most
+ * One transceiver bind (jsmpp): bound on first use and again after the link drops (waiting longer
+ * after each failed bind, up to {@code gateway.smsc.rebind-max-wait}), with at most
  * {@code window} submits unacknowledged and at most {@code throughput} per second. jsmpp's checked
  * exceptions end here, as {@link SubmitFailedException}.
  */
@@ -37,8 +39,12 @@ final class SmppBind {
     private final Duration responseTimeout;
     private final Duration enquireLinkInterval;
     private final Semaphore window;
+    private final Duration longestRebindWait;
     private final AtomicLong nextSlotNanos = new AtomicLong();
     private volatile SMPPSession session;
+    /** After a failed bind, no new attempt before this time; the wait doubles with each failure. */
+    private Instant nextBindAttempt = Instant.MIN;
+    private int bindFailures;
 
     SmppBind(BindSettings bind, SmscSettings smsc) {
         this.bind = bind;
@@ -47,6 +53,7 @@ final class SmppBind {
         this.responseTimeout = smsc.responseTimeout();
         this.enquireLinkInterval = smsc.enquireLinkInterval();
         this.window = new Semaphore(Math.max(1, bind.window()), true);
+        this.longestRebindWait = smsc.longestRebindWait();
     }
 
     String name() {
@@ -68,6 +75,11 @@ final class SmppBind {
         if (current != null && current.getSessionState().isBound()) {
             return current;
         }
+        Instant now = Instant.now();
+        if (now.isBefore(nextBindAttempt)) {
+            throw new SubmitFailedException("SMPP link " + bind + " is down; next bind attempt at " + nextBindAttempt,
+                    false, null);
+        }
         SMPPSession fresh = new SMPPSession();
         fresh.setTransactionTimer(responseTimeout.toMillis());
         fresh.setEnquireLinkTimer((int) enquireLinkInterval.toMillis());
@@ -77,8 +89,13 @@ final class SmppBind {
                     TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
         } catch (IOException e) {
             fresh.unbindAndClose();
+            bindFailures++;
+            Duration wait = Duration.ofSeconds(1L << Math.min(bindFailures - 1, 16));
+            nextBindAttempt = now.plus(wait.compareTo(longestRebindWait) > 0 ? longestRebindWait : wait);
             throw new SubmitFailedException("Cannot bind " + bind + ": " + e.getMessage(), false, e);
         }
+        bindFailures = 0;
+        nextBindAttempt = Instant.MIN;
         LOG.info(() -> "Bound to SMSC " + bind);
         session = fresh;
         return fresh;

@@ -74,6 +74,11 @@ public class SmscSettings {
     @ConfigProperty(name = "gateway.smsc.response-timeout", defaultValue = "PT10S")
     Duration responseTimeout;
 
+    /** The longest wait between bind attempts while the SMSC cannot be reached. */
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.rebind-max-wait", defaultValue = "PT60S")
+    Duration rebindMaxWait;
+
     @Inject
     @ConfigProperty(name = "gateway.smsc.enquire-link-interval", defaultValue = "PT30S")
     Duration enquireLinkInterval;
@@ -136,6 +141,10 @@ public class SmscSettings {
 
     public Duration responseTimeout() {
         return responseTimeout;
+    }
+
+    public Duration longestRebindWait() {
+        return rebindMaxWait;
     }
 
     public Duration enquireLinkInterval() {

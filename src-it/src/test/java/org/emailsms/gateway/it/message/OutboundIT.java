@@ -102,6 +102,7 @@ class OutboundIT {
         assertEquals(0, submit.getDataCoding(), "GSM default alphabet");
         assertEquals(0, submit.getEsmClass() & 0x40, "no header on a single segment");
         assertEquals("Hello from the gateway", new String(submit.getShortMessage(), StandardCharsets.US_ASCII));
+        assertEquals(0, submit.getRegisteredDelivery(), "no receipt asked for");
         MessageStatus status = awaitStatus(serial, id, "OK");
         assertEquals(1, status.getAttempts());
         assertEquals(recipient, status.getDestination());
@@ -172,12 +173,15 @@ class OutboundIT {
         String serial = newSender(tenants.newCompany());
         String recipient = randomMobile();
 
-        gateway.messaging().sendMessage(serial, List.of(recipient), "你好，世界 😀", null);
+        SendOptions confirm = new SendOptions();
+        confirm.setConfirmDelivery(true);
+        gateway.messaging().sendMessage(serial, List.of(recipient), "你好，世界 😀", confirm);
 
         smsc.awaitSubmitsTo(recipient, 1, DELIVERY);
         SubmitSm submit = smsc.submitsTo(recipient).get(0);
         assertEquals(0x08, submit.getDataCoding());
         assertEquals("你好，世界 😀", new String(submit.getShortMessage(), StandardCharsets.UTF_16BE));
+        assertEquals(1, submit.getRegisteredDelivery() & 0x03, "a handset delivery confirmation was asked for");
     }
 
     @Test
@@ -201,6 +205,11 @@ class OutboundIT {
         assertFault("MESSAGE_TOO_LONG", () -> gateway.messaging().sendMessage(serial, List.of(fine), "y".repeat(153 * 10 + 1), null));
         assertFault("INVALID_REQUEST", () -> gateway.messaging().sendMessage(serial, List.of(fine), "", null));
         assertFault("INVALID_REQUEST", () -> gateway.messaging().sendMessage(serial, List.of(), "Hi", null));
+        String company = tenants.newCompany();
+        CreatedUser disabled = tenants.newSender(company);
+        String disabledSerial = gateway.account().activate(disabled.getUsername(), disabled.getGeneratedPassword(), null);
+        gateway.provisioning().setUserStatus(gateway.administrator(), disabled.getUsername(), "DISABLED");
+        assertFault("ACCOUNT_DISABLED", () -> gateway.messaging().sendMessage(disabledSerial, List.of(fine), "Hi", null));
     }
 
     /** Fifty senders at once against a quota of twenty segments: exactly twenty get through. */
