@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -19,10 +18,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
-import org.flywaydb.core.Flyway;
+import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,21 +31,16 @@ import org.junit.jupiter.api.Test;
 class AccountPersistenceTest {
 
     private static final int THRESHOLD = 10;
-    private static EntityManagerFactory emf;
+    private static MigratedDatabase database;
 
     @BeforeAll
     static void migrate() {
-        String url = "jdbc:h2:mem:accounts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-        emf = Persistence.createEntityManagerFactory("gateway-test", Map.of(
-                "jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", "sa",
-                "jakarta.persistence.jdbc.password", ""));
+        database = new MigratedDatabase();
     }
 
     @AfterAll
     static void close() {
-        emf.close();
+        database.close();
     }
 
     @Test
@@ -65,7 +57,7 @@ class AccountPersistenceTest {
             em.persist(user);
         });
 
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = database.entityManager();
         Company found = em.createNamedQuery("Company.findByName", Company.class).setParameter("name", name).getSingleResult();
         assertEquals(Set.of("AU", "NZ"), found.getAllowedCountries());
         assertEquals(ZoneId.of("Australia/Sydney"), found.getTimeZone());
@@ -170,7 +162,7 @@ class AccountPersistenceTest {
     }
 
     private static User reload(long id) {
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = database.entityManager();
         try {
             return em.find(User.class, id);
         } finally {
@@ -179,16 +171,6 @@ class AccountPersistenceTest {
     }
 
     private static void inTransaction(Consumer<EntityManager> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            work.accept(em);
-            em.getTransaction().commit();
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        database.inTransaction(work);
     }
 }

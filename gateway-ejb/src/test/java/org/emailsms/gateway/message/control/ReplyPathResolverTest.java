@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
-import org.flywaydb.core.Flyway;
+import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,21 +23,16 @@ class ReplyPathResolverTest {
 
     private static final String N1 = "+61491570156";
     private static final String N2 = "+61491570157";
-    private static EntityManagerFactory emf;
+    private static MigratedDatabase database;
 
     @BeforeAll
     static void migrate() {
-        String url = "jdbc:h2:mem:replies-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-        emf = Persistence.createEntityManagerFactory("gateway-test", Map.of(
-                "jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", "sa",
-                "jakarta.persistence.jdbc.password", ""));
+        database = new MigratedDatabase();
     }
 
     @AfterAll
     static void close() {
-        emf.close();
+        database.close();
     }
 
     @Test
@@ -95,17 +87,6 @@ class ReplyPathResolverTest {
     }
 
     private static <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return database.inTransaction(work);
     }
 }
