@@ -22,6 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +52,11 @@ public class ContentCipher {
     String dataDir;
 
     private SecretKey key;
+
+    /** Loads (or, the first time, creates) the key at start-up rather than on the first message. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine("message content key loaded");
+    }
 
     @PostConstruct
     void loadKey() {

@@ -1,7 +1,9 @@
 package org.emailsms.gateway.it.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,7 @@ class DistributionRestartIT {
         try (Distribution gateway = new Distribution(work, 28080, 28181,
                 Map.of())) {
             gateway.start("first");
+            assertTrue(Files.exists(gateway.dataDir().resolve("content.key")), "the content key is made at first start");
             GatewayClient client = gateway.client();
             PersistenceAcrossRestart scenario = new PersistenceAcrossRestart(client);
             scenario.before();
