@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 
@@ -40,7 +39,7 @@ final class SmppBind {
     private final Duration enquireLinkInterval;
     private final Semaphore window;
     private final Duration longestRebindWait;
-    private final AtomicLong nextSlotNanos = new AtomicLong();
+    private final ThroughputCap throughput;
     private volatile SMPPSession session;
     /** After a failed bind, no new attempt before this time; the wait doubles with each failure. */
     private Instant nextBindAttempt = Instant.MIN;
@@ -54,6 +53,7 @@ final class SmppBind {
         this.enquireLinkInterval = smsc.enquireLinkInterval();
         this.window = new Semaphore(Math.max(1, bind.window()), true);
         this.longestRebindWait = smsc.longestRebindWait();
+        this.throughput = new ThroughputCap(bind.throughput(), System.nanoTime());
     }
 
     String name() {
@@ -156,16 +156,9 @@ final class SmppBind {
         }
     }
 
-    /** Spaces submits evenly to respect the throughput cap, across all callers of this bind. */
+    /** Waits for this submit's slot under the throughput cap. */
     private void pace() {
-        int perSecond = bind.throughput();
-        if (perSecond <= 0) {
-            return;
-        }
-        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        long now = System.nanoTime();
-        long previous = nextSlotNanos.getAndUpdate(last -> Math.max(last, now) + interval);
-        long wait = Math.max(previous, now) - now;
+        long wait = throughput.reserve(System.nanoTime());
         if (wait > 0) {
             LockSupport.parkNanos(wait);
         }
