@@ -39,6 +39,9 @@ public class QuotaLedger {
 
     /** Takes {@code segments} from today's quota of the company and of the department, or neither. */
     public void reserve(Company company, Department department, int segments) throws QuotaExceededException {
+        if (segments == 0) {
+            return;
+        }
         LocalDate today = LocalDate.now(company.getTimeZone());
         if (company.getDailyQuota() != null) {
             reserve(COMPANY, company.getId(), today, segments, company.getDailyQuota(), "company");
