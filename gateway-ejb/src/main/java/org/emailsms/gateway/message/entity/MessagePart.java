@@ -4,8 +4,11 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.emailsms.gateway.platform.entity.GatewayEntity;
@@ -13,6 +16,9 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 /** One SMPP submit of a message: the SMSC's id for it arrives with its acknowledgement. */
 @Entity
 @Table(name = "sms_part")
+// Newest first: SMSCs reuse ids in time, so the latest part under an id is the one a receipt means.
+@NamedQuery(name = "MessagePart.findBySmscIdKeys",
+        query = "SELECT p FROM MessagePart p WHERE p.smscIdKey IN :keys ORDER BY p.acknowledgedAt DESC, p.id DESC")
 public class MessagePart extends GatewayEntity {
 
     @ManyToOne(optional = false)
@@ -28,6 +34,16 @@ public class MessagePart extends GatewayEntity {
     @Column(name = "acknowledged_at")
     private OffsetDateTime acknowledgedAt;
 
+    @Column(name = "smsc_id_key", length = 64)
+    private String smscIdKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_state", length = 16)
+    private DeliveryState deliveryState;
+
+    @Column(name = "reported_at")
+    private OffsetDateTime reportedAt;
+
     protected MessagePart() {
     }
 
@@ -40,9 +56,26 @@ public class MessagePart extends GatewayEntity {
         return acknowledgedAt != null;
     }
 
-    public void acknowledge(String smscMessageId, OffsetDateTime at) {
+    /** The SMSC took the part under this id; {@code idKey} is the id's canonical form for receipts. */
+    public void acknowledge(String smscMessageId, String idKey, OffsetDateTime at) {
         this.smscMessageId = smscMessageId;
+        this.smscIdKey = idKey;
         this.acknowledgedAt = at;
+    }
+
+    /** What the network reported for this part; the message's status follows from all its parts. */
+    public void report(DeliveryState state, OffsetDateTime at) {
+        this.deliveryState = state;
+        this.reportedAt = at;
+        message.rollUpReceipts();
+    }
+
+    public DeliveryState getDeliveryState() {
+        return deliveryState;
+    }
+
+    public SmsMessage getMessage() {
+        return message;
     }
 
     public int getPartNumber() {

@@ -139,6 +139,28 @@ public class SmsMessage extends GatewayEntity {
         nextAttemptAt = null;
     }
 
+    /**
+     * Once every part has a final report, the message takes the worst of them: a part that failed
+     * makes the message UNDELIVERED, else an expired one EXPIRED, else it is DELIVERED.
+     */
+    void rollUpReceipts() {
+        if (parts.stream().anyMatch(p -> p.getDeliveryState() == null)) {
+            return;
+        }
+        if (parts.stream().anyMatch(p -> p.getDeliveryState() == DeliveryState.UNDELIVERED)) {
+            status = MessageStatus.UNDELIVERED;
+        } else if (parts.stream().anyMatch(p -> p.getDeliveryState() == DeliveryState.EXPIRED)) {
+            status = MessageStatus.EXPIRED;
+        } else {
+            status = MessageStatus.DELIVERED;
+        }
+    }
+
+    public boolean isFinallyReported() {
+        return status == MessageStatus.DELIVERED || status == MessageStatus.UNDELIVERED
+                || status == MessageStatus.EXPIRED;
+    }
+
     public void countAttempt() {
         attempts++;
     }

@@ -35,6 +35,12 @@ import jakarta.jms.JMSConnectionFactoryDefinition;
         className = "org.apache.activemq.command.ActiveMQQueue",
         resourceAdapter = GatewayResources.RESOURCE_ADAPTER,
         properties = "PhysicalName=" + GatewayResources.OUTBOUND_DESTINATION)
+@AdministeredObjectDefinition(
+        name = GatewayResources.INBOUND_QUEUE,
+        interfaceName = "jakarta.jms.Queue",
+        className = "org.apache.activemq.command.ActiveMQQueue",
+        resourceAdapter = GatewayResources.RESOURCE_ADAPTER,
+        properties = "PhysicalName=" + GatewayResources.INBOUND_DESTINATION)
 public class GatewayResources {
 
     public static final String DATA_SOURCE = "java:app/jdbc/gateway";
@@ -42,6 +48,9 @@ public class GatewayResources {
     public static final String OUTBOUND_QUEUE = "java:app/jms/outbound";
     /** The broker's name of the outbound queue; the outbound MDB listens on it. */
     public static final String OUTBOUND_DESTINATION = "gateway.outbound";
+    public static final String INBOUND_QUEUE = "java:app/jms/inbound";
+    /** The broker's name of the inbound queue: receipts and replies the SMSC delivered. */
+    public static final String INBOUND_DESTINATION = "gateway.inbound";
     /** The ActiveMQ resource adapter, deployed under this name before the application. */
     public static final String RESOURCE_ADAPTER = "activemq-rar";
 }

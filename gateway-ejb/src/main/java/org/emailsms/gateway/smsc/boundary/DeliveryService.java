@@ -18,6 +18,7 @@ import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
+import org.emailsms.gateway.smsc.control.SmscMessageIds;
 import org.emailsms.gateway.smsc.control.SmppConnector;
 import org.emailsms.gateway.smsc.control.Submission;
 import org.emailsms.gateway.smsc.control.SubmitFailedException;
@@ -68,7 +69,7 @@ public class DeliveryService {
                             message.getDestination(), message.getDataCoding(),
                             sms.segments().get(part.getPartNumber() - 1), reference, part.getPartNumber(),
                             message.getSegments(), message.isDeliveryConfirmation()));
-                    part.acknowledge(smscId, Instant.now().atOffset(ZoneOffset.UTC));
+                    part.acknowledge(smscId, SmscMessageIds.key(smscId), Instant.now().atOffset(ZoneOffset.UTC));
                     statistics.acknowledged();
                 }
             }

@@ -19,6 +19,7 @@ import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 
 /**
@@ -45,7 +46,10 @@ final class SmppBind {
     private Instant nextBindAttempt = Instant.MIN;
     private int bindFailures;
 
-    SmppBind(BindSettings bind, SmscSettings smsc) {
+    private final MessageReceiverListener receiver;
+
+    SmppBind(BindSettings bind, SmscSettings smsc, MessageReceiverListener receiver) {
+        this.receiver = receiver;
         this.bind = bind;
         this.sourceTon = TypeOfNumber.valueOf(smsc.sourceTon());
         this.sourceNpi = NumberingPlanIndicator.valueOf(smsc.sourceNpi());
@@ -81,6 +85,7 @@ final class SmppBind {
                     false, null);
         }
         SMPPSession fresh = new SMPPSession();
+        fresh.setMessageReceiverListener(receiver);
         fresh.setTransactionTimer(responseTimeout.toMillis());
         fresh.setEnquireLinkTimer((int) enquireLinkInterval.toMillis());
         try {

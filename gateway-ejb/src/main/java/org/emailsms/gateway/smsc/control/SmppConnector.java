@@ -7,10 +7,14 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+
+import org.emailsms.gateway.inbound.control.InboundQueue;
 
 import org.jsmpp.session.SMPPSession;
 
@@ -27,12 +31,19 @@ public class SmppConnector {
     @Inject
     SmscSettings settings;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    InboundQueue inboundQueue;
+
     private List<SmppBind> binds;
     private final AtomicInteger next = new AtomicInteger();
 
     @PostConstruct
     void init() {
-        binds = settings.binds().stream().map(bind -> new SmppBind(bind, settings)).toList();
+        InboundListener inbound = new InboundListener(executor, inboundQueue);
+        binds = settings.binds().stream().map(bind -> new SmppBind(bind, settings, inbound)).toList();
     }
 
     /** Submits one part; returns the SMSC's message id for it. */

@@ -1,6 +1,7 @@
 package org.emailsms.gateway.it.message;
 
 import static org.emailsms.gateway.it.support.Faults.assertFault;
+import static org.emailsms.gateway.it.support.Messages.randomMobile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -36,6 +36,7 @@ import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Messages;
 import org.emailsms.gateway.it.support.Poll;
 import org.emailsms.gateway.it.support.Tenants;
 import org.emailsms.gateway.it.support.TestSmsc;
@@ -58,7 +59,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OutboundIT {
 
     private static final Set<String> POOL = Set.of("61491570156", "61491570157");
-    private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final Duration DELIVERY = Messages.DELIVERY;
     private static final int ESME_RTHROTTLED = 0x58;
     private static final int ESME_RINVDSTADR = 0x0B;
 
@@ -133,7 +134,7 @@ class OutboundIT {
         String serial = newSender(tenants.newCompany());
         String first = randomMobile();
         String second = randomMobile();
-        String kiwi = "+6421" + digits(7);
+        String kiwi = "+6421" + Messages.digits(7);
 
         List<RecipientResult> results = gateway.messaging().sendMessage(serial, List.of(first, second, kiwi),
                 "Meeting moved to 3pm", null);
@@ -282,7 +283,7 @@ class OutboundIT {
             MessageStatus status = awaitStatus(serial, id, "ABORT");
             assertEquals(5, status.getAttempts());
             assertTrue(status.getLastError().startsWith("Gave up after 5 attempts"), status.getLastError());
-            MimeMessage email = awaitEmail(sender.getUsername() + "@example.test");
+            MimeMessage email = Messages.awaitEmail(MAIL, sender.getUsername() + "@example.test");
             assertEquals("SMS to " + recipient + " could not be delivered", email.getSubject());
             String body = GreenMailUtil.getBody(email);
             assertTrue(body.contains("Never arrives") && body.contains("ESME_RTHROTTLED"), body);
@@ -395,40 +396,16 @@ class OutboundIT {
         assertEquals(1, gateway.messaging().getStatus(alice, List.of(id)).size());
     }
 
-    private static MimeMessage awaitEmail(String address) throws InterruptedException {
-        Poll.until("an email to " + address, DELIVERY,
-                () -> MAIL.getReceivedMessagesForDomain(address).length > 0);
-        return MAIL.getReceivedMessagesForDomain(address)[0];
-    }
-
     private String newSender(String company) throws Exception {
         CreatedUser user = tenants.newSender(company);
         return gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "OutboundIT");
     }
 
     private MessageStatus awaitStatus(String serial, long id, String expected) throws InterruptedException {
-        MessageStatus[] last = new MessageStatus[1];
-        Poll.until("message " + id + " to reach " + expected, DELIVERY, () -> {
-            last[0] = gateway.messaging().getStatus(serial, List.of(id)).get(0);
-            return last[0].getStatus().equals(expected);
-        });
-        return last[0];
-    }
-
-    /** A fresh Australian mobile number, so that each test finds its own submits. */
-    private static String randomMobile() {
-        return "+61412" + digits(6);
+        return Messages.awaitStatus(gateway, serial, id, expected);
     }
 
     private static String national(String e164) {
         return "0" + e164.substring(3);
-    }
-
-    private static String digits(int count) {
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            digits.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return digits.toString();
     }
 }

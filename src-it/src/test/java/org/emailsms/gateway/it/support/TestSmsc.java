@@ -3,6 +3,7 @@ package org.emailsms.gateway.it.support;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jsmpp.PDUStringException;
 import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataSm;
@@ -52,10 +61,13 @@ public final class TestSmsc implements AutoCloseable {
     private final ExecutorService acceptor = Executors.newCachedThreadPool();
     private final List<SubmitSm> submits = new CopyOnWriteArrayList<>();
     private final Map<SubmitSm, String> bindOfSubmit = new ConcurrentHashMap<>();
+    private final Map<SubmitSm, SMPPServerSession> sessionOfSubmit = new ConcurrentHashMap<>();
+    private final Map<SubmitSm, String> idOfSubmit = new ConcurrentHashMap<>();
     private final Map<SMPPServerSession, String> systemIds = new ConcurrentHashMap<>();
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicInteger refuseNext = new AtomicInteger();
-    private final AtomicLong ids = new AtomicLong(0x10000);
+    /** Ids start where hexadecimal has letters, so that a decimal quote of one looks nothing like it. */
+    private final AtomicLong ids = new AtomicLong(0xA0000);
     private volatile int refusal;
     private volatile boolean refuseAll;
 
@@ -82,6 +94,27 @@ public final class TestSmsc implements AutoCloseable {
     /** The system id of the bind each submit to {@code e164} came over, in arrival order. */
     public List<String> bindsUsedFor(String e164) {
         return submitsTo(e164).stream().map(bindOfSubmit::get).toList();
+    }
+
+    /** The message id this SMSC gave the submit in its submit_sm_resp. */
+    public String idOf(SubmitSm submit) {
+        return idOfSubmit.get(submit);
+    }
+
+    /**
+     * Sends a delivery receipt for {@code submit} over the bind it came on, quoting the id as given
+     * (so a test can quote it in another form), with the text format of SMPP 3.4 appendix B.
+     * Returns once the gateway has answered with deliver_sm_resp.
+     */
+    public void sendReceipt(SubmitSm submit, String quotedId, String stat) throws Exception {
+        String text = String.format("id:%s sub:001 dlvrd:%s submit date:2611261200 done date:2611261201 stat:%s err:000 text:",
+                quotedId, stat.equals("DELIVRD") ? "001" : "000", stat);
+        sessionOfSubmit.get(submit).deliverShortMessage("",
+                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, submit.getDestAddress(),
+                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, submit.getSourceAddr(),
+                new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                text.getBytes(StandardCharsets.US_ASCII));
     }
 
     public void refuseNext(int count, int commandStatus) {
@@ -161,9 +194,12 @@ public final class TestSmsc implements AutoCloseable {
                 throw new ProcessRequestException("refused by the test SMSC", refusal);
             }
             bindOfSubmit.put(submit, systemIds.getOrDefault(source, "?"));
+            sessionOfSubmit.put(submit, source);
+            String id = Long.toHexString(ids.incrementAndGet());
+            idOfSubmit.put(submit, id);
             submits.add(submit);
             try {
-                return new SubmitSmResult(new MessageId(Long.toHexString(ids.incrementAndGet())), new OptionalParameter[0]);
+                return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
             } catch (PDUStringException e) {
                 throw new ProcessRequestException(e.getMessage(), 0x08);
             }

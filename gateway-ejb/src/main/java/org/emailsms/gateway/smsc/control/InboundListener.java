@@ -1,0 +1,89 @@
+package org.emailsms.gateway.smsc.control;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+
+import org.emailsms.gateway.inbound.control.InboundPdu;
+import org.emailsms.gateway.inbound.control.InboundQueue;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.Session;
+
+/**
+ * What the SMSC delivers on a bind (deliver_sm): only classified here, receipt or mobile-originated,
+ * and put on the inbound queue. jsmpp sends deliver_sm_resp when this returns, so it returns only
+ * once the queue has the message; if it cannot, the SMSC gets an error and delivers again later.
+ */
+public class InboundListener implements MessageReceiverListener {
+
+    private static final Logger LOG = Logger.getLogger(InboundListener.class.getName());
+    private static final int ESME_RSYSERR = 0x08;
+    private static final int ESME_RINVCMDID = 0x03;
+    private static final int ESME_RX_T_APPN = 0x64;
+    private static final short RECEIPTED_MESSAGE_ID = 0x001E;
+    private static final short MESSAGE_STATE = 0x0427;
+    private static final long DURABLE_WITHIN_SECONDS = 10;
+
+    private final ManagedExecutorService executor;
+    private final InboundQueue queue;
+
+    /**
+     * Both are resolved by the connector on a container thread: jsmpp calls this listener from its
+     * own reader thread, which has no naming context, so the queue is reached through the executor.
+     */
+    public InboundListener(ManagedExecutorService executor, InboundQueue queue) {
+        this.executor = executor;
+        this.queue = queue;
+    }
+
+    @Override
+    public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+        InboundPdu pdu = classify(deliverSm);
+        if (!pdu.receipt()) {
+            // Replies are routed back by a later release; until then the SMSC keeps them and retries.
+            throw new ProcessRequestException("mobile-originated messages are not accepted yet", ESME_RX_T_APPN);
+        }
+        try {
+            executor.submit(() -> {
+                queue.enqueue(pdu);
+                return null;
+            }).get(DURABLE_WITHIN_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessRequestException("interrupted", ESME_RSYSERR);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "A deliver_sm could not be queued; the SMSC will deliver it again", e);
+            throw new ProcessRequestException("cannot store the message now", ESME_RSYSERR);
+        }
+    }
+
+    @Override
+    public void onAcceptAlertNotification(AlertNotification alertNotification) {
+        LOG.fine(() -> "alert_notification for " + alertNotification.getSourceAddr());
+    }
+
+    @Override
+    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+        throw new ProcessRequestException("data_sm is not supported", ESME_RINVCMDID);
+    }
+
+    static InboundPdu classify(DeliverSm deliverSm) {
+        OptionalParameter receipted = deliverSm.getOptionalParameter(RECEIPTED_MESSAGE_ID);
+        OptionalParameter state = deliverSm.getOptionalParameter(MESSAGE_STATE);
+        return new InboundPdu(deliverSm.isSmscDeliveryReceipt(), deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
+                deliverSm.getEsmClass(), deliverSm.getDataCoding(),
+                deliverSm.getShortMessage() == null ? new byte[0] : deliverSm.getShortMessage(),
+                receipted instanceof OptionalParameter.Receipted_message_id id ? id.getValueAsString() : null,
+                state instanceof OptionalParameter.Message_state ms ? (int) ms.getValue() : null);
+    }
+}
