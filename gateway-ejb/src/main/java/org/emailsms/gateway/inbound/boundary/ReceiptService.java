@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.inbound.control.InboundPdu;
@@ -56,16 +57,20 @@ public class ReceiptService {
             LOG.fine(() -> "intermediate receipt for " + smscId + " ignored");
             return;
         }
-        List<MessagePart> parts = em.createNamedQuery("MessagePart.findBySmscIdKeys", MessagePart.class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> candidates = em.createNamedQuery("MessagePart.findBySmscIdKeys")
                 .setParameter("keys", SmscMessageIds.candidateKeys(smscId)).getResultList();
         // A receipt comes from the handset's number: of parts under a reused id, the one sent there.
         String handset = pdu.sourceAddress() == null ? "" : pdu.sourceAddress().replaceFirst("^\\+", "");
-        MessagePart part = parts.stream()
-                .filter(p -> handset.isEmpty() || p.getMessage().getDestination().substring(1).equals(handset))
+        Object[] match = candidates.stream()
+                .filter(c -> handset.isEmpty() || ((String) c[2]).substring(1).equals(handset))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "no part to " + handset + " acknowledged under SMSC id '" + smscId + "' (yet)"));
-        SmsMessage message = part.getMessage();
+        // Receipts of one message's parts are processed one at a time, so the roll-up sees them all.
+        SmsMessage message = em.find(SmsMessage.class, ((Number) match[1]).longValue(), LockModeType.PESSIMISTIC_WRITE);
+        long partId = ((Number) match[0]).longValue();
+        MessagePart part = message.getParts().stream().filter(p -> p.isPart(partId)).findFirst().orElseThrow();
         boolean wasReported = message.isFinallyReported();
         part.report(state.get(), OffsetDateTime.now(ZoneOffset.UTC));
         LOG.info(() -> String.format("Receipt for message %d part %d: %s", message.getId(), part.getPartNumber(),

@@ -17,8 +17,9 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 @Entity
 @Table(name = "sms_part")
 // Newest first: SMSCs reuse ids in time, so the latest part under an id is the one a receipt means.
-@NamedQuery(name = "MessagePart.findBySmscIdKeys",
-        query = "SELECT p FROM MessagePart p WHERE p.smscIdKey IN :keys ORDER BY p.acknowledgedAt DESC, p.id DESC")
+@NamedQuery(name = "MessagePart.findBySmscIdKeys", query = """
+        SELECT p.id, p.message.id, p.message.destination FROM MessagePart p
+        WHERE p.smscIdKey IN :keys ORDER BY p.acknowledgedAt DESC, p.id DESC""")
 public class MessagePart extends GatewayEntity {
 
     @ManyToOne(optional = false)
@@ -76,6 +77,10 @@ public class MessagePart extends GatewayEntity {
 
     public SmsMessage getMessage() {
         return message;
+    }
+
+    public boolean isPart(long id) {
+        return getId() == id;
     }
 
     public int getPartNumber() {

@@ -27,8 +27,8 @@ import org.jsmpp.session.connection.socket.ServerSocketConnection;
 
 /**
  * With no SMSC configured, a newcomer's gateway still works end to end: it binds to this local
- * SMSC simulator, on the loopback interface only, which acknowledges every message. Nothing reaches
- * a phone, and the log says so.
+ * SMSC simulator, on the loopback interface only, which acknowledges every message (and reports it
+ * delivered when a receipt is asked for). Nothing reaches a phone, and the log says so.
  */
 @Singleton
 @Startup
@@ -54,7 +54,7 @@ public class SmscSimulator {
         }
         try {
             listener = new SMPPServerSessionListener(settings.simulatorPort(), new LoopbackOnly());
-            listener.setMessageReceiverListener(new SimulatedSmsc());
+            listener.setMessageReceiverListener(new SimulatedSmsc(executor));
             running = true;
             executor.submit(this::acceptBinds);
             LOG.warning(() -> "No SMSC configured (gateway.smsc.host): using the built-in SMSC simulator on 127.0.0.1:"

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.emailsms.gateway.it.client.message.SendOptions;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.support.Distribution;
 import org.emailsms.gateway.it.support.GatewayClient;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Payara Micro distribution, started with its own launcher (the README's run command) on the
- * embedded defaults: with no SMSC configured a message still goes all the way (to the built-in
- * simulator); stopped and started again, the H2 file keeps accounts, serials, lockouts and messages.
+ * embedded defaults: with no SMSC configured a message still goes all the way (the built-in
+ * simulator acknowledges it and reports it delivered); stopped and started again, the H2 file keeps accounts, serials, lockouts and messages.
  */
 class DistributionRestartIT {
 
@@ -35,16 +36,18 @@ class DistributionRestartIT {
             scenario.before();
             CreatedUser sender = new Tenants(client).newSender(new Tenants(client).newCompany());
             String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
-            long id = client.messaging().sendMessage(serial, List.of("0412 345 678"), "Hello, simulator", null)
+            SendOptions confirm = new SendOptions();
+            confirm.setConfirmDelivery(true);
+            long id = client.messaging().sendMessage(serial, List.of("0412 345 678"), "Hello, simulator", confirm)
                     .get(0).getMessageId();
-            Poll.until("the message to reach OK at the simulator", Duration.ofSeconds(60),
-                    () -> client.messaging().getStatus(serial, List.of(id)).get(0).getStatus().equals("OK"));
+            Poll.until("the simulator's receipt to make the message DELIVERED", Duration.ofSeconds(60),
+                    () -> client.messaging().getStatus(serial, List.of(id)).get(0).getStatus().equals("DELIVERED"));
 
             gateway.stop();
             gateway.start("second");
 
             scenario.after();
-            assertEquals("OK", client.messaging().getStatus(serial, List.of(id)).get(0).getStatus());
+            assertEquals("DELIVERED", client.messaging().getStatus(serial, List.of(id)).get(0).getStatus());
         }
     }
 }
