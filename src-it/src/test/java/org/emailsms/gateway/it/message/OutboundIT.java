@@ -313,6 +313,21 @@ class OutboundIT {
         assertEquals(1, smsc.submitsTo(recipient).size());
     }
 
+    /** Part 1 acknowledged, part 2 refused: the retry sends parts 2 and 3 only. */
+    @Test
+    void anAcknowledgedPartIsNeverSubmittedAgain() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        smsc.planNext(List.of(0, ESME_RTHROTTLED));
+
+        long id = gateway.messaging().sendMessage(serial, List.of(recipient), "z".repeat(400), null)
+                .get(0).getMessageId();
+
+        assertEquals(2, awaitStatus(serial, id, "OK").getAttempts());
+        List<Integer> partNumbers = smsc.submitsTo(recipient).stream().map(s -> (int) s.getShortMessage()[5]).toList();
+        assertEquals(List.of(1, 2, 3), partNumbers);
+    }
+
     @Test
     void aPermanentRefusalAbortsAtOnce() throws Exception {
         String serial = newSender(tenants.newCompany());

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +68,7 @@ public final class TestSmsc implements AutoCloseable {
     private final Map<SMPPServerSession, String> systemIds = new ConcurrentHashMap<>();
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicInteger refuseNext = new AtomicInteger();
+    private final Queue<Integer> plan = new ConcurrentLinkedQueue<>();
     /** Ids start where hexadecimal has letters, so that a decimal quote of one looks nothing like it. */
     private final AtomicLong ids = new AtomicLong(0xA0000);
     private volatile int refusal;
@@ -115,6 +118,11 @@ public final class TestSmsc implements AutoCloseable {
                 new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
                 (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
                 text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The outcomes of the next submits, in order: 0 accepts, anything else refuses with that status. */
+    public void planNext(List<Integer> outcomes) {
+        plan.addAll(outcomes);
     }
 
     public void refuseNext(int count, int commandStatus) {
@@ -190,7 +198,11 @@ public final class TestSmsc implements AutoCloseable {
 
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
-            if (refuseAll || refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            Integer planned = plan.poll();
+            if (planned != null && planned != 0) {
+                throw new ProcessRequestException("refused by plan", planned);
+            }
+            if (planned == null && (refuseAll || refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0)) {
                 throw new ProcessRequestException("refused by the test SMSC", refusal);
             }
             bindOfSubmit.put(submit, systemIds.getOrDefault(source, "?"));
