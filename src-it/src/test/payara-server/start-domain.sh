@@ -26,6 +26,8 @@ for option in \
     "-Dgateway.smsc.b.system-id=bind-b" \
     "-Dgateway.mail.host=127.0.0.1" \
     "-Dgateway.mail.port=3025" \
+    "-Dgateway.inbound.fallback-mailbox=unrouted@example.test" \
+    "-Dgateway.smsc.bind-check-interval=PT1S" \
     "-Dgateway.mail.sweep-interval=PT1S" \
     "-Dgateway.mail.retry-interval=PT1S" \
     "-Dgateway.smsc.port=12775" \

@@ -225,6 +225,11 @@ public class ProvisioningService {
                 .toList();
     }
 
+    /** For operations views that span companies (unrouted replies, SMSC links): provider administrators only. */
+    public void requireProviderAdministrator(String actorName) throws NotAuthorizedException {
+        providerAdministrator(actorName);
+    }
+
     private User administrator(String actorName) throws NotAuthorizedException {
         User actor = findUser(Authenticator.normalise(actorName));
         if (actor == null || actor.getRole() == Role.SENDER || !actor.isActiveWithOrganisation()) {

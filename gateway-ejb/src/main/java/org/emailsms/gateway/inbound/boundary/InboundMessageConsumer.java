@@ -12,7 +12,7 @@ import org.emailsms.gateway.inbound.control.InboundPdu;
 import org.emailsms.gateway.platform.boundary.GatewayResources;
 
 /**
- * Takes what the SMSC delivered off the inbound queue. A failure is rethrown: the broker delivers
+ * Takes what the SMSC delivered off the inbound queue: receipts and replies. A failure is rethrown: the broker delivers
  * again with growing pauses (a receipt may overtake the acknowledgement it reports on), and parks
  * the message in the dead-letter queue only after about an hour.
  */
@@ -31,10 +31,18 @@ public class InboundMessageConsumer implements MessageListener {
     @EJB
     ReceiptService receipts;
 
+    @EJB
+    ReplyService replies;
+
     @Override
     public void onMessage(Message message) {
         try {
-            receipts.record(InboundPdu.of((MapMessage) message));
+            InboundPdu pdu = InboundPdu.of((MapMessage) message);
+            if (pdu.receipt()) {
+                receipts.record(pdu);
+            } else {
+                replies.receive(pdu);
+            }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable inbound message", e);
         }

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.inbound.control.InboundPdu;
 import org.emailsms.gateway.mail.control.MailOutbox;
+import org.emailsms.gateway.mail.entity.MailThreading;
 import org.emailsms.gateway.message.entity.DeliveryState;
 import org.emailsms.gateway.message.entity.MessagePart;
 import org.emailsms.gateway.message.entity.SmsMessage;
@@ -81,7 +82,8 @@ public class ReceiptService {
                     "SMS to " + message.getDestination() + ": " + message.getStatus().name().toLowerCase(),
                     String.format("Your SMS to %s (message %d, sent %s) is %s, as the network reports.%n",
                             message.getDestination(), message.getId(), message.getCreatedAt().toInstant(),
-                            message.getStatus().name().toLowerCase()));
+                            message.getStatus().name().toLowerCase()),
+                    MailThreading.aboutSms(message.getId(), message.getStatus().name().toLowerCase()));
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.mail.control.SmtpSettings;
+import org.emailsms.gateway.mail.entity.MailThreading;
 import org.emailsms.gateway.mail.entity.OutgoingMail;
 import org.emailsms.gateway.platform.control.ContentCipher;
 
@@ -35,6 +36,16 @@ public class MailSender {
     @Inject
     ContentCipher cipher;
 
+    /** {@code <key@domain>} with the domain of the sender address, so ids are unique to this gateway. */
+    private String headerId(String key) {
+        if (key == null) {
+            return null;
+        }
+        String from = smtp.from();
+        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
+        return "<" + key + "@" + address.substring(address.indexOf('@') + 1).strip() + ">";
+    }
+
     public List<Long> due() {
         return em.createNamedQuery("OutgoingMail.findDue", Long.class)
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
@@ -47,8 +58,14 @@ public class MailSender {
             return;
         }
         try {
-            MimeMessage message = new MimeMessage(smtp.session());
+            MailThreading threading = mail.getThreading();
+            MimeMessage message = new ThreadedMessage(smtp.session(), headerId(threading.messageKey()));
             message.setFrom(new InternetAddress(smtp.from()));
+            if (threading.inReplyToKey() != null) {
+                // In-Reply-To and References both name the SMS's thread root; clients thread on either.
+                message.setHeader("In-Reply-To", headerId(threading.inReplyToKey()));
+                message.setHeader("References", headerId(threading.inReplyToKey()));
+            }
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.getRecipient()));
             message.setSubject(mail.getSubject(), "UTF-8");
             message.setText(cipher.decrypt(mail.getBody()), "UTF-8");
@@ -59,6 +76,26 @@ public class MailSender {
             mail.failed(e.getMessage(), Instant.now(), smtp.retryInterval());
             LOG.warning(() -> String.format("Mail %d to %s not sent (attempt %d), kept for later: %s", id,
                     mail.getRecipient(), mail.getAttempts(), e.getMessage()));
+        }
+    }
+
+    /** Jakarta Mail replaces Message-ID when the message is saved; this keeps ours when there is one. */
+    private static final class ThreadedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        ThreadedMessage(jakarta.mail.Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (messageId == null) {
+                super.updateMessageID();
+            } else {
+                setHeader("Message-ID", messageId);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.emailsms.gateway.mail.entity.MailThreading;
 import org.emailsms.gateway.mail.entity.OutgoingMail;
 import org.emailsms.gateway.platform.control.ContentCipher;
 
@@ -22,6 +23,11 @@ public class MailOutbox {
     ContentCipher cipher;
 
     public void queue(String recipient, String subject, String body) {
-        em.persist(new OutgoingMail(recipient, subject, cipher.encrypt(body)));
+        em.persist(new OutgoingMail(recipient, subject, cipher.encrypt(body), null));
+    }
+
+    /** An email with its place in a conversation, for mail clients that thread. */
+    public void queue(String recipient, String subject, String body, MailThreading threading) {
+        em.persist(new OutgoingMail(recipient, subject, cipher.encrypt(body), threading));
     }
 }

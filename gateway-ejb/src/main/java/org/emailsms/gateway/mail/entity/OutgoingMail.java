@@ -51,14 +51,22 @@ public class OutgoingMail extends GatewayEntity {
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
+    @Column(name = "message_id", length = 200)
+    private String messageKey;
+
+    @Column(name = "in_reply_to", length = 200)
+    private String inReplyToKey;
+
     @Version
     private long version;
 
     protected OutgoingMail() {
     }
 
-    public OutgoingMail(String recipient, String subject, byte[] encryptedBody) {
+    public OutgoingMail(String recipient, String subject, byte[] encryptedBody, MailThreading threading) {
         this.recipient = recipient;
+        this.messageKey = threading == null ? null : threading.messageKey();
+        this.inReplyToKey = threading == null ? null : threading.inReplyToKey();
         this.subject = subject.length() <= 255 ? subject : subject.substring(0, 255);
         this.body = encryptedBody;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -93,6 +101,11 @@ public class OutgoingMail extends GatewayEntity {
 
     public byte[] getBody() {
         return body.clone();
+    }
+
+    /** Its place in a conversation; null parts mean none. */
+    public MailThreading getThreading() {
+        return new MailThreading(messageKey, inReplyToKey);
     }
 
     public int getAttempts() {

@@ -20,6 +20,7 @@ import org.emailsms.gateway.message.control.DestinationPolicy.Verdict;
 import org.emailsms.gateway.message.control.EncodedSms;
 import org.emailsms.gateway.message.control.OutboundQueue;
 import org.emailsms.gateway.message.control.QuotaLedger;
+import org.emailsms.gateway.message.control.Recipient;
 import org.emailsms.gateway.message.control.ReplyPathResolver;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
@@ -76,7 +77,7 @@ public class MessageService {
         List<RecipientResult> results = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
         for (String recipient : recipients) {
-            Verdict verdict = destinations.check(company, recipient);
+            Verdict verdict = destinations.check(company, Recipient.parse(recipient).number());
             if (verdict.isAllowed()) {
                 accepted.add(verdict.e164());
             }
@@ -94,6 +95,7 @@ public class MessageService {
             SmsMessage message = new SmsMessage(user, destination, replyPaths.senderNumberFor(user, destination),
                     cipher.encrypt(text), sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
                     how.sendAt());
+            message.setContactName(Recipient.parse(recipients.get(i)).name());
             em.persist(message);
             if (message.getStatus() == MessageStatus.PENDING) {
                 queued.add(message.getId());

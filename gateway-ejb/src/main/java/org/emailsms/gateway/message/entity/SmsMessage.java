@@ -30,6 +30,9 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 @Table(name = "sms_message")
 @NamedQuery(name = "SmsMessage.findOwnByIds",
         query = "SELECT m FROM SmsMessage m WHERE m.user = :user AND m.id IN :ids")
+@NamedQuery(name = "SmsMessage.findLastOfConversation", query = """
+        SELECT m FROM SmsMessage m WHERE m.user = :user AND m.destination = :destination
+        AND m.senderNumber = :sender ORDER BY m.createdAt DESC, m.id DESC""")
 public class SmsMessage extends GatewayEntity {
 
     private static final int MAX_ERROR = 255;
@@ -46,6 +49,10 @@ public class SmsMessage extends GatewayEntity {
 
     @Column(nullable = false, length = 20)
     private String destination;
+
+    /** The recipient's name as the sender wrote it ("Jane Doe <+61412345678>"), for reply emails. */
+    @Column(name = "contact_name", length = 100)
+    private String contactName;
 
     @Column(name = "sender_number", nullable = false, length = 20)
     private String senderNumber;
@@ -116,6 +123,14 @@ public class SmsMessage extends GatewayEntity {
         for (int i = 1; i <= segments; i++) {
             parts.add(new MessagePart(this, i));
         }
+    }
+
+    public void setContactName(String contactName) {
+        this.contactName = contactName;
+    }
+
+    public String getContactName() {
+        return contactName;
     }
 
     /** Every part is acknowledged by the SMSC. */

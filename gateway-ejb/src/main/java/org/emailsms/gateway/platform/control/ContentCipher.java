@@ -65,25 +65,41 @@ public class ContentCipher {
                 .orElseGet(() -> keyFile(Path.of(dataDir, "content.key")));
     }
 
+    /** A cipher outside the container, with a given key (base64 of 32 bytes): for tests and tools. */
+    public static ContentCipher withKey(String base64Key) {
+        ContentCipher cipher = new ContentCipher();
+        cipher.key = fromBase64(base64Key);
+        return cipher;
+    }
+
     /** Nonce followed by ciphertext and tag. */
     public byte[] encrypt(String text) {
+        return encrypt(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String decrypt(byte[] stored) {
+        return new String(decryptBytes(stored), StandardCharsets.UTF_8);
+    }
+
+    /** For content kept as bytes, such as the parts of a reply before they can be decoded. */
+    public byte[] encrypt(byte[] plain) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt message content", e);
         }
     }
 
-    public String decrypt(byte[] stored) {
+    public byte[] decryptBytes(byte[] stored) {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot decrypt message content: wrong key or damaged data", e);
         }

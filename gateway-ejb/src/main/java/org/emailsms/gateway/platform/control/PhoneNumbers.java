@@ -36,6 +36,26 @@ public final class PhoneNumbers {
                 .map(number -> UTIL.format(number, PhoneNumberFormat.E164));
     }
 
+    /**
+     * An address as an SMSC gives it, in the form numbers are stored in: international digits
+     * ({@code 61412345678}, {@code +61...}, {@code 0061...}) become E.164; a national number is read
+     * as a number of {@code defaultCountry}; anything else (an alphanumeric sender) is kept as given.
+     */
+    public static String fromSmsc(String address, String defaultCountry) {
+        String raw = address == null ? "" : address.strip();
+        String digits = raw.replaceAll("[\\s()-]", "");
+        if (digits.startsWith("00")) {
+            digits = "+" + digits.substring(2);
+        }
+        if (digits.matches("\\+?[1-9]\\d{6,14}")) {
+            return digits.startsWith("+") ? digits : "+" + digits;
+        }
+        return parse(digits, defaultCountry)
+                .filter(UTIL::isValidNumber)
+                .map(number -> UTIL.format(number, PhoneNumberFormat.E164))
+                .orElse(raw);
+    }
+
     /** The ISO country of a valid number, such as AU for +61412345678. */
     public static Optional<String> countryOf(String e164) {
         return parse(e164, null).map(UTIL::getRegionCodeForNumber);

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.mail.control.MailOutbox;
+import org.emailsms.gateway.mail.entity.MailThreading;
 import org.emailsms.gateway.message.control.EncodedSms;
 import org.emailsms.gateway.message.entity.MessagePart;
 import org.emailsms.gateway.message.entity.MessageStatus;
@@ -110,6 +111,7 @@ public class DeliveryService {
                         Your text:
                         %s
                         """, message.getDestination(), message.getId(), message.getCreatedAt().toInstant(), reason,
-                        cipher.decrypt(message.getContent())));
+                        cipher.decrypt(message.getContent())),
+                MailThreading.aboutSms(message.getId(), "aborted"));
     }
 }

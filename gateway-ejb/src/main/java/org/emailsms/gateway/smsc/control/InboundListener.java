@@ -29,9 +29,12 @@ public class InboundListener implements MessageReceiverListener {
     private static final Logger LOG = Logger.getLogger(InboundListener.class.getName());
     private static final int ESME_RSYSERR = 0x08;
     private static final int ESME_RINVCMDID = 0x03;
-    private static final int ESME_RX_T_APPN = 0x64;
     private static final short RECEIPTED_MESSAGE_ID = 0x001E;
     private static final short MESSAGE_STATE = 0x0427;
+    private static final short MESSAGE_PAYLOAD = 0x0424;
+    private static final short SAR_MSG_REF_NUM = 0x020C;
+    private static final short SAR_TOTAL_SEGMENTS = 0x020E;
+    private static final short SAR_SEGMENT_SEQNUM = 0x020F;
     private static final long DURABLE_WITHIN_SECONDS = 10;
 
     private final ManagedExecutorService executor;
@@ -49,10 +52,6 @@ public class InboundListener implements MessageReceiverListener {
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
         InboundPdu pdu = classify(deliverSm);
-        if (!pdu.receipt()) {
-            // Replies are routed back by a later release; until then the SMSC keeps them and retries.
-            throw new ProcessRequestException("mobile-originated messages are not accepted yet", ESME_RX_T_APPN);
-        }
         try {
             executor.submit(() -> {
                 queue.enqueue(pdu);
@@ -80,10 +79,21 @@ public class InboundListener implements MessageReceiverListener {
     static InboundPdu classify(DeliverSm deliverSm) {
         OptionalParameter receipted = deliverSm.getOptionalParameter(RECEIPTED_MESSAGE_ID);
         OptionalParameter state = deliverSm.getOptionalParameter(MESSAGE_STATE);
+        OptionalParameter payload = deliverSm.getOptionalParameter(MESSAGE_PAYLOAD);
+        byte[] shortMessage = deliverSm.getShortMessage() == null ? new byte[0] : deliverSm.getShortMessage();
+        // A long message may come whole in message_payload with an empty short_message.
+        if (shortMessage.length == 0 && payload instanceof OptionalParameter.OctetString octets) {
+            shortMessage = octets.getValue();
+        }
         return new InboundPdu(deliverSm.isSmscDeliveryReceipt(), deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
-                deliverSm.getEsmClass(), deliverSm.getDataCoding(),
-                deliverSm.getShortMessage() == null ? new byte[0] : deliverSm.getShortMessage(),
+                deliverSm.getEsmClass(), deliverSm.getDataCoding(), shortMessage,
                 receipted instanceof OptionalParameter.Receipted_message_id id ? id.getValueAsString() : null,
-                state instanceof OptionalParameter.Message_state ms ? (int) ms.getValue() : null);
+                state instanceof OptionalParameter.Message_state ms ? (int) ms.getValue() : null,
+                deliverSm.getOptionalParameter(SAR_MSG_REF_NUM) instanceof OptionalParameter.Short ref
+                        ? Short.toUnsignedInt(ref.getValue()) : null,
+                deliverSm.getOptionalParameter(SAR_TOTAL_SEGMENTS) instanceof OptionalParameter.Byte total
+                        ? Byte.toUnsignedInt(total.getValue()) : null,
+                deliverSm.getOptionalParameter(SAR_SEGMENT_SEQNUM) instanceof OptionalParameter.Byte seq
+                        ? Byte.toUnsignedInt(seq.getValue()) : null);
     }
 }

@@ -3,6 +3,7 @@ package org.emailsms.gateway.smsc.control;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
@@ -27,6 +28,8 @@ import org.jsmpp.session.SMPPSession;
 // Submits run concurrently; each bind serialises only its own binding.
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SmppConnector {
+
+    private static final Logger LOG = Logger.getLogger(SmppConnector.class.getName());
 
     @Inject
     SmscSettings settings;
@@ -62,6 +65,20 @@ public class SmppConnector {
             return bind.submit(session, part);
         }
         throw lastBindFailure;
+    }
+
+    /**
+     * Binds whatever is not bound (each bind keeps its own back-off): the SMSC can deliver replies
+     * and receipts only over a bind, so binds are kept up even when nothing is being sent.
+     */
+    public void keepBound() {
+        for (SmppBind bind : binds) {
+            try {
+                bind.bound();
+            } catch (SubmitFailedException down) {
+                LOG.fine(down::getMessage);
+            }
+        }
     }
 
     /** Whether every bind is up right now. */

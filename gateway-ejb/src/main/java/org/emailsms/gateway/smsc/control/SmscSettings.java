@@ -83,6 +83,11 @@ public class SmscSettings {
     @ConfigProperty(name = "gateway.smsc.enquire-link-interval", defaultValue = "PT30S")
     Duration enquireLinkInterval;
 
+    /** How often idle binds are checked and bound again, so that replies and receipts can come in. */
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.bind-check-interval", defaultValue = "PT5S")
+    Duration bindCheckInterval;
+
     /** Without a configured SMSC the gateway binds to its own simulator, so that it works out of the box. */
     public boolean isSimulated() {
         return host.filter(h -> !h.isBlank()).isEmpty() && names().isEmpty();
@@ -145,6 +150,10 @@ public class SmscSettings {
 
     public Duration longestRebindWait() {
         return rebindMaxWait;
+    }
+
+    public Duration bindCheckInterval() {
+        return bindCheckInterval;
     }
 
     public Duration enquireLinkInterval() {

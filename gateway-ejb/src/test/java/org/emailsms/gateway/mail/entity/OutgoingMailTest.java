@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class OutgoingMailTest {
 
-    private final OutgoingMail cut = new OutgoingMail("alice@example.test", "Subject", new byte[] {1});
+    private final OutgoingMail cut = new OutgoingMail("alice@example.test", "Subject", new byte[] {1}, null);
 
     @Test
     void waitsLongerAfterEachFailureButNeverMoreThanTenMinutes() throws Exception {

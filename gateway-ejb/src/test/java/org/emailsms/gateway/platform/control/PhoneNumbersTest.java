@@ -38,4 +38,13 @@ class PhoneNumbersTest {
         assertFalse(PhoneNumbers.isKnownCountry("XX"));
         assertFalse(PhoneNumbers.isKnownCountry(null));
     }
+
+    @Test
+    void readsSmscAddressesIntoE164() {
+        assertEquals("+61412345678", PhoneNumbers.fromSmsc("61412345678", null), "international digits");
+        assertEquals("+61412345678", PhoneNumbers.fromSmsc("+61412345678", "NZ"));
+        assertEquals("+61412345678", PhoneNumbers.fromSmsc("0061412345678", null));
+        assertEquals("+61412345678", PhoneNumbers.fromSmsc("0412345678", "AU"), "national, in the pool number's country");
+        assertEquals("ACME", PhoneNumbers.fromSmsc("ACME", "AU"), "an alphanumeric sender stays as it is");
+    }
 }

@@ -8,12 +8,14 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
 
 /**
  * Publishes the delivery path on {@code /metrics}: SMPP parts submitted and acknowledged, failed
- * attempts and aborted messages since start, and the messages waiting for the SMSC.
+ * attempts and aborted messages since start, the messages waiting for the SMSC, and the emails
+ * waiting in the outbox (and of those, the ones already tried: the SMTP server is in trouble).
  */
 @ApplicationScoped
 public class DeliveryMetrics {
@@ -28,11 +30,16 @@ public class DeliveryMetrics {
     @EJB
     OutboundBacklog backlog;
 
+    @EJB
+    MailBacklog mail;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         registry.gauge("gateway.smpp.submitted", statistics, DeliveryStatistics::submittedCount);
         registry.gauge("gateway.smpp.acknowledged", statistics, DeliveryStatistics::acknowledgedCount);
         registry.gauge("gateway.messages.failed.attempts", statistics, DeliveryStatistics::failedAttemptCount);
         registry.gauge("gateway.messages.aborted", statistics, DeliveryStatistics::abortedCount);
         registry.gauge("gateway.messages.waiting", backlog, OutboundBacklog::waiting);
+        registry.gauge("gateway.mail.pending", mail, MailBacklog::pending);
+        registry.gauge("gateway.mail.retrying", mail, MailBacklog::retrying);
     }
 }

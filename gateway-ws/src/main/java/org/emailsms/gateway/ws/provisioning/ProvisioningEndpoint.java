@@ -14,6 +14,7 @@ import org.emailsms.gateway.account.boundary.NewUser;
 import org.emailsms.gateway.account.boundary.ProvisioningService;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Role;
+import org.emailsms.gateway.inbound.boundary.ReplyService;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
 import org.emailsms.gateway.ws.platform.Boundaries;
 import org.emailsms.gateway.ws.platform.Callers;
@@ -139,6 +140,19 @@ public class ProvisioningEndpoint {
         String actor = signIn(credentials);
         return Calls.invoke(() -> provisioning().loginAttempts(actor, username, max).stream()
                 .map(LoginAttemptRecord::of).toList());
+    }
+
+    /**
+     * Replies that resolved to no user (they went to the fallback mailbox), newest first, at most
+     * {@code max} (up to 1,000). Provider administrators only: such replies belong to no company.
+     */
+    @WebMethod
+    @WebResult(name = "reply")
+    public List<UnroutedReplyRecord> getUnroutedReplies(@WebParam(name = "credentials") Credentials credentials,
+                                                        @WebParam(name = "max") int max) throws GatewayFault {
+        String actor = signIn(credentials);
+        Calls.run(() -> provisioning().requireProviderAdministrator(actor));
+        return Boundaries.lookup(ReplyService.class).unrouted(max).stream().map(UnroutedReplyRecord::of).toList();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) throws GatewayFault {

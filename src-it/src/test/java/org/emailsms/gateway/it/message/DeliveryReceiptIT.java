@@ -106,6 +106,21 @@ class DeliveryReceiptIT {
                 "no confirmation was asked for");
     }
 
+    @Test
+    void aReceiptArrivingOnAnotherBindStillFindsItsMessage() throws Exception {
+        CreatedUser sender = tenants.newSender(tenants.newCompany());
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+        String recipient = randomMobile();
+
+        long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Which bind?", null).get(0).getMessageId();
+        awaitStatus(gateway, serial, id, "OK");
+        SubmitSm submit = smsc.submitsTo(recipient).get(0);
+        String otherBind = smsc.bindsUsedFor(recipient).get(0).equals("bind-a") ? "bind-b" : "bind-a";
+        smsc.sendReceiptVia(otherBind, submit, smsc.idOf(submit), "DELIVRD");
+
+        awaitStatus(gateway, serial, id, "DELIVERED");
+    }
+
     private String confirmingCompany() throws Exception {
         CompanySpec company = new CompanySpec();
         company.setName(Tenants.unique("Confirming"));

@@ -77,6 +77,15 @@ public final class Distribution implements AutoCloseable {
         process = null;
     }
 
+    /** Kills the gateway the hard way (SIGKILL, as {@code kill -9}): no shutdown hook, nothing flushed. */
+    public void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly().waitFor();
+        process = null;
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

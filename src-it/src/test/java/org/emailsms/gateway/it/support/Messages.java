@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.base.GreenMailOperations;
+import com.icegreen.greenmail.util.GreenMailUtil;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -41,8 +42,30 @@ public final class Messages {
         return last[0];
     }
 
-    public static MimeMessage awaitEmail(GreenMailExtension mail, String address) throws InterruptedException {
+    public static MimeMessage awaitEmail(GreenMailOperations mail, String address) throws InterruptedException {
         Poll.until("an email to " + address, DELIVERY, () -> mail.getReceivedMessagesForDomain(address).length > 0);
         return mail.getReceivedMessagesForDomain(address)[0];
+    }
+
+    /** The decoded text of an email (GreenMail's raw body is still quoted-printable or base64). */
+    public static String text(MimeMessage email) throws Exception {
+        Object content = email.getContent();
+        return content instanceof String decoded ? decoded : GreenMailUtil.getBody(email);
+    }
+
+    /** The first email to {@code address} whose body contains {@code text}, once it has arrived. */
+    public static MimeMessage awaitEmailContaining(GreenMailOperations mail, String address, String text)
+            throws InterruptedException {
+        MimeMessage[] found = new MimeMessage[1];
+        Poll.until("an email to " + address + " saying '" + text + "'", DELIVERY, () -> {
+            for (MimeMessage email : mail.getReceivedMessagesForDomain(address)) {
+                if (text(email).contains(text)) {
+                    found[0] = email;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 }

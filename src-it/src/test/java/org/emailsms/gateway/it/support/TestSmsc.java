@@ -69,6 +69,7 @@ public final class TestSmsc implements AutoCloseable {
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicInteger refuseNext = new AtomicInteger();
     private final Queue<Integer> plan = new ConcurrentLinkedQueue<>();
+    private final Queue<String> plannedIds = new ConcurrentLinkedQueue<>();
     /** Ids start where hexadecimal has letters, so that a decimal quote of one looks nothing like it. */
     private final AtomicLong ids = new AtomicLong(0xA0000);
     private volatile int refusal;
@@ -118,6 +119,66 @@ public final class TestSmsc implements AutoCloseable {
                 new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
                 (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
                 text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Like {@link #sendReceipt}, but over the bind with system id {@code systemId}, whichever bind the submit came on. */
+    public void sendReceiptVia(String systemId, SubmitSm submit, String quotedId, String stat) throws Exception {
+        sendReceiptFor(systemId, "+" + submit.getDestAddress(), "+" + submit.getSourceAddr(), quotedId, stat);
+    }
+
+    /**
+     * A delivery receipt from {@code handset} for the SMSC id {@code quotedId}, over the bind with
+     * system id {@code systemId}, whether or not any such message was submitted (yet).
+     */
+    public void sendReceiptFor(String systemId, String handset, String poolNumber, String quotedId, String stat)
+            throws Exception {
+        String text = String.format("id:%s sub:001 dlvrd:%s submit date:2611261200 done date:2611261201 stat:%s err:000 text:",
+                quotedId, stat.equals("DELIVRD") ? "001" : "000", stat);
+        sessionOf(systemId).deliverShortMessage("",
+                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(handset),
+                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(poolNumber),
+                new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A mobile-originated message (a reply) from {@code handset} to {@code poolNumber}, over any
+     * bound session; {@code userDataHeader} says whether {@code shortMessage} starts with one.
+     * Returns once the gateway has answered with deliver_sm_resp.
+     */
+    public void sendMo(String handset, String poolNumber, byte[] shortMessage, byte dataCoding,
+                       boolean userDataHeader, OptionalParameter... tlvs) throws Exception {
+        sessionOf(null).deliverShortMessage("",
+                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(handset),
+                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(poolNumber),
+                new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT,
+                        userDataHeader ? GSMSpecificFeature.UDHI : GSMSpecificFeature.DEFAULT),
+                (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.newInstance(dataCoding), shortMessage, tlvs);
+    }
+
+    /** Waits until the gateway holds {@code count} binds here: it binds on its own, without traffic. */
+    public void awaitBinds(int count, Duration timeout) throws InterruptedException {
+        Poll.until(count + " bound sessions", timeout, () -> boundSessions().count() >= count);
+    }
+
+    /** The ids to give the next submits, in order, instead of counting on. */
+    public void planIds(String... next) {
+        plannedIds.addAll(List.of(next));
+    }
+
+    private java.util.stream.Stream<SMPPServerSession> boundSessions() {
+        return sessions.stream().filter(s -> s.getSessionState().isBound() && systemIds.containsKey(s));
+    }
+
+    private SMPPServerSession sessionOf(String systemId) {
+        return boundSessions().filter(s -> systemId == null || systemId.equals(systemIds.get(s)))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("no bound session" + (systemId == null ? "" : " of " + systemId)));
+    }
+
+    private static String digits(String e164) {
+        return e164.startsWith("+") ? e164.substring(1) : e164;
     }
 
     /** The outcomes of the next submits, in order: 0 accepts, anything else refuses with that status. */
@@ -207,7 +268,8 @@ public final class TestSmsc implements AutoCloseable {
             }
             bindOfSubmit.put(submit, systemIds.getOrDefault(source, "?"));
             sessionOfSubmit.put(submit, source);
-            String id = Long.toHexString(ids.incrementAndGet());
+            String plannedId = plannedIds.poll();
+            String id = plannedId != null ? plannedId : Long.toHexString(ids.incrementAndGet());
             idOfSubmit.put(submit, id);
             submits.add(submit);
             try {
