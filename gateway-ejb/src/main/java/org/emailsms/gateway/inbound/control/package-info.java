@@ -1,2 +1,2 @@
-/** What the SMSC delivers, as it travels through the inbound queue, and the matching of receipts to parts. */
+/** What the SMSC delivers, as it travels through the inbound queue; reassembly and decoding of replies. */
 package org.emailsms.gateway.inbound.control;
