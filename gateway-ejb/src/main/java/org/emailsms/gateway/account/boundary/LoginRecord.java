@@ -10,7 +10,7 @@ import org.emailsms.gateway.account.entity.LoginOutcome;
 public record LoginRecord(OffsetDateTime attemptedAt, String username, String clientIp, LoginChannel channel,
                           LoginOutcome outcome) {
 
-    static LoginRecord of(LoginAttempt attempt) {
+    public static LoginRecord of(LoginAttempt attempt) {
         return new LoginRecord(attempt.getAttemptedAt(), attempt.getUsername(), attempt.getClientIp(),
                 attempt.getChannel(), attempt.getOutcome());
     }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -14,7 +15,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.account.control.Authenticator;
+import org.emailsms.gateway.account.control.PasswordPolicy;
+import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.control.Passwords;
+import org.emailsms.gateway.account.control.WelcomeMail;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
@@ -49,6 +53,12 @@ public class ProvisioningService {
     @Inject
     RequestValidator validator;
 
+    @Inject
+    WelcomeMail welcome;
+
+    @Inject
+    Tenancy tenancy;
+
     /**
      * Checks an administrator's credentials for an API call, with the same lockout and audit as
      * add-in activation; returns the administrator's username for the operation that follows.
@@ -58,6 +68,17 @@ public class ProvisioningService {
             NotAuthorizedException {
         User user = authenticator.authenticate(username, password, clientIp, LoginChannel.SOAP);
         return administrator(user.getUsername()).getUsername();
+    }
+
+    /**
+     * The portal's sign-in: same lockout and audit as the API, for administrators only. Returns the
+     * role, which the portal uses as the caller's group.
+     */
+    public Role signInToPortal(String username, String password, String clientIp)
+            throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
+            NotAuthorizedException {
+        User user = authenticator.authenticate(username, password, clientIp, LoginChannel.PORTAL);
+        return administrator(user.getUsername()).getRole();
     }
 
     public Long createCompany(String actorName, NewCompany request)
@@ -125,15 +146,24 @@ public class ProvisioningService {
                     .orElseThrow(() -> new InvalidRequestException("'" + request.mobile() + "' is not a valid mobile number."));
         }
         String username = Authenticator.normalise(request.username());
-        if (findUser(username) != null) {
+        if (isTaken(username)) {
             throw new AccountAlreadyExistsException("The username '" + username + "' is taken.");
         }
         boolean generate = request.password() == null || request.password().isEmpty();
-        String password = generate ? passwords.generate() : request.password();
+        if (!generate) {
+            Optional<String> weak = PasswordPolicy.violation(request.password(), company);
+            if (weak.isPresent()) {
+                throw new InvalidRequestException(weak.get());
+            }
+        }
+        String password = generate
+                ? passwords.generate(company.getPasswordMinLength(), company.getPasswordClasses())
+                : request.password();
         User user = User.companyUser(company, department, username, request.email().strip(), request.role(),
                 passwords.hash(password));
         user.changeMobile(mobile);
         em.persist(user);
+        welcome.send(user, password);
         LOG.info(() -> String.format("%s created user '%s' in '%s'", actor.getUsername(), username, company.getName()));
         return new CreatedUser(username, generate ? password : null);
     }
@@ -231,19 +261,11 @@ public class ProvisioningService {
     }
 
     private User administrator(String actorName) throws NotAuthorizedException {
-        User actor = findUser(Authenticator.normalise(actorName));
-        if (actor == null || actor.getRole() == Role.SENDER || !actor.isActiveWithOrganisation()) {
-            throw new NotAuthorizedException("Only administrators may provision accounts.");
-        }
-        return actor;
+        return tenancy.administrator(actorName);
     }
 
     private User providerAdministrator(String actorName) throws NotAuthorizedException {
-        User actor = administrator(actorName);
-        if (actor.getRole() != Role.PROVIDER_ADMIN) {
-            throw new NotAuthorizedException("Only the provider's administrators manage companies.");
-        }
-        return actor;
+        return tenancy.providerAdministrator(actorName);
     }
 
     private Company companyAdministeredBy(User actor, String companyName) throws UnknownAccountException {
@@ -273,6 +295,12 @@ public class ProvisioningService {
         return em.createNamedQuery("Department.findByName", Department.class)
                 .setParameter("company", company).setParameter("name", name)
                 .getResultStream().findFirst().orElse(null);
+    }
+
+    /** Deleted users keep their name: their messages stay in the reports under it. */
+    private boolean isTaken(String username) {
+        return !em.createNamedQuery("User.findAnyByUsername", User.class).setParameter("username", username)
+                .getResultList().isEmpty();
     }
 
     private User findUser(String username) {

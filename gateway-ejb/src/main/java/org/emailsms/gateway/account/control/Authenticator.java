@@ -1,5 +1,6 @@
 package org.emailsms.gateway.account.control;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.AccountLockedException;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
+import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.LoginOutcome;
 import org.emailsms.gateway.account.entity.User;
@@ -78,12 +80,18 @@ public class Authenticator {
 
     private void recordFailure(User user, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        // A company's own login criteria (seed 4.4) take precedence over the gateway's defaults.
+        Company company = user.getCompany();
+        int threshold = company != null && company.getLockoutThreshold() != null
+                ? company.getLockoutThreshold() : lockout.threshold();
+        Duration block = company != null && company.getLockoutMinutes() != null
+                ? Duration.ofMinutes(company.getLockoutMinutes()) : lockout.duration();
         em.createNamedQuery("User.recordFailedAttempt")
                 .setParameter("id", user.getId())
                 .setParameter("now", at)
                 .setParameter("windowStart", at.minus(lockout.window()))
-                .setParameter("threshold", lockout.threshold())
-                .setParameter("lockedUntil", at.plus(lockout.duration()))
+                .setParameter("threshold", threshold)
+                .setParameter("lockedUntil", at.plus(block))
                 .executeUpdate();
         OffsetDateTime lockedUntil = em.createNamedQuery("User.lockedUntil", OffsetDateTime.class)
                 .setParameter("id", user.getId()).getSingleResult();

@@ -16,6 +16,7 @@ public class Passwords {
 
     /** No look-alike characters (0/O, 1/l/I): people type these from an email. */
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final String SYMBOLS = "#%+-=?@_";
     private static final int GENERATED_LENGTH = 14;
 
     private final SecureRandom random = new SecureRandom();
@@ -54,10 +55,26 @@ public class Passwords {
     }
 
     public String generate() {
-        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
-        for (int i = 0; i < GENERATED_LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        return generate(GENERATED_LENGTH, 3);
+    }
+
+    /**
+     * A password of at least {@code minLength} characters that uses at least {@code classes} of
+     * lower case, upper case, digits and other characters, so it passes the company's criteria.
+     */
+    public String generate(int minLength, int classes) {
+        int length = Math.max(GENERATED_LENGTH, minLength);
+        while (true) {
+            StringBuilder password = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            if (classes >= 4) {
+                password.setCharAt(random.nextInt(length), SYMBOLS.charAt(random.nextInt(SYMBOLS.length())));
+            }
+            if (PasswordPolicy.classesIn(password) >= Math.min(classes, 4)) {
+                return password.toString();
+            }
         }
-        return password.toString();
     }
 }

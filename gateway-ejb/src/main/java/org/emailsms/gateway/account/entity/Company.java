@@ -62,6 +62,21 @@ public class Company extends GatewayEntity {
     @Column(name = "delivery_confirmation", nullable = false)
     private boolean deliveryConfirmation;
 
+    /** Login criteria (seed 4.4): applied to passwords that administrators set or the gateway generates. */
+    @Column(name = "password_min_length", nullable = false)
+    private int passwordMinLength = 10;
+
+    /** Of lower case, upper case, digits and other characters, how many a password must use. */
+    @Column(name = "password_classes", nullable = false)
+    private int passwordClasses = 3;
+
+    /** Failed sign-ins tolerated before a block, and the block's length; null: the gateway's defaults. */
+    @Column(name = "lockout_threshold")
+    private Integer lockoutThreshold;
+
+    @Column(name = "lockout_minutes")
+    private Integer lockoutMinutes;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -107,6 +122,38 @@ public class Company extends GatewayEntity {
         this.splitLongMessages = splitLongMessages;
         this.maxSegments = maxSegments;
         this.deliveryConfirmation = deliveryConfirmation;
+    }
+
+    public void changeName(String name) {
+        this.name = name;
+    }
+
+    public void changeTimeZone(ZoneId zone) {
+        this.timeZone = zone.getId();
+    }
+
+    public void changeLoginCriteria(int passwordMinLength, int passwordClasses, Integer lockoutThreshold,
+                                    Integer lockoutMinutes) {
+        this.passwordMinLength = passwordMinLength;
+        this.passwordClasses = passwordClasses;
+        this.lockoutThreshold = lockoutThreshold;
+        this.lockoutMinutes = lockoutMinutes;
+    }
+
+    public int getPasswordMinLength() {
+        return passwordMinLength;
+    }
+
+    public int getPasswordClasses() {
+        return passwordClasses;
+    }
+
+    public Integer getLockoutThreshold() {
+        return lockoutThreshold;
+    }
+
+    public Integer getLockoutMinutes() {
+        return lockoutMinutes;
     }
 
     public String getName() {

@@ -40,6 +40,10 @@ public class Department extends GatewayEntity {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** Deleted departments stay for the reports of their messages; their name is freed. */
+    @Column(name = "deleted_at")
+    private OffsetDateTime deletedAt;
+
     @Version
     private long version;
 
@@ -62,6 +66,15 @@ public class Department extends GatewayEntity {
 
     public void limitDailyQuota(Integer segmentsPerDay) {
         this.dailyQuota = segmentsPerDay;
+    }
+
+    public void delete(OffsetDateTime at) {
+        this.deletedAt = at;
+        this.name = (name.length() > 90 ? name.substring(0, 90) : name) + " (deleted " + getId() + ")";
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
     }
 
     public void rename(String name) {

@@ -24,6 +24,11 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 @Table(name = "gateway_user")
 @NamedQuery(name = "User.findByUsername",
         query = "SELECT u FROM User u WHERE u.username = :username AND u.deletedAt IS NULL")
+@NamedQuery(name = "User.findAnyByUsername", query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = "User.findByCompany", query = """
+        SELECT u FROM User u WHERE u.company = :company AND u.deletedAt IS NULL ORDER BY u.username""")
+@NamedQuery(name = "User.countInDepartment",
+        query = "SELECT COUNT(u) FROM User u WHERE u.department = :department AND u.deletedAt IS NULL")
 @NamedQuery(name = "User.countByRole", query = "SELECT COUNT(u) FROM User u WHERE u.role = :role AND u.deletedAt IS NULL")
 // Lockout counting is one UPDATE so that concurrent attempts on several nodes are all counted.
 @NamedQuery(name = "User.recordFailedAttempt", query = """
@@ -125,7 +130,7 @@ public class User extends GatewayEntity {
 
     /** Whether this user, and the company and department around it, may use the gateway. */
     public boolean isActiveWithOrganisation() {
-        return status == AccountStatus.ACTIVE
+        return status == AccountStatus.ACTIVE && deletedAt == null
                 && (company == null || company.isActive())
                 && (department == null || department.isActive());
     }
@@ -146,6 +151,35 @@ public class User extends GatewayEntity {
 
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    public void changeEmail(String email) {
+        this.email = email;
+    }
+
+    /** Into another department of the same company, or into none. */
+    public void moveTo(Department department) {
+        if (department != null && !department.getCompany().sameAs(company)) {
+            throw new IllegalArgumentException("the department belongs to another company");
+        }
+        this.department = department;
+    }
+
+    public void changeRole(Role role) {
+        if (company == null || role == Role.PROVIDER_ADMIN) {
+            throw new IllegalArgumentException("only a company user's role changes, and never to provider administrator");
+        }
+        this.role = role;
+    }
+
+    /** Deleted users cannot sign in or send; their messages stay in the reports. */
+    public void delete(OffsetDateTime at) {
+        this.deletedAt = at;
+        this.status = AccountStatus.DISABLED;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
     }
 
     public void changeMobile(String e164) {

@@ -54,6 +54,40 @@ public final class MigratedDatabase implements AutoCloseable {
         });
     }
 
+    /** Work that may refuse with a checked exception, as a boundary does. */
+    @FunctionalInterface
+    public interface Attempt<T> {
+        T on(EntityManager em) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own; if it throws, that exception is rethrown
+     * (not the rollback it caused), so a test sees the boundary's own refusal.
+     */
+    public <T> T attempt(Attempt<T> work) throws Exception {
+        Object[] result = new Object[1];
+        Exception[] failure = new Exception[1];
+        try {
+            inTransaction(em -> {
+                try {
+                    result[0] = work.on(em);
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            });
+        } catch (RuntimeException rolledBack) {
+            if (failure[0] == null) {
+                throw rolledBack;
+            }
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        @SuppressWarnings("unchecked")
+        T typed = (T) result[0];
+        return typed;
+    }
+
     @Override
     public void close() {
         emf.close();

@@ -19,14 +19,13 @@ import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Messages;
 import org.emailsms.gateway.it.support.Tenants;
 import org.emailsms.gateway.it.support.TestSmsc;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jsmpp.bean.SubmitSm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(ArquillianExtension.class)
 class DeliveryReceiptIT {
 
-    private static TestSmsc smsc;
+    @RegisterExtension
+    static final TestSmsc smsc = TestSmsc.onTheGatewaysPort();
 
     @RegisterExtension
     static final GreenMailExtension MAIL =
@@ -50,16 +50,6 @@ class DeliveryReceiptIT {
     @Deployment(testable = false)
     static Archive<?> gateway() {
         return Artifacts.underTest();
-    }
-
-    @BeforeAll
-    static void startSmsc() throws Exception {
-        smsc = new TestSmsc(Integer.getInteger("it.smsc.port"));
-    }
-
-    @AfterAll
-    static void stopSmsc() throws Exception {
-        smsc.close();
     }
 
     @Test
@@ -78,7 +68,7 @@ class DeliveryReceiptIT {
         smsc.sendReceipt(submit, decimalWithZeros, "DELIVRD");
 
         awaitStatus(gateway, serial, id, "DELIVERED");
-        MimeMessage email = awaitEmail(MAIL, sender.getUsername() + "@example.test");
+        MimeMessage email = awaitEmail(MAIL, sender.getUsername() + "@example.test", "SMS to");
         assertEquals("SMS to " + recipient + ": delivered", email.getSubject());
         assertTrue(GreenMailUtil.getBody(email).contains("is delivered"), GreenMailUtil.getBody(email));
     }
@@ -102,7 +92,7 @@ class DeliveryReceiptIT {
         smsc.sendReceipt(parts.get(2), smsc.idOf(parts.get(2)), "UNDELIV");
 
         awaitStatus(gateway, serial, id, "UNDELIVERED");
-        assertEquals(0, MAIL.getReceivedMessagesForDomain(sender.getUsername() + "@example.test").length,
+        assertEquals(List.of(), Messages.emails(MAIL, sender.getUsername() + "@example.test", "SMS to"),
                 "no confirmation was asked for");
     }
 

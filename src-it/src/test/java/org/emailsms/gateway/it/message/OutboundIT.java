@@ -44,8 +44,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jsmpp.bean.SubmitSm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,7 +61,8 @@ class OutboundIT {
     private static final int ESME_RTHROTTLED = 0x58;
     private static final int ESME_RINVDSTADR = 0x0B;
 
-    private static TestSmsc smsc;
+    @RegisterExtension
+    static final TestSmsc smsc = TestSmsc.onTheGatewaysPort();
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
@@ -74,16 +73,6 @@ class OutboundIT {
     @Deployment(testable = false)
     static Archive<?> gateway() {
         return Artifacts.underTest();
-    }
-
-    @BeforeAll
-    static void startSmsc() throws Exception {
-        smsc = new TestSmsc(Integer.getInteger("it.smsc.port"));
-    }
-
-    @AfterAll
-    static void stopSmsc() throws Exception {
-        smsc.close();
     }
 
     @Test
@@ -283,7 +272,7 @@ class OutboundIT {
             MessageStatus status = awaitStatus(serial, id, "ABORT");
             assertEquals(5, status.getAttempts());
             assertTrue(status.getLastError().startsWith("Gave up after 5 attempts"), status.getLastError());
-            MimeMessage email = Messages.awaitEmail(MAIL, sender.getUsername() + "@example.test");
+            MimeMessage email = Messages.awaitEmail(MAIL, sender.getUsername() + "@example.test", "SMS to");
             assertEquals("SMS to " + recipient + " could not be delivered", email.getSubject());
             String body = GreenMailUtil.getBody(email);
             assertTrue(body.contains("Never arrives") && body.contains("ESME_RTHROTTLED"), body);
@@ -296,7 +285,7 @@ class OutboundIT {
     void whatIsSentWhileTheSmscIsDownIsDeliveredWhenItReturns() throws Exception {
         String serial = newSender(tenants.newCompany());
         String recipient = randomMobile();
-        smsc.close();
+        smsc.stop();
         long id;
         try {
             id = gateway.messaging().sendMessage(serial, List.of(recipient), "Patience", null).get(0).getMessageId();
@@ -305,7 +294,7 @@ class OutboundIT {
             assertTrue(failing.getLastError().contains("Cannot bind") || failing.getLastError().contains("link"),
                     failing.getLastError());
         } finally {
-            smsc = new TestSmsc(Integer.getInteger("it.smsc.port"));
+            smsc.resume();
         }
 
         MessageStatus status = awaitStatus(serial, id, "OK");

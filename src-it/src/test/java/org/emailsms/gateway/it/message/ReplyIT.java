@@ -3,6 +3,7 @@ package org.emailsms.gateway.it.message;
 import static org.emailsms.gateway.it.support.Messages.DELIVERY;
 import static org.emailsms.gateway.it.support.Messages.awaitEmailContaining;
 import static org.emailsms.gateway.it.support.Messages.awaitStatus;
+import static org.emailsms.gateway.it.support.Messages.emails;
 import static org.emailsms.gateway.it.support.Messages.randomMobile;
 import static org.emailsms.gateway.it.support.Messages.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +50,7 @@ class ReplyIT {
 
     private static final String FALLBACK = "unrouted@example.test";
     private static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static final String REPLY = "SMS reply from";
     private static final byte GSM = 0x00;
     private static final byte UCS2 = 0x08;
 
@@ -101,8 +103,8 @@ class ReplyIT {
         MimeMessage toBob = awaitEmailContaining(mail, inbox(bob), "Sure, calling at 5");
         assertEquals("SMS reply from " + recipient, toBob.getSubject());
         assertEquals(List.of(threadOf(bobsSms)), headers(toBob, "In-Reply-To"));
-        assertEquals(1, mail.getReceivedMessagesForDomain(inbox(alice)).length, "alice got only her reply");
-        assertEquals(1, mail.getReceivedMessagesForDomain(inbox(bob)).length, "bob got only his");
+        assertEquals(1, emails(mail, inbox(alice), REPLY).size(), "alice got only her reply");
+        assertEquals(1, emails(mail, inbox(bob), REPLY).size(), "bob got only his");
     }
 
     /** GSM 7-bit parts with a user data header, arriving last part first; the euro sign's escape straddles the cut. */
@@ -122,7 +124,7 @@ class ReplyIT {
         awaitEmailContaining(mail, inbox(sender), text);
         smsc.sendMo(recipient, pool, gsm("and one more"), GSM, false);
         awaitEmailContaining(mail, inbox(sender), "and one more");
-        assertEquals(2, mail.getReceivedMessagesForDomain(inbox(sender)).length,
+        assertEquals(2, emails(mail, inbox(sender), REPLY).size(),
                 "the two parts made one email, and no part was mailed on its own");
     }
 

@@ -95,6 +95,13 @@ public final class GatewayClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as a signed-in browser makes it: with the session cookie. */
+    public HttpResponse<String> get(URI uri, String cookie) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).header("Cookie", cookie)
+                .GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private <T> T secured(T port, String path) {
         Map<String, Object> context = ((BindingProvider) port).getRequestContext();
         context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, https(path).toString());

@@ -42,9 +42,27 @@ public final class Messages {
         return last[0];
     }
 
-    public static MimeMessage awaitEmail(GreenMailOperations mail, String address) throws InterruptedException {
-        Poll.until("an email to " + address, DELIVERY, () -> mail.getReceivedMessagesForDomain(address).length > 0);
-        return mail.getReceivedMessagesForDomain(address)[0];
+    /** The first email to {@code address} whose subject starts with {@code subject}, once it has arrived. */
+    public static MimeMessage awaitEmail(GreenMailOperations mail, String address, String subject)
+            throws InterruptedException {
+        Poll.until("an email to " + address + " about '" + subject + "'", DELIVERY,
+                () -> !emails(mail, address, subject).isEmpty());
+        return emails(mail, address, subject).get(0);
+    }
+
+    /** The emails to {@code address} so far whose subject starts with {@code subject} (every user also gets a welcome email). */
+    public static List<MimeMessage> emails(GreenMailOperations mail, String address, String subject) {
+        List<MimeMessage> found = new java.util.ArrayList<>();
+        for (MimeMessage email : mail.getReceivedMessagesForDomain(address)) {
+            try {
+                if (email.getSubject() != null && email.getSubject().startsWith(subject)) {
+                    found.add(email);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
     }
 
     /** The decoded text of an email (GreenMail's raw body is still quoted-printable or base64). */

@@ -52,14 +52,18 @@ import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.ServerConnectionFactory;
 import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.util.MessageId;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A carrier's SMSC for the tests, over real SMPP on a TCP port: accepts binds, records every
  * submit_sm and acknowledges it, or refuses the next few (or all) with a chosen command status.
  */
-public final class TestSmsc implements AutoCloseable {
+public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    private final SMPPServerSessionListener listener;
+    private SMPPServerSessionListener listener;
+    private int port;
     private final ExecutorService acceptor = Executors.newCachedThreadPool();
     private final List<SubmitSm> submits = new CopyOnWriteArrayList<>();
     private final Map<SubmitSm, String> bindOfSubmit = new ConcurrentHashMap<>();
@@ -75,7 +79,34 @@ public final class TestSmsc implements AutoCloseable {
     private volatile int refusal;
     private volatile boolean refuseAll;
 
+    /** Listening from now on, until closed. */
     public TestSmsc(int port) throws IOException {
+        start(port);
+    }
+
+    private TestSmsc() {
+    }
+
+    /**
+     * For {@code @RegisterExtension}: listens on the port the deployed gateway binds to
+     * ({@code it.smsc.port}) for the test class, and stops after it.
+     */
+    public static TestSmsc onTheGatewaysPort() {
+        return new TestSmsc();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start(Integer.getInteger("it.smsc.port"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+    }
+
+    private void start(int onPort) throws IOException {
+        port = onPort;
         listener = new SMPPServerSessionListener(port, new LoopbackOnly());
         listener.setMessageReceiverListener(new Receiver());
         acceptor.submit(this::acceptLoop);
@@ -205,10 +236,19 @@ public final class TestSmsc implements AutoCloseable {
         Poll.until(count + " submit_sm to " + e164, timeout, () -> submitsTo(e164).size() >= count);
     }
 
-    @Override
-    public void close() throws IOException {
+    /** The SMSC goes away: binds dropped, the port closed; {@link #resume} brings it back with its history. */
+    public void stop() throws IOException {
         sessions.forEach(SMPPServerSession::unbindAndClose);
         listener.close();
+    }
+
+    public void resume() throws IOException {
+        start(port);
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
         acceptor.shutdownNow();
     }
 

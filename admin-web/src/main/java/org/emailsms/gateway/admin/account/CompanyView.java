@@ -1,0 +1,187 @@
+package org.emailsms.gateway.admin.account;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+
+import org.emailsms.gateway.account.boundary.CompanySettings;
+import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.admin.platform.Actions;
+import org.emailsms.gateway.admin.platform.CompanyPage;
+
+/**
+ * One company: its settings (provider administrators), its login criteria and its list of allowed
+ * destination numbers (its own administrators too).
+ */
+@Named
+@ViewScoped
+public class CompanyView extends CompanyPage {
+
+    private static final long serialVersionUID = 1L;
+
+    private String name;
+    private String timeZone;
+    private String allowedCountries;
+    private Integer dailyQuota;
+    private boolean splitLongMessages;
+    private int maxSegments;
+    private boolean deliveryConfirmation;
+    private int passwordMinLength;
+    private int passwordClasses;
+    private Integer lockoutThreshold;
+    private Integer lockoutMinutes;
+    private List<String> restrictions = new ArrayList<>();
+    private String pasted;
+
+    @Override
+    protected void loadCompanyData() throws org.emailsms.gateway.platform.boundary.GatewayException {
+        Company company = getCompany();
+        name = company.getName();
+        timeZone = company.getTimeZone().getId();
+        allowedCountries = String.join(", ", company.getAllowedCountries());
+        dailyQuota = company.getDailyQuota();
+        splitLongMessages = company.isSplitLongMessages();
+        maxSegments = company.getMaxSegments();
+        deliveryConfirmation = company.isDeliveryConfirmation();
+        passwordMinLength = company.getPasswordMinLength();
+        passwordClasses = company.getPasswordClasses();
+        lockoutThreshold = company.getLockoutThreshold();
+        lockoutMinutes = company.getLockoutMinutes();
+        restrictions = companies.restrictions(caller.getName(), getCompanyId());
+    }
+
+    public void saveSettings() {
+        TreeSet<String> countries = new TreeSet<>();
+        Arrays.stream(allowedCountries == null ? new String[0] : allowedCountries.split("[,\\s]+"))
+                .filter(c -> !c.isBlank()).map(c -> c.strip().toUpperCase(Locale.ROOT)).forEach(countries::add);
+        Actions.run(() -> companies.changeSettings(caller.getName(), getCompanyId(), new CompanySettings(name, timeZone,
+                countries, dailyQuota, splitLongMessages, maxSegments, deliveryConfirmation)), "Settings saved.");
+        load();
+    }
+
+    public void saveLoginCriteria() {
+        Actions.run(() -> companies.changeLoginCriteria(caller.getName(), getCompanyId(), passwordMinLength,
+                passwordClasses, lockoutThreshold, lockoutMinutes), "Login criteria saved.");
+        load();
+    }
+
+    public void addRestrictions() {
+        int[] added = new int[1];
+        if (Actions.run(() -> added[0] = companies.addRestrictions(caller.getName(), getCompanyId(), pasted), null)) {
+            org.omnifaces.util.Messages.addGlobalInfo(added[0] + " number(s) added: only these may now be texted.");
+            pasted = null;
+        }
+        load();
+    }
+
+    public void removeRestriction(String number) {
+        Actions.run(() -> companies.removeRestriction(caller.getName(), getCompanyId(), number),
+                number + " removed.");
+        load();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getAllowedCountries() {
+        return allowedCountries;
+    }
+
+    public void setAllowedCountries(String allowedCountries) {
+        this.allowedCountries = allowedCountries;
+    }
+
+    public Integer getDailyQuota() {
+        return dailyQuota;
+    }
+
+    public void setDailyQuota(Integer dailyQuota) {
+        this.dailyQuota = dailyQuota;
+    }
+
+    public boolean isSplitLongMessages() {
+        return splitLongMessages;
+    }
+
+    public void setSplitLongMessages(boolean splitLongMessages) {
+        this.splitLongMessages = splitLongMessages;
+    }
+
+    public int getMaxSegments() {
+        return maxSegments;
+    }
+
+    public void setMaxSegments(int maxSegments) {
+        this.maxSegments = maxSegments;
+    }
+
+    public boolean isDeliveryConfirmation() {
+        return deliveryConfirmation;
+    }
+
+    public void setDeliveryConfirmation(boolean deliveryConfirmation) {
+        this.deliveryConfirmation = deliveryConfirmation;
+    }
+
+    public int getPasswordMinLength() {
+        return passwordMinLength;
+    }
+
+    public void setPasswordMinLength(int passwordMinLength) {
+        this.passwordMinLength = passwordMinLength;
+    }
+
+    public int getPasswordClasses() {
+        return passwordClasses;
+    }
+
+    public void setPasswordClasses(int passwordClasses) {
+        this.passwordClasses = passwordClasses;
+    }
+
+    public Integer getLockoutThreshold() {
+        return lockoutThreshold;
+    }
+
+    public void setLockoutThreshold(Integer lockoutThreshold) {
+        this.lockoutThreshold = lockoutThreshold;
+    }
+
+    public Integer getLockoutMinutes() {
+        return lockoutMinutes;
+    }
+
+    public void setLockoutMinutes(Integer lockoutMinutes) {
+        this.lockoutMinutes = lockoutMinutes;
+    }
+
+    public List<String> getRestrictions() {
+        return restrictions;
+    }
+
+    public String getPasted() {
+        return pasted;
+    }
+
+    public void setPasted(String pasted) {
+        this.pasted = pasted;
+    }
+}

@@ -1,0 +1,131 @@
+package org.emailsms.gateway.account.boundary;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.emailsms.gateway.account.control.Passwords;
+import org.emailsms.gateway.account.control.Tenancy;
+import org.emailsms.gateway.account.control.WelcomeMail;
+import org.emailsms.gateway.account.entity.AccountStatus;
+import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.account.entity.Department;
+import org.emailsms.gateway.account.entity.Role;
+import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.control.PhoneNumbers;
+
+/**
+ * The portal's user pages (seed 3) by id: edit, move between departments, delete (history kept),
+ * disable and enable, unlock, reset the password (emailed), revoke add-in activations. New users,
+ * one at a time or from a CSV file, go through {@link ProvisioningService#createUser}.
+ */
+@Stateless
+public class UserAdministration {
+
+    private static final Logger LOG = Logger.getLogger(UserAdministration.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    WelcomeMail mail;
+
+    public List<User> users(String actorName, Long companyId) throws NotAuthorizedException, UnknownAccountException {
+        Company company = tenancy.company(tenancy.administrator(actorName), companyId);
+        return em.createNamedQuery("User.findByCompany", User.class).setParameter("company", company).getResultList();
+    }
+
+    public User user(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
+        return tenancy.user(tenancy.administrator(actorName), userId);
+    }
+
+    /** A null department takes the user out of every department. */
+    public void change(String actorName, Long userId, String email, String mobile, Long departmentId, Role role)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
+        User actor = tenancy.administrator(actorName);
+        User user = tenancy.user(actor, userId);
+        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.strip().length() > 254) {
+            throw new InvalidRequestException("'" + email + "' is not a valid email address.");
+        }
+        if (role == null || role == Role.PROVIDER_ADMIN) {
+            throw new InvalidRequestException("A company user is a COMPANY_ADMIN or a SENDER.");
+        }
+        Department department = departmentId == null ? null : tenancy.department(actor, departmentId);
+        if (department != null && !department.getCompany().sameAs(user.getCompany())) {
+            throw new UnknownAccountException("No such department.");
+        }
+        String e164 = null;
+        if (mobile != null && !mobile.isBlank()) {
+            e164 = PhoneNumbers.mobileE164(mobile, user.getCompany().getHomeCountry())
+                    .orElseThrow(() -> new InvalidRequestException("'" + mobile + "' is not a valid mobile number."));
+        }
+        user.changeEmail(email.strip());
+        user.changeMobile(e164);
+        user.moveTo(department);
+        user.changeRole(role);
+        LOG.info(() -> String.format("%s changed user '%s'", actor.getUsername(), user.getUsername()));
+    }
+
+    public void changeStatus(String actorName, Long userId, AccountStatus status)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.administrator(actorName);
+        User user = tenancy.user(actor, userId);
+        user.changeStatus(status);
+        LOG.info(() -> String.format("%s set user '%s' %s", actor.getUsername(), user.getUsername(), status));
+    }
+
+    /** The user can no longer sign in or send; every activation is revoked; the messages stay in the reports. */
+    public void delete(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.administrator(actorName);
+        User user = tenancy.user(actor, userId);
+        if (user.getId().equals(actor.getId())) {
+            throw new UnknownAccountException("Administrators cannot delete themselves.");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        em.createNamedQuery("Activation.revokeAllOfUser").setParameter("user", user).setParameter("now", now)
+                .executeUpdate();
+        user.delete(now);
+        LOG.info(() -> String.format("%s deleted user '%s'", actor.getUsername(), user.getUsername()));
+    }
+
+    public void unlock(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.administrator(actorName);
+        User user = tenancy.user(actor, userId);
+        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
+        LOG.info(() -> String.format("%s unlocked user '%s'", actor.getUsername(), user.getUsername()));
+    }
+
+    /** A new generated password (meeting the company's criteria), emailed to the user through the outbox. */
+    public void resetPassword(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.administrator(actorName);
+        User user = tenancy.user(actor, userId);
+        Company company = user.getCompany();
+        String password = passwords.generate(company.getPasswordMinLength(), company.getPasswordClasses());
+        user.changePasswordHash(passwords.hash(password));
+        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
+        mail.sendReset(user, password);
+        LOG.info(() -> String.format("%s reset the password of '%s'", actor.getUsername(), user.getUsername()));
+    }
+
+    public int revokeActivations(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.administrator(actorName);
+        User user = tenancy.user(actor, userId);
+        int revoked = em.createNamedQuery("Activation.revokeAllOfUser").setParameter("user", user)
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        LOG.info(() -> String.format("%s revoked %d activations of '%s'", actor.getUsername(), revoked, user.getUsername()));
+        return revoked;
+    }
+}

@@ -1,0 +1,120 @@
+package org.emailsms.gateway.account.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.emailsms.gateway.account.control.Tenancy;
+import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.account.entity.Department;
+import org.emailsms.gateway.account.entity.Role;
+import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.entity.MigratedDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rules behind the portal's company pages, against the migrated schema on H2. */
+class CompanyAdministrationTest {
+
+    private static MigratedDatabase database;
+
+    @BeforeAll
+    static void migrate() {
+        database = new MigratedDatabase();
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Test
+    void aDepartmentWithUsersIsNotDeletedAndAnEmptyOneFreesItsName() throws Exception {
+        Fixture acme = fixture();
+
+        assertThrows(InvalidRequestException.class, () -> run(cut -> cut.deleteDepartment(acme.admin, acme.department)));
+        run(cut -> cut.deleteDepartment(acme.admin, acme.emptyDepartment));
+        run(cut -> cut.createDepartment(acme.admin, acme.company, "Empty", 5));
+
+        List<Department> departments = call(cut -> cut.departments(acme.admin, acme.company));
+        assertEquals(List.of("Empty", "Sales"), departments.stream().map(Department::getName).toList());
+    }
+
+    @Test
+    void aCompanyAdministratorReachesNeitherAnotherCompanyNorTheProvidersSettings() throws Exception {
+        Fixture acme = fixture();
+        Fixture globex = fixture();
+
+        assertThrows(UnknownAccountException.class,
+                () -> run(cut -> cut.changeLoginCriteria(acme.admin, globex.company, 12, 3, 5, 30)));
+        assertThrows(UnknownAccountException.class,
+                () -> run(cut -> cut.changeDepartment(acme.admin, globex.department, "Mine now", 1)));
+        assertThrows(UnknownAccountException.class,
+                () -> call(cut -> cut.addRestrictions(acme.admin, globex.company, "0412345678")));
+        assertThrows(NotAuthorizedException.class, () -> run(cut -> cut.changeSettings(acme.admin, acme.company,
+                new CompanySettings("Acme", "Australia/Sydney", Set.of(), 1_000_000, true, 10, true))));
+        run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 5, 30));
+    }
+
+    @Test
+    void aPastedListIsAddedWholeOrNotAtAll() throws Exception {
+        Fixture acme = fixture();
+
+        assertThrows(InvalidRequestException.class,
+                () -> call(cut -> cut.addRestrictions(acme.admin, acme.company, "0412345678\nnot a number")));
+        assertEquals(List.of(), call(cut -> cut.restrictions(acme.admin, acme.company)));
+        call(cut -> cut.addRestrictions(acme.admin, acme.company, "0412345678, +61412345679\n0412345678"));
+
+        assertEquals(List.of("+61412345678", "+61412345679"), call(cut -> cut.restrictions(acme.admin, acme.company)));
+    }
+
+    private record Fixture(Long company, Long department, Long emptyDepartment, String admin) {
+    }
+
+    /** One boundary call, in a transaction of its own. */
+    private interface AdministrationCall<T> {
+        T on(CompanyAdministration cut) throws Exception;
+    }
+
+    /** For calls that return nothing. */
+    private interface AdministrationAction {
+        void on(CompanyAdministration cut) throws Exception;
+    }
+
+    private static void run(AdministrationAction action) throws Exception {
+        call(cut -> {
+            action.on(cut);
+            return null;
+        });
+    }
+
+    private static <T> T call(AdministrationCall<T> call) throws Exception {
+        return database.attempt(em -> {
+            CompanyAdministration cut = new CompanyAdministration();
+            cut.em = em;
+            cut.tenancy = new Tenancy(em);
+            return call.on(cut);
+        });
+    }
+
+    private static Fixture fixture() {
+        return database.inTransaction(em -> {
+            Company company = new Company("Co " + UUID.randomUUID(), "AU", ZoneId.of("Australia/Sydney"));
+            em.persist(company);
+            Department department = new Department(company, "Sales");
+            Department empty = new Department(company, "Empty");
+            em.persist(department);
+            em.persist(empty);
+            User admin = User.companyUser(company, department, "a-" + UUID.randomUUID(), "a@example.test",
+                    Role.COMPANY_ADMIN, "h");
+            em.persist(admin);
+            return new Fixture(company.getId(), department.getId(), empty.getId(), admin.getUsername());
+        });
+    }
+}

@@ -1,0 +1,307 @@
+package org.emailsms.gateway.it.portal;
+
+import static org.emailsms.gateway.it.support.Faults.assertFault;
+import static org.emailsms.gateway.it.support.Messages.awaitEmail;
+import static org.emailsms.gateway.it.support.Messages.randomMobile;
+import static org.emailsms.gateway.it.support.Messages.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.emailsms.gateway.it.client.message.RecipientResult;
+import org.emailsms.gateway.it.client.provisioning.CreatedUser;
+import org.emailsms.gateway.it.client.provisioning.UserSpec;
+import org.emailsms.gateway.it.support.Artifacts;
+import org.emailsms.gateway.it.support.Browser;
+import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Tenants;
+import org.emailsms.gateway.it.support.TestSmsc;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * The administration portal (seed section 3 and 4.4) in headless Chromium: sign-in, departments,
+ * users and their activation emails, bulk upload, quotas and restrictions that the SOAP API then
+ * enforces, the transaction report and its CSV export, and one company's administrator kept out of
+ * another company whatever ids are typed into URLs or forms.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PortalIT {
+
+    private static final Pattern PASSWORD = Pattern.compile("Password: (\\S+)");
+    private static final Pattern COMPANY_ID = Pattern.compile("company=(\\d+)");
+    private static final Pattern USER_ID = Pattern.compile("user=(\\d+)");
+
+    @RegisterExtension
+    static final TestSmsc smsc = TestSmsc.onTheGatewaysPort();
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL =
+            new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+
+    private final GatewayClient gateway = GatewayClient.underTest();
+    private final Tenants tenants = new Tenants(gateway);
+    private Browser browser;
+
+    @Deployment(testable = false)
+    static Archive<?> gateway() {
+        return Artifacts.underTest();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(gateway);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anAdministratorSignsInAndOutAndTheAuditSaysSo() throws Exception {
+        String company = tenants.newCompany();
+        CreatedUser admin = tenants.newUser(company, "COMPANY_ADMIN");
+
+        browser.open("/admin/users.xhtml");
+        assertEquals("/login.xhtml", browser.currentPath(), "the portal asks who you are first");
+        browser.signIn(admin.getUsername(), "wrong-" + admin.getGeneratedPassword());
+        browser.waitForText("Sign-in failed");
+        browser.signIn(admin.getUsername(), admin.getGeneratedPassword());
+        assertEquals("Welcome, " + admin.getUsername(), browser.text("welcome"));
+
+        browser.open("/admin/audit.xhtml");
+        browser.waitForText("BAD_PASSWORD");
+        assertTrue(browser.pageText().contains("PORTAL"), browser.pageText());
+
+        browser.signOut();
+        assertEquals("/login.xhtml", browser.currentPath());
+        browser.open("/admin/index.xhtml");
+        assertEquals("/login.xhtml", browser.currentPath(), "signed out means signed out");
+    }
+
+    @Test
+    void aSenderCannotSignInToThePortal() throws Exception {
+        CreatedUser sender = tenants.newSender(tenants.newCompany());
+
+        browser.signIn(sender.getUsername(), sender.getGeneratedPassword());
+
+        browser.waitForText("Sign-in failed");
+        assertEquals("/login.xhtml", browser.currentPath());
+    }
+
+    @Test
+    void aNewDepartmentAndUserAndTheUsersActivationEmail() throws Exception {
+        signedInCompanyAdmin();
+
+        browser.open("/admin/departments.xhtml");
+        browser.type("departments:name", "Sales");
+        browser.click("departments:create");
+        browser.waitForText("Department 'Sales' created.");
+
+        browser.open("/admin/users.xhtml");
+        String username = Tenants.unique("new").toLowerCase();
+        browser.type("add:username", username);
+        browser.type("add:email", username + "@example.test");
+        browser.select("add:department", "Sales");
+        browser.click("add:create");
+        browser.waitForText("User '" + username + "' created");
+
+        MimeMessage welcome = awaitEmail(MAIL, username + "@example.test", "Your EmailSMS account");
+        Matcher password = PASSWORD.matcher(text(welcome));
+        assertTrue(password.find(), text(welcome));
+        assertTrue(gateway.account().activate(username, password.group(1), null).matches("\\d{16}"),
+                "the emailed password activates the add-in");
+        assertTrue(browser.texts(By.cssSelector(".username")).contains(username));
+    }
+
+    @Test
+    void aBulkUploadOfAHundredUsersReportsItsThreeBadRows(@TempDir Path dir) throws Exception {
+        signedInCompanyAdmin();
+        String prefix = Tenants.unique("bulk").toLowerCase();
+        List<String> lines = new ArrayList<>(List.of("username,email,department,role,mobile"));
+        for (int i = 1; i <= 100; i++) {
+            String name = prefix + "-" + i;
+            lines.add(switch (i) {
+                case 17 -> name + ",not-an-email,,SENDER,";
+                case 42 -> name + "," + name + "@example.test,,SUPERUSER,";
+                case 99 -> name + "," + name + "@example.test,No Such Department,SENDER,";
+                default -> name + "," + name + "@example.test,,SENDER,";
+            });
+        }
+        Path file = Files.write(dir.resolve("users.csv"), lines);
+
+        browser.open("/admin/users.xhtml");
+        browser.upload("bulk:file", file);
+        browser.waitForText("Upload finished: 97 of 100 users created, 3 rows refused");
+
+        List<String> refused = browser.texts(By.cssSelector("[id='bulk:report'] tbody tr td:first-child"));
+        assertEquals(List.of("18", "43", "100"), refused, "line numbers of the file, counting the header");
+        String report = browser.text("bulk:report");
+        assertTrue(report.contains("email") && report.contains("SUPERUSER") && report.contains("No Such Department"),
+                report);
+        awaitEmail(MAIL, prefix + "-50@example.test", "Your EmailSMS account");
+    }
+
+    @Test
+    void aDepartmentQuotaSetInThePortalStopsSoapSendsBeyondIt() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        browser.open("/admin/departments.xhtml");
+        browser.type("departments:name", "Support");
+        browser.click("departments:create");
+        browser.waitForText("Department 'Support' created.");
+        String serial = senderIn(admin, "Support");
+
+        browser.open("/admin/departments.xhtml");
+        browser.click(By.xpath("//tr[td[text()='Support']]//button[.//span[text()='Edit']]"));
+        browser.waitUntil("the edit dialog", () -> browser.script("return PF('editDialog').isVisible()").equals(true));
+        browser.typeNumber("edit:editQuota", "2");
+        browser.click("edit:save");
+        browser.waitForText("Department 'Support' saved.");
+
+        RecipientResult first = gateway.messaging().sendMessage(serial, List.of(randomMobile(), randomMobile()),
+                "Within the quota", null).get(0);
+        assertEquals("PENDING", first.getStatus());
+        assertFault("QUOTA_EXCEEDED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
+                "One too many", null));
+    }
+
+    @Test
+    void aDestinationRestrictionAddedInThePortalLimitsSoapSends() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String serial = senderIn(admin, null);
+        String allowed = randomMobile();
+
+        browser.open("/admin/company.xhtml");
+        browser.type("restrictions:pasted", allowed + "\n");
+        browser.click("restrictions:add");
+        browser.waitForText("1 number(s) added");
+
+        List<RecipientResult> results = gateway.messaging().sendMessage(serial, List.of(allowed, randomMobile()),
+                "Only to the list", null);
+        assertEquals("PENDING", results.get(0).getStatus());
+        assertEquals("DESTINATION_NOT_ALLOWED", results.get(1).getErrorCode());
+    }
+
+    @Test
+    void theTransactionReportFiltersAndItsCsvExportHoldsWhatItShows() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String serial = senderIn(admin, null);
+        String wanted = randomMobile();
+        String other = randomMobile();
+        gateway.messaging().sendMessage(serial, List.of("\"Pat Lee\" <" + wanted + ">", other), "Report me", null);
+
+        browser.open("/admin/reports.xhtml");
+        browser.type("report:destination", wanted);
+        browser.click("report:apply");
+        browser.waitUntil("the filtered transactions", () -> browser.texts(By.cssSelector(".destination")).equals(List.of(wanted)));
+
+        URI export = URI.create(browser.attribute(By.id("report:export"), "href"));
+        var csv = gateway.get(export, browser.sessionCookie());
+        assertEquals(200, csv.statusCode());
+        List<String> rows = csv.body().lines().toList();
+        assertEquals(2, rows.size(), csv.body());
+        assertTrue(rows.get(0).startsWith("message_id,created_at,username,department,destination,contact"), rows.get(0));
+        assertTrue(rows.get(1).contains("," + wanted + ",Pat Lee,1,"), rows.get(1));
+        assertFalse(csv.body().contains(other));
+    }
+
+    @Test
+    void aCompanyAdministratorNeverSeesAnotherCompanyWhateverTheIds() throws Exception {
+        String otherCompany = tenants.newCompany();
+        CreatedUser stranger = tenants.newSender(otherCompany);
+        String strangersSerial = gateway.account().activate(stranger.getUsername(), stranger.getGeneratedPassword(), null);
+        gateway.messaging().sendMessage(strangersSerial, List.of(randomMobile()), "Another company's secret", null);
+        Ids other = idsSeenByTheProvider(otherCompany);
+        signedInCompanyAdmin();
+
+        for (String page : List.of("users", "departments", "company", "reports", "audit")) {
+            browser.open("/admin/" + page + ".xhtml?company=" + other.company());
+            browser.waitForText("No such company.");
+            assertFalse(browser.pageText().contains(otherCompany), page);
+            assertFalse(browser.pageText().contains(stranger.getUsername()), page);
+        }
+        browser.open("/admin/companies.xhtml");
+        assertFalse(browser.pageText().contains(otherCompany), "the provider's company list is not for company administrators");
+        var export = gateway.get(gateway.https("/admin/export.csv?company=" + other.company()), browser.sessionCookie());
+        assertEquals(404, export.statusCode());
+
+        // The other company's user id in the URL of the own company's report: still only the own company's messages.
+        browser.open("/admin/reports.xhtml?user=" + other.user());
+        assertEquals(List.of(), browser.texts(By.cssSelector(".username")));
+        assertFalse(browser.pageText().contains(stranger.getUsername()));
+
+        // The same id posted in the report's form, as a tampered option of the user list: refused.
+        browser.open("/admin/reports.xhtml");
+        browser.script("var s = document.getElementById('report:user_input'); var o = document.createElement('option');"
+                + "o.value = arguments[0]; o.text = 'x'; s.appendChild(o); s.value = arguments[0];", other.user());
+        browser.click("report:apply");
+        assertEquals(List.of(), browser.texts(By.cssSelector(".username")));
+        assertFalse(browser.pageText().contains(stranger.getUsername()));
+        var tampered = gateway.get(gateway.https("/admin/export.csv?company=" + other.company() + "&user=" + other.user()),
+                browser.sessionCookie());
+        assertEquals(404, tampered.statusCode());
+    }
+
+    private CreatedUser signedInCompanyAdmin() throws Exception {
+        CreatedUser admin = tenants.newUser(tenants.newCompany(), "COMPANY_ADMIN");
+        browser.signIn(admin.getUsername(), admin.getGeneratedPassword());
+        assertEquals("Welcome, " + admin.getUsername(), browser.text("welcome"));
+        return admin;
+    }
+
+    /** A sender in the signed-in administrator's company, activated; returns its serial. */
+    private String senderIn(CreatedUser admin, String department) throws Exception {
+        String company = companyOf(admin);
+        UserSpec user = new UserSpec();
+        user.setCompany(company);
+        user.setDepartment(department);
+        user.setUsername(Tenants.unique("sender"));
+        user.setEmail(user.getUsername() + "@example.test");
+        user.setRole("SENDER");
+        CreatedUser sender = gateway.provisioning().createUser(gateway.administrator(), user);
+        return gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+    }
+
+    private String companyOf(CreatedUser admin) {
+        browser.open("/admin/company.xhtml");
+        return browser.text("companyName");
+    }
+
+    private record Ids(String company, String user) {
+    }
+
+    /** The ids of a company and of its first user, as the provider's administrator sees them in links. */
+    private Ids idsSeenByTheProvider(String companyName) {
+        browser.signIn("admin", System.getProperty("it.admin.password"));
+        browser.open("/admin/companies.xhtml");
+        Matcher company = COMPANY_ID.matcher(browser.attribute(By.linkText(companyName), "href"));
+        assertTrue(company.find());
+        browser.open("/admin/users.xhtml?company=" + company.group(1));
+        Matcher user = USER_ID.matcher(browser.attribute(By.xpath("//a[contains(@href, 'user=')]"), "href"));
+        assertTrue(user.find());
+        browser.signOut();
+        return new Ids(company.group(1), user.group(1));
+    }
+}

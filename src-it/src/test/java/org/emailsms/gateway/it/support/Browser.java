@@ -1,0 +1,149 @@
+package org.emailsms.gateway.it.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver: the portal as an administrator
+ * sees it. Every action waits for PrimeFaces' AJAX queue to drain (a poll with a deadline).
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String AJAX_IDLE = """
+            return document.readyState === 'complete'
+                && (typeof PrimeFaces === 'undefined' || PrimeFaces.ajax.Queue.isEmpty())
+                && (typeof jQuery === 'undefined' || jQuery.active === 0);""";
+
+    private final ChromeDriver driver;
+    private final GatewayClient gateway;
+
+    public Browser(GatewayClient gateway) {
+        this.gateway = gateway;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+        // Root in CI has no user namespace for Chromium's sandbox; the browser only visits the gateway.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--disable-gpu");
+        options.setAcceptInsecureCerts(true);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    public void open(String path) {
+        driver.get(gateway.https(path).toString());
+        idle();
+    }
+
+    public void signIn(String username, String password) {
+        open("/login.xhtml");
+        type("login:username", username);
+        type("login:password", password);
+        click("login:signIn");
+    }
+
+    public void signOut() {
+        click("menu:signOut");
+    }
+
+    public void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** PrimeFaces' inputNumber keeps its visible field under {@code id_input}. */
+    public void typeNumber(String id, String number) {
+        WebElement field = driver.findElement(By.id(id + "_input"));
+        field.clear();
+        field.sendKeys(number);
+    }
+
+    public void click(String id) {
+        driver.findElement(By.id(id)).click();
+        idle();
+    }
+
+    public void click(By by) {
+        driver.findElement(by).click();
+        idle();
+    }
+
+    /** Picks the option labelled {@code label} of a PrimeFaces selectOneMenu. */
+    public void select(String id, String label) {
+        driver.findElement(By.id(id)).click();
+        waitUntil("the options of " + id, () -> driver.findElement(By.id(id + "_items")).isDisplayed());
+        driver.findElement(By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']")).click();
+        idle();
+    }
+
+    public void upload(String id, Path file) {
+        driver.findElement(By.id(id + "_input")).sendKeys(file.toAbsolutePath().toString());
+        idle();
+    }
+
+    public String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public List<String> texts(By by) {
+        return driver.findElements(by).stream().map(WebElement::getText).collect(Collectors.toList());
+    }
+
+    public String attribute(By by, String name) {
+        return driver.findElement(by).getAttribute(name);
+    }
+
+    public String currentPath() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public String sessionCookie() {
+        return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    public void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, WAIT).withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    public void waitForText(String text) {
+        try {
+            waitUntil("the page to show '" + text + "'", () -> pageText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The page never showed '" + text + "'; it shows:\n" + pageText()
+                    + "\nBrowser console:\n" + driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .getAll(), e);
+        }
+    }
+
+    private void idle() {
+        new WebDriverWait(driver, WAIT).withMessage("the page and its AJAX requests to finish")
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(AJAX_IDLE)));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
