@@ -255,6 +255,23 @@ public class ProvisioningService {
                 .toList();
     }
 
+    /** Today's usage of a company, in its own time zone: messages accepted and the segments they took. */
+    public Usage usageToday(String actorName, String companyName) throws NotAuthorizedException, UnknownAccountException {
+        User actor = administrator(actorName);
+        Company company = companyAdministeredBy(actor, companyName);
+        OffsetDateTime startOfDay = java.time.LocalDate.now(company.getTimeZone()).atStartOfDay(company.getTimeZone())
+                .toOffsetDateTime();
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT COUNT(*), COALESCE(SUM(segments), 0) FROM sms_message
+                        WHERE company_id = ?1 AND created_at >= ?2""")
+                .setParameter(1, company.getId()).setParameter(2, startOfDay).getSingleResult();
+        return new Usage(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), company.getDailyQuota());
+    }
+
+    /** Messages and segments of one day; a null quota means unlimited. */
+    public record Usage(long messages, long segments, Integer dailyQuota) {
+    }
+
     /** For operations views that span companies (unrouted replies, SMSC links): provider administrators only. */
     public void requireProviderAdministrator(String actorName) throws NotAuthorizedException {
         providerAdministrator(actorName);

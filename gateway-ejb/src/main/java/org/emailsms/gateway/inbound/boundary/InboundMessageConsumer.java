@@ -3,12 +3,14 @@ package org.emailsms.gateway.inbound.boundary;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 import org.emailsms.gateway.inbound.control.InboundPdu;
+import org.emailsms.gateway.inbound.control.InboundStatistics;
 import org.emailsms.gateway.platform.boundary.GatewayResources;
 
 /**
@@ -34,14 +36,19 @@ public class InboundMessageConsumer implements MessageListener {
     @EJB
     ReplyService replies;
 
+    @Inject
+    InboundStatistics statistics;
+
     @Override
     public void onMessage(Message message) {
         try {
             InboundPdu pdu = InboundPdu.of((MapMessage) message);
             if (pdu.receipt()) {
                 receipts.record(pdu);
+                statistics.receiptProcessed();
             } else {
                 replies.receive(pdu);
+                statistics.replyProcessed();
             }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable inbound message", e);

@@ -115,6 +115,10 @@ public class MessageService {
         if (ids == null || ids.isEmpty() || ids.size() > MAX_STATUS_IDS) {
             throw new InvalidRequestException("Ask for the status of 1 to " + MAX_STATUS_IDS + " message ids.");
         }
+        if (ids.contains(null)) {
+            // What the SOAP layer makes of a messageId that is not a number.
+            throw new InvalidRequestException("A message id is a number, as sendMessage returned it.");
+        }
         return em.createNamedQuery("SmsMessage.findOwnByIds", SmsMessage.class)
                 .setParameter("user", user).setParameter("ids", ids)
                 .getResultStream().map(MessageReport::of).toList();

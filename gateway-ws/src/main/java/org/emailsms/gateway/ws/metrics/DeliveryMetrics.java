@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.emailsms.gateway.inbound.control.InboundStatistics;
 import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
@@ -33,12 +34,17 @@ public class DeliveryMetrics {
     @EJB
     MailBacklog mail;
 
+    @Inject
+    InboundStatistics inbound;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         registry.gauge("gateway.smpp.submitted", statistics, DeliveryStatistics::submittedCount);
         registry.gauge("gateway.smpp.acknowledged", statistics, DeliveryStatistics::acknowledgedCount);
         registry.gauge("gateway.messages.failed.attempts", statistics, DeliveryStatistics::failedAttemptCount);
         registry.gauge("gateway.messages.aborted", statistics, DeliveryStatistics::abortedCount);
         registry.gauge("gateway.messages.waiting", backlog, OutboundBacklog::waiting);
+        registry.gauge("gateway.inbound.receipts", inbound, InboundStatistics::receiptCount);
+        registry.gauge("gateway.inbound.replies", inbound, InboundStatistics::replyCount);
         registry.gauge("gateway.mail.pending", mail, MailBacklog::pending);
         registry.gauge("gateway.mail.retrying", mail, MailBacklog::retrying);
     }

@@ -142,6 +142,15 @@ public class ProvisioningEndpoint {
                 .map(LoginAttemptRecord::of).toList());
     }
 
+    /** Today's usage of a company (in its time zone): messages accepted, segments, and the daily quota. */
+    @WebMethod
+    @WebResult(name = "usage")
+    public UsageRecord getUsageToday(@WebParam(name = "credentials") Credentials credentials,
+                                     @WebParam(name = "company") String company) throws GatewayFault {
+        String actor = signIn(credentials);
+        return Calls.invoke(() -> UsageRecord.of(provisioning().usageToday(actor, company)));
+    }
+
     /**
      * Replies that resolved to no user (they went to the fallback mailbox), newest first, at most
      * {@code max} (up to 1,000). Provider administrators only: such replies belong to no company.

@@ -14,8 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.cloudhopper.commons.charset.CharsetUtil;
 import com.icegreen.greenmail.util.GreenMail;
@@ -27,6 +25,7 @@ import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.client.provisioning.UnroutedReply;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Metrics;
 import org.emailsms.gateway.it.support.Poll;
 import org.emailsms.gateway.it.support.Tenants;
 import org.emailsms.gateway.it.support.TestSmsc;
@@ -213,12 +212,7 @@ class ReplyIT {
     }
 
     private long gauge(String name) throws Exception {
-        String metrics = gateway.get(gateway.http("/metrics")).body();
-        Matcher line = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.E+-]+)").matcher(metrics);
-        if (!line.find()) {
-            throw new AssertionError(name + " is not in /metrics:\n" + metrics);
-        }
-        return (long) Double.parseDouble(line.group(2));
+        return Metrics.gauge(gateway, name);
     }
 
     private static byte[] gsm(String text) {

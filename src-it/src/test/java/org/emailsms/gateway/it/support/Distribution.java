@@ -50,7 +50,7 @@ public final class Distribution implements AutoCloseable {
         env.put("GATEWAY_BIND_ADDRESS", "127.0.0.1");
         env.put("GATEWAY_ADMIN_PASSWORD", System.getProperty("it.admin.password"));
         env.put("GATEWAY_PASSWORD_ITERATIONS", "10000");
-        env.put("JAVA_OPTS", "-Xmx512m");
+        env.put("JAVA_OPTS", System.getProperty("it.gateway.java.opts", "-Xmx512m"));
         // Each test's built-in SMSC simulator on a port of its own, clear of a gateway already running here.
         env.put("GATEWAY_SMSC_SIMULATOR_PORT", Integer.toString(httpPort + 700));
         env.putAll(environment);
@@ -75,6 +75,11 @@ public final class Distribution implements AutoCloseable {
             process.destroyForcibly().waitFor();
         }
         process = null;
+    }
+
+    /** The gateway's process (the launcher execs the JVM), for its CPU time and memory. */
+    public ProcessHandle process() {
+        return process.toHandle();
     }
 
     /** Kills the gateway the hard way (SIGKILL, as {@code kill -9}): no shutdown hook, nothing flushed. */

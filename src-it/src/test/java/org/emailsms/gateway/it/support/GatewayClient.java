@@ -75,6 +75,14 @@ public final class GatewayClient {
         return messaging;
     }
 
+    /** A port of its own for one client thread: Metro ports are not shared between threads. */
+    public Messaging newMessagingPort() {
+        Messaging port = new MessageService().getMessagePort();
+        ((BindingProvider) port).getRequestContext()
+                .put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, http("/ws/message").toString());
+        return port;
+    }
+
     public Credentials administrator() {
         Credentials credentials = new Credentials();
         credentials.setUsername("admin");

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,6 +77,13 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
     private final Queue<String> plannedIds = new ConcurrentLinkedQueue<>();
     /** Ids start where hexadecimal has letters, so that a decimal quote of one looks nothing like it. */
     private final AtomicLong ids = new AtomicLong(0xA0000);
+    private final java.util.concurrent.ScheduledExecutorService answering =
+            Executors.newScheduledThreadPool(2);
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final Map<String, AtomicInteger> submitsPerDestination = new ConcurrentHashMap<>();
+    private volatile long lastAcknowledgedNanos;
+    private volatile boolean receiptForEach;
+    private volatile double replyShare;
     private volatile int refusal;
     private volatile boolean refuseAll;
 
@@ -193,9 +201,45 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
         Poll.until(count + " bound sessions", timeout, () -> boundSessions().count() >= count);
     }
 
+    /**
+     * Like a busy carrier: every acknowledged submit gets a DELIVRD receipt a moment later, and the
+     * given share of them a reply from the handset too.
+     */
+    public void answerEverySubmit(double replies) {
+        replyShare = replies;
+        receiptForEach = true;
+    }
+
+    /** How many submits to {@code e164} this SMSC acknowledged (cheap, for large runs). */
+    public int submitCount(String e164) {
+        AtomicInteger count = submitsPerDestination.get(e164.startsWith("+") ? e164.substring(1) : e164);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Submits acknowledged so far, and when the last one was. */
+    public long acknowledgedCount() {
+        return acknowledged.get();
+    }
+
+    public long lastAcknowledgedNanos() {
+        return lastAcknowledgedNanos;
+    }
+
     /** The ids to give the next submits, in order, instead of counting on. */
     public void planIds(String... next) {
         plannedIds.addAll(List.of(next));
+    }
+
+    private void answer(SubmitSm submit, String id) {
+        try {
+            sendReceipt(submit, id, "DELIVRD");
+            if (ThreadLocalRandom.current().nextDouble() < replyShare) {
+                sendMo("+" + submit.getDestAddress(), "+" + submit.getSourceAddr(),
+                        "Thanks".getBytes(StandardCharsets.US_ASCII), (byte) 0, false);
+            }
+        } catch (Exception e) {
+            System.err.println("test SMSC could not answer " + id + ": " + e);
+        }
     }
 
     private java.util.stream.Stream<SMPPServerSession> boundSessions() {
@@ -250,6 +294,7 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
     public void close() throws IOException {
         stop();
         acceptor.shutdownNow();
+        answering.shutdownNow();
     }
 
     private void acceptLoop() {
@@ -312,6 +357,13 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
             String id = plannedId != null ? plannedId : Long.toHexString(ids.incrementAndGet());
             idOfSubmit.put(submit, id);
             submits.add(submit);
+            acknowledged.incrementAndGet();
+            submitsPerDestination.computeIfAbsent(submit.getDestAddress(), d -> new AtomicInteger()).incrementAndGet();
+            lastAcknowledgedNanos = System.nanoTime();
+            if (receiptForEach) {
+                // After the submit_sm_resp has gone out, as a carrier's network reports later.
+                answering.schedule(() -> answer(submit, id), 50, TimeUnit.MILLISECONDS);
+            }
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
             } catch (PDUStringException e) {

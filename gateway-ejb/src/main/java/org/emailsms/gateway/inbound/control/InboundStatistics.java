@@ -1,0 +1,32 @@
+package org.emailsms.gateway.inbound.control;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Receipts and replies taken off the inbound queue since start (a redelivered one counts each time
+ * it is processed to the end). Published as metrics by the web module, like the delivery counts.
+ */
+@ApplicationScoped
+public class InboundStatistics {
+
+    private final AtomicLong receipts = new AtomicLong();
+    private final AtomicLong replies = new AtomicLong();
+
+    public void receiptProcessed() {
+        receipts.incrementAndGet();
+    }
+
+    public void replyProcessed() {
+        replies.incrementAndGet();
+    }
+
+    public long receiptCount() {
+        return receipts.get();
+    }
+
+    public long replyCount() {
+        return replies.get();
+    }
+}
