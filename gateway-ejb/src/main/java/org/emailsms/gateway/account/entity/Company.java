@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -20,10 +21,14 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.persistence.annotations.Cache;
 import org.emailsms.gateway.platform.entity.GatewayEntity;
 
 /** A tenant: the company whose staff send SMS, with its own settings, quota and restrictions. */
 @Entity
+// Read on every request, changed rarely: cached on each node; another node sees a change within 10 s.
+@Cacheable
+@Cache(expiry = 10_000)
 @Table(name = "company")
 @NamedQuery(name = "Company.findByName", query = "SELECT c FROM Company c WHERE c.name = :name")
 public class Company extends GatewayEntity {

@@ -11,6 +11,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -37,7 +38,8 @@ public class SmsMessage extends GatewayEntity {
 
     private static final int MAX_ERROR = 255;
 
-    @ManyToOne(optional = false)
+    // Lazy: delivery and receipts rarely need the sender, and each eager read cost ~5 queries (docs/performance.md).
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "user_id")
     private User user;
 

@@ -19,9 +19,13 @@ import jakarta.jms.JMSConnectionFactoryDefinition;
         password = "${MPCONFIG=gateway.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
+        // Every request runs the same few statements: parsing them once per connection saves ~7% CPU (docs/performance.md).
+        maxStatements = 256,
         properties = {
             "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=auto-commit"
+            "fish.payara.connection-validation-method=auto-commit",
+            // Validated at most once a minute per connection, not at every checkout.
+            "fish.payara.validate-atmost-once-period-in-seconds=60"
         })
 @JMSConnectionFactoryDefinition(
         name = GatewayResources.CONNECTION_FACTORY,

@@ -7,6 +7,8 @@ import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 
+import com.sun.xml.ws.developer.SchemaValidation;
+
 import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.ws.platform.Boundaries;
 import org.emailsms.gateway.ws.platform.Callers;
@@ -18,6 +20,8 @@ import org.emailsms.gateway.ws.platform.Namespaces;
  * Add-in activation (seed 4.3), served over HTTPS only: the username and password travel here and
  * nowhere else. Every later call carries the 16-digit serial this returns.
  */
+// Requests are checked against the WSDL's schema: an unknown or misspelt element is a fault, never silently ignored.
+@SchemaValidation(outbound = false)
 @WebService(name = "Account", serviceName = "AccountService", portName = "AccountPort",
         targetNamespace = Namespaces.V1)
 public class AccountEndpoint {

@@ -9,6 +9,8 @@ import jakarta.jws.WebParam;
 import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
 
+import com.sun.xml.ws.developer.SchemaValidation;
+
 import org.emailsms.gateway.message.boundary.MessageService;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
@@ -21,6 +23,8 @@ import org.emailsms.gateway.ws.platform.Namespaces;
  * Sending SMS and polling their status (seed 4.1 steps 3 to 6). Plain HTTP is allowed here, as
  * the seed has it: no password travels, only the activation serial.
  */
+// Requests are checked against the WSDL's schema: an unknown or misspelt element is a fault, never silently ignored.
+@SchemaValidation(outbound = false)
 @WebService(name = "Messaging", serviceName = "MessageService", portName = "MessagePort",
         targetNamespace = Namespaces.V1)
 public class MessageEndpoint {

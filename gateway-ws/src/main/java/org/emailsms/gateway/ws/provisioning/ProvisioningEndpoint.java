@@ -10,6 +10,8 @@ import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 
+import com.sun.xml.ws.developer.SchemaValidation;
+
 import org.emailsms.gateway.account.boundary.NewUser;
 import org.emailsms.gateway.account.boundary.ProvisioningService;
 import org.emailsms.gateway.account.entity.AccountStatus;
@@ -26,6 +28,8 @@ import org.emailsms.gateway.ws.platform.Namespaces;
  * Provisioning over SOAP, for scripts and for operators who prefer them to the portal. Served over
  * HTTPS only; every call carries an administrator's credentials.
  */
+// Requests are checked against the WSDL's schema: an unknown or misspelt element is a fault, never silently ignored.
+@SchemaValidation(outbound = false)
 @WebService(name = "Provisioning", serviceName = "ProvisioningService", portName = "ProvisioningPort",
         targetNamespace = Namespaces.V1)
 public class ProvisioningEndpoint {

@@ -93,7 +93,10 @@ class HostileRequestDrill {
                         "+61412345678", "hello"))),
                 Map.entry("broken XML", i -> String.format(ENVELOPE, "<g:sendMessage><serial>" + serial)),
                 Map.entry("wrong schedule", i -> String.format(ENVELOPE, "<g:sendMessage><serial>" + serial
-                        + "</serial><recipient>+61412345678</recipient><text>later</text><options><sendAt>yesterday</sendAt>"
-                        + "</options></g:sendMessage>")));
+                        + "</serial><recipient>+61412345678</recipient><text>later</text><options><g:sendAt>yesterday</g:sendAt>"
+                        + "</options></g:sendMessage>")),
+                Map.entry("misspelt element", i -> String.format(ENVELOPE, "<g:sendMessage><serial>" + serial
+                        + "</serial><recipient>+61412345678</recipient><text>later</text><options><sendAt>2030-01-01T00:00:00Z"
+                        + "</sendAt></options></g:sendMessage>")));
     }
 }

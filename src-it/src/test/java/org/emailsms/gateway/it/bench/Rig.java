@@ -65,6 +65,12 @@ final class Rig implements AutoCloseable {
                 "GATEWAY_MAIL_SWEEP_INTERVAL", "PT1S",
                 "GATEWAY_MAIL_RETRY_INTERVAL", "PT1S"));
         env.putAll(environment);
+        // -Dbench.env=KEY=value;KEY=value overrides the gateway's environment, e.g. to measure it on PostgreSQL.
+        for (String pair : System.getProperty("bench.env", "").split(";")) {
+            if (pair.contains("=")) {
+                env.put(pair.substring(0, pair.indexOf('=')).strip(), pair.substring(pair.indexOf('=') + 1).strip());
+            }
+        }
         gateway = new Distribution(work, HTTP_PORT, HTTP_PORT + 1, env);
         Instant starting = Instant.now();
         gateway.start("gateway");
@@ -75,6 +81,9 @@ final class Rig implements AutoCloseable {
                 System.getProperty("java.version"), System.getProperty("bench.gateway.version", "?"),
                 System.getProperty("bench.payara.version", "?"));
         line("gateway start-up (process start to ready): %.1f s", startup.toMillis() / 1000.0);
+        if (!System.getProperty("bench.env", "").isBlank()) {
+            line("environment overrides: %s", System.getProperty("bench.env"));
+        }
     }
 
     static Rig start(String name, Map<String, String> environment) throws Exception {
