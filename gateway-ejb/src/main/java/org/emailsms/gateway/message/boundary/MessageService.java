@@ -76,8 +76,9 @@ public class MessageService {
 
         List<RecipientResult> results = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
+        boolean restricted = destinations.isRestricted(company);
         for (String recipient : recipients) {
-            Verdict verdict = destinations.check(company, Recipient.parse(recipient).number());
+            Verdict verdict = destinations.check(company, restricted, Recipient.parse(recipient).number());
             if (verdict.isAllowed()) {
                 accepted.add(verdict.e164());
             }
