@@ -72,8 +72,18 @@ public class ReplyService {
                 .setMaxResults(Math.max(1, Math.min(max, MAX_LISTED)))
                 .getResultStream()
                 .map(reply -> new UnroutedReply(reply.getId(), reply.getHandset(), reply.getPoolNumber(),
-                        reply.getReceivedAt(), cipher.decrypt(reply.getContent()), reply.getMailedTo()))
+                        reply.getReceivedAt(), readable(reply), reply.getMailedTo()))
                 .toList();
+    }
+
+    /** One reply stored under another content key must not hide all the others from the operators. */
+    private String readable(SmsReply reply) {
+        try {
+            return cipher.decrypt(reply.getContent());
+        } catch (IllegalStateException wrongKey) {
+            LOG.warning(() -> "Reply " + reply.getId() + " cannot be decrypted with this node's content key");
+            return "(cannot be decrypted with this node's content key)";
+        }
     }
 
     private void deliver(String handset, String poolNumber, String text, int segments) {

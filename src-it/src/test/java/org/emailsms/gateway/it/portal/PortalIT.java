@@ -102,6 +102,35 @@ class PortalIT {
     }
 
     @Test
+    void theProviderCreatesACompanyWithAQuotaWatchesTheBindsAndDisablesTheCompany() throws Exception {
+        browser.signIn("admin", System.getProperty("it.admin.password"));
+        String name = Tenants.unique("Portal");
+        browser.open("/admin/companies.xhtml");
+        browser.type("companies:name", name);
+        browser.typeNumber("companies:dailyQuota", "1");
+        browser.click("companies:create");
+        browser.waitForText("Company '" + name + "' created.");
+        CreatedUser sender = tenants.newSender(name);
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+
+        assertEquals("PENDING", gateway.messaging().sendMessage(serial, List.of(randomMobile()), "One", null)
+                .get(0).getStatus());
+        assertFault("QUOTA_EXCEEDED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
+                "One too many for the company", null));
+
+        browser.open("/admin/operations.xhtml");
+        browser.waitForText("127.0.0.1:" + System.getProperty("it.smsc.port"));
+
+        browser.open("/admin/companies.xhtml");
+        browser.click(By.xpath("//tr[td/a[text()='" + name + "']]//button[.//span[text()='Disable']]"));
+        browser.waitForText("Its users can no longer sign in or send.");
+        browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+        browser.waitForText("Company '" + name + "' is now disabled.");
+        assertFault("ACCOUNT_DISABLED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
+                "From a disabled company", null));
+    }
+
+    @Test
     void aSenderCannotSignInToThePortal() throws Exception {
         CreatedUser sender = tenants.newSender(tenants.newCompany());
 
