@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.annotation.Resource;
@@ -262,8 +261,8 @@ public class UsersView extends CompanyPage {
         private Role role = Role.SENDER;
 
         NewUser toRequest(String companyName) {
-            return new NewUser(companyName, department, username == null ? null : username.toLowerCase(Locale.ROOT),
-                    email, mobile, role, null);
+            // Usernames are normalised by the provisioning boundary, as for the SOAP API.
+            return new NewUser(companyName, department, username, email, mobile, role, null);
         }
 
         void clear() {

@@ -228,8 +228,8 @@ public class CompanyAdministration {
     }
 
     private String departmentName(Company company, String name, Department renamed) throws InvalidRequestException {
-        if (name == null || name.isBlank() || name.strip().length() > 80) {
-            throw new InvalidRequestException("A department needs a name of at most 80 characters.");
+        if (name == null || name.isBlank() || name.strip().length() > 120) {
+            throw new InvalidRequestException("A department needs a name of at most 120 characters.");
         }
         String clean = name.strip();
         boolean taken = em.createNamedQuery("Department.findByName", Department.class)
