@@ -74,7 +74,7 @@ public class ReceiptService {
         MessagePart part = message.getParts().stream().filter(p -> p.isPart(partId)).findFirst().orElseThrow();
         boolean wasReported = message.isFinallyReported();
         part.report(state.get(), OffsetDateTime.now(ZoneOffset.UTC));
-        LOG.info(() -> String.format("Receipt for message %d part %d: %s", message.getId(), part.getPartNumber(),
+        LOG.fine(() -> String.format("Receipt for message %d part %d: %s", message.getId(), part.getPartNumber(),
                 state.get()));
         if (!wasReported && message.isFinallyReported() && message.isDeliveryConfirmation()
                 && message.getUser().getCompany().isDeliveryConfirmation()) {

@@ -71,7 +71,7 @@ public class MailSender {
             message.setText(cipher.decrypt(mail.getBody()), "UTF-8");
             Transport.send(message);
             mail.sent(Instant.now());
-            LOG.info(() -> String.format("Mail %d sent to %s: %s", id, mail.getRecipient(), mail.getSubject()));
+            LOG.fine(() -> String.format("Mail %d sent to %s: %s", id, mail.getRecipient(), mail.getSubject()));
         } catch (MessagingException e) {
             mail.failed(e.getMessage(), Instant.now(), smtp.retryInterval());
             LOG.warning(() -> String.format("Mail %d to %s not sent (attempt %d), kept for later: %s", id,

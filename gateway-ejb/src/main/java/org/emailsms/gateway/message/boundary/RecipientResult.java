@@ -7,11 +7,11 @@ import org.emailsms.gateway.platform.boundary.ErrorCode;
 public record RecipientResult(String recipient, Long messageId, MessageStatus status, ErrorCode error,
                               String errorMessage) {
 
-    static RecipientResult accepted(String recipient, long messageId, MessageStatus status) {
+    public static RecipientResult accepted(String recipient, long messageId, MessageStatus status) {
         return new RecipientResult(recipient, messageId, status, null, null);
     }
 
-    static RecipientResult refused(String recipient, ErrorCode error, String message) {
+    public static RecipientResult refused(String recipient, ErrorCode error, String message) {
         return new RecipientResult(recipient, null, null, error, message);
     }
 }

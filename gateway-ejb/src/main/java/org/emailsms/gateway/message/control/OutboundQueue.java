@@ -14,8 +14,9 @@ import jakarta.jms.Session;
 import org.emailsms.gateway.platform.boundary.GatewayResources;
 
 /**
- * Puts message ids on the outbound queue. The connection factory is XA, so the sends commit or roll
- * back with the caller's transaction: a message is queued exactly when its row is stored.
+ * Puts message ids on the outbound queue. Called after the messages' rows have committed, outside
+ * any transaction: a consumer never gets an id whose row it cannot read yet, and no send joins a
+ * two-phase commit. What fails to get here is queued by the due-message sweep.
  */
 @Dependent
 public class OutboundQueue {

@@ -135,6 +135,15 @@ public class SmsMessage extends GatewayEntity {
         return contactName;
     }
 
+    /**
+     * Put on the outbound queue. Should no attempt have finished by {@code requeueAt} (the node
+     * died between storing and queueing, or the queue lost it), the due-message sweep queues it
+     * again: for a {@code PENDING} message the next attempt time is that deadline.
+     */
+    public void queued(Instant requeueAt) {
+        nextAttemptAt = requeueAt.atOffset(ZoneOffset.UTC);
+    }
+
     /** Every part is acknowledged by the SMSC. */
     public void submitted(Instant at) {
         status = MessageStatus.OK;

@@ -8,6 +8,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.mail.control.MailOutbox;
@@ -54,7 +55,9 @@ public class DeliveryService {
     DeliveryStatistics statistics;
 
     public void deliver(long messageId) {
-        SmsMessage message = em.find(SmsMessage.class, messageId);
+        // Locked: the same id may be on the queue twice (the sweep re-queues overdue messages), and
+        // the second delivery must wait for the first and then find it no longer pending.
+        SmsMessage message = em.find(SmsMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
         if (message == null || message.getStatus() != MessageStatus.PENDING) {
             LOG.fine(() -> "message " + messageId + " is not pending; nothing to deliver");
             return;
@@ -75,7 +78,7 @@ public class DeliveryService {
                 }
             }
             message.submitted(Instant.now());
-            LOG.info(() -> String.format("Message %d to %s acknowledged by the SMSC (%d parts)",
+            LOG.fine(() -> String.format("Message %d to %s acknowledged by the SMSC (%d parts)",
                     messageId, message.getDestination(), message.getSegments()));
         } catch (SubmitFailedException e) {
             failed(message, e);

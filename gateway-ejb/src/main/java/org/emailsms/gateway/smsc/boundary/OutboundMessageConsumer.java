@@ -3,6 +3,8 @@ package org.emailsms.gateway.smsc.boundary;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -10,13 +12,19 @@ import jakarta.jms.TextMessage;
 
 import org.emailsms.gateway.platform.boundary.GatewayResources;
 
-/** Takes message ids off the outbound queue and hands each to the delivery service. */
+/**
+ * Takes message ids off the outbound queue and hands each to the delivery service, which works in
+ * its own database transaction. The queue is not part of it (no two-phase commit per message): the
+ * database says what is still to do, so a delivery that fails or a node that dies leaves the
+ * message {@code PENDING} and the due-message sweep queues it again.
+ */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = GatewayResources.OUTBOUND_DESTINATION),
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = GatewayResources.RESOURCE_ADAPTER),
     @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "8")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboundMessageConsumer implements MessageListener {
 
     @EJB
@@ -27,7 +35,7 @@ public class OutboundMessageConsumer implements MessageListener {
         try {
             delivery.deliver(Long.parseLong(((TextMessage) message).getText()));
         } catch (JMSException e) {
-            // Rethrown so that the broker redelivers and, after its limit, parks it in the dead-letter queue.
+            // Not ours (we only send ids): the broker's dead-letter queue is the place for it.
             throw new IllegalStateException("unreadable outbound message", e);
         }
     }

@@ -23,6 +23,10 @@ public class RetryPolicy {
     @ConfigProperty(name = "gateway.retry.sweep-interval", defaultValue = "PT5S")
     Duration sweepInterval;
 
+    @Inject
+    @ConfigProperty(name = "gateway.retry.requeue-after", defaultValue = "PT1M")
+    Duration requeueAfter;
+
     public int maxAttempts() {
         return maxAttempts;
     }
@@ -34,5 +38,14 @@ public class RetryPolicy {
     /** How often due retries and scheduled messages are looked for. */
     public Duration sweepInterval() {
         return sweepInterval;
+    }
+
+    /**
+     * How long a queued message may stay {@code PENDING} before the sweep queues it again: the
+     * queue is sent to after the database commit, so a node that dies in between leaves the
+     * message to the sweep. A message queued twice is still submitted once (delivery locks it).
+     */
+    public Duration requeueAfter() {
+        return requeueAfter;
     }
 }

@@ -1,0 +1,147 @@
+package org.emailsms.gateway.message.control;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.emailsms.gateway.account.boundary.AccountDisabledException;
+import org.emailsms.gateway.account.boundary.ActivationService;
+import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
+import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.message.boundary.MessageTooLongException;
+import org.emailsms.gateway.message.boundary.QuotaExceededException;
+import org.emailsms.gateway.message.boundary.RecipientResult;
+import org.emailsms.gateway.message.boundary.SendOptions;
+import org.emailsms.gateway.message.control.DestinationPolicy.Verdict;
+import org.emailsms.gateway.message.entity.MessageStatus;
+import org.emailsms.gateway.message.entity.SmsMessage;
+import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.control.ContentCipher;
+import org.emailsms.gateway.smsc.control.RetryPolicy;
+
+/**
+ * Every check of seed 4.1 step 4, then each recipient's message stored (content encrypted), in one
+ * database transaction: any refusal stores nothing. Queueing is the caller's, after the commit.
+ */
+@Dependent
+public class MessageAcceptance {
+
+    private static final Logger LOG = Logger.getLogger(MessageAcceptance.class.getName());
+    public static final int MAX_RECIPIENTS = 1_000;
+    public static final int MAX_TEXT_LENGTH = 10_000;
+
+    /** What was accepted: the answer for each recipient and the ids to queue now. */
+    public record Accepted(List<RecipientResult> results, List<Long> toQueue) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    ActivationService activations;
+
+    @Inject
+    DestinationPolicy destinations;
+
+    @Inject
+    QuotaLedger quotas;
+
+    @Inject
+    ReplyPathResolver replyPaths;
+
+    @Inject
+    ContentCipher cipher;
+
+    @Inject
+    RetryPolicy retries;
+
+    @Transactional(rollbackOn = Exception.class)
+    public Accepted accept(String serial, List<String> recipients, String text, SendOptions options)
+            throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
+            MessageTooLongException, QuotaExceededException {
+        User user = activations.userOf(serial);
+        Company company = user.getCompany();
+        if (company == null) {
+            throw new InvalidRequestException("Provider administrators belong to no company and cannot send.");
+        }
+        requireContent(recipients, text);
+        SendOptions how = options == null ? SendOptions.defaults() : options;
+        EncodedSms sms = EncodedSms.of(text);
+        requireFits(company, sms, how);
+
+        List<RecipientResult> results = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        boolean restricted = destinations.isRestricted(company);
+        for (String recipient : recipients) {
+            Verdict verdict = destinations.check(company, restricted, Recipient.parse(recipient).number());
+            if (verdict.isAllowed()) {
+                accepted.add(verdict.e164());
+            }
+            results.add(verdict.isAllowed() ? null : RecipientResult.refused(recipient, verdict.refusal(), verdict.reason()));
+        }
+        quotas.reserve(company, user.getDepartment(), accepted.size() * sms.segmentCount());
+
+        List<Long> toQueue = new ArrayList<>();
+        Instant requeueAt = Instant.now().plus(retries.requeueAfter());
+        int next = 0;
+        for (int i = 0; i < recipients.size(); i++) {
+            if (results.get(i) != null) {
+                continue;
+            }
+            String destination = accepted.get(next++);
+            SmsMessage message = new SmsMessage(user, destination, replyPaths.senderNumberFor(user, destination),
+                    cipher.encrypt(text), sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
+                    how.sendAt());
+            message.setContactName(Recipient.parse(recipients.get(i)).name());
+            if (message.getStatus() == MessageStatus.PENDING) {
+                message.queued(requeueAt);
+            }
+            em.persist(message);
+            if (message.getStatus() == MessageStatus.PENDING) {
+                toQueue.add(message.getId());
+            }
+            results.set(i, RecipientResult.accepted(recipients.get(i), message.getId(), message.getStatus()));
+        }
+        LOG.fine(() -> String.format("'%s' sent %d of %d messages (%d segments each), %d to queue now",
+                user.getUsername(), accepted.size(), recipients.size(), sms.segmentCount(), toQueue.size()));
+        return new Accepted(results, toQueue);
+    }
+
+    private static void requireContent(List<String> recipients, String text) throws InvalidRequestException {
+        if (recipients == null || recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
+            throw new InvalidRequestException("A message needs 1 to " + MAX_RECIPIENTS + " recipients.");
+        }
+        if (text == null || text.isEmpty()) {
+            throw new InvalidRequestException("The message text is empty.");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidRequestException("The message text is longer than " + MAX_TEXT_LENGTH + " characters.");
+        }
+    }
+
+    private static void requireFits(Company company, EncodedSms sms, SendOptions how) throws MessageTooLongException {
+        if (sms.segmentCount() == 1) {
+            return;
+        }
+        boolean splitAllowed = company.isSplitLongMessages() && !Boolean.FALSE.equals(how.split());
+        if (!splitAllowed) {
+            throw new MessageTooLongException(String.format(
+                    "The text needs %d SMS segments but splitting is off: at most %d characters in %s.",
+                    sms.segmentCount(), sms.alphabet() == EncodedSms.Alphabet.GSM7 ? 160 : 70, sms.alphabet()));
+        }
+        if (sms.segmentCount() > company.getMaxSegments()) {
+            throw new MessageTooLongException(String.format(
+                    "The text needs %d SMS segments; the company allows at most %d.",
+                    sms.segmentCount(), company.getMaxSegments()));
+        }
+    }
+}
