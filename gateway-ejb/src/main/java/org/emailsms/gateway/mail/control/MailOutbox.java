@@ -22,6 +22,14 @@ public class MailOutbox {
     @Inject
     ContentCipher cipher;
 
+    /** An outbox outside the container, on a given entity manager: for tests and tools. */
+    public static MailOutbox on(EntityManager em, ContentCipher cipher) {
+        MailOutbox outbox = new MailOutbox();
+        outbox.em = em;
+        outbox.cipher = cipher;
+        return outbox;
+    }
+
     public void queue(String recipient, String subject, String body) {
         em.persist(new OutgoingMail(recipient, subject, cipher.encrypt(body), null));
     }

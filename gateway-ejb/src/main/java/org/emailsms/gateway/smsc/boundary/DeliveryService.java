@@ -63,7 +63,16 @@ public class DeliveryService {
             return;
         }
         message.countAttempt();
-        EncodedSms sms = EncodedSms.of(cipher.decrypt(message.getContent()));
+        String text;
+        try {
+            text = cipher.decrypt(message.getContent());
+        } catch (IllegalStateException unreadable) {
+            // No later attempt can do better; left PENDING it would be queued again for ever.
+            abort(message, "The stored text cannot be decrypted: the content key was changed (gateway.crypto.key, "
+                    + "or content.key in the data directory) or the data is damaged.", null);
+            return;
+        }
+        EncodedSms sms = EncodedSms.of(text);
         int reference = (int) (messageId & 0xFF);
         try {
             for (MessagePart part : message.getParts()) {
@@ -81,16 +90,16 @@ public class DeliveryService {
             LOG.fine(() -> String.format("Message %d to %s acknowledged by the SMSC (%d parts)",
                     messageId, message.getDestination(), message.getSegments()));
         } catch (SubmitFailedException e) {
-            failed(message, e);
+            failed(message, e, text);
         }
     }
 
-    private void failed(SmsMessage message, SubmitFailedException e) {
+    private void failed(SmsMessage message, SubmitFailedException e, String text) {
         statistics.failedAttempt();
         if (e.isPermanent()) {
-            abort(message, e.getMessage());
+            abort(message, e.getMessage(), text);
         } else if (message.getAttempts() >= retries.maxAttempts()) {
-            abort(message, "Gave up after " + message.getAttempts() + " attempts; last: " + e.getMessage());
+            abort(message, "Gave up after " + message.getAttempts() + " attempts; last: " + e.getMessage(), text);
         } else {
             message.failedTemporarily(e.getMessage(), Instant.now().plus(retries.interval()));
             LOG.info(() -> String.format("Message %d attempt %d failed, retry in %s: %s", message.getId(),
@@ -98,8 +107,11 @@ public class DeliveryService {
         }
     }
 
-    /** ABORT, and the error email to the sender that seed 4.1 promises, in the same transaction. */
-    private void abort(SmsMessage message, String reason) {
+    /**
+     * ABORT, and the error email to the sender that seed 4.1 promises, in the same transaction.
+     * {@code text} is the SMS text, quoted in the email; null when it cannot be read.
+     */
+    private void abort(SmsMessage message, String reason, String text) {
         message.aborted(reason);
         statistics.aborted();
         LOG.warning(() -> String.format("Message %d aborted: %s", message.getId(), reason));
@@ -114,7 +126,7 @@ public class DeliveryService {
                         Your text:
                         %s
                         """, message.getDestination(), message.getId(), message.getCreatedAt().toInstant(), reason,
-                        cipher.decrypt(message.getContent())),
+                        text == null ? "(cannot be shown)" : text),
                 MailThreading.aboutSms(message.getId(), "aborted"));
     }
 }

@@ -10,12 +10,15 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * For the database tests: a fresh in-memory H2 database migrated by the real Flyway scripts, and
  * the entities on it through EclipseLink outside the container (persistence unit gateway-test).
+ * As a {@code @RegisterExtension} instance field: a fresh database for each test, closed after it.
  */
-public final class MigratedDatabase implements AutoCloseable {
+public final class MigratedDatabase implements AutoCloseable, AfterEachCallback {
 
     private final EntityManagerFactory emf;
 
@@ -26,6 +29,11 @@ public final class MigratedDatabase implements AutoCloseable {
                 "jakarta.persistence.jdbc.url", url,
                 "jakarta.persistence.jdbc.user", "sa",
                 "jakarta.persistence.jdbc.password", ""));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     public EntityManager entityManager() {

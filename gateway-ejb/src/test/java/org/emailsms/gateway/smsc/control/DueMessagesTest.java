@@ -16,9 +16,8 @@ import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the due-message sweep claims, against the migrated schema: queueing happens after the
@@ -28,17 +27,8 @@ class DueMessagesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final Duration REQUEUE_AFTER = Duration.ofMinutes(1);
-    private MigratedDatabase database;
-
-    @BeforeEach
-    void migrate() {
-        database = new MigratedDatabase();
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
+    @RegisterExtension
+    final MigratedDatabase database = new MigratedDatabase();
 
     @Test
     void claimsWhatIsDueOnceAndLeavesTheRest() {
