@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.ActivationService;
@@ -20,6 +21,7 @@ import org.emailsms.gateway.message.control.MessageAcceptance;
 import org.emailsms.gateway.message.control.OutboundQueue;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.control.Conflicts;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
@@ -50,7 +52,19 @@ public class MessageService {
     public List<RecipientResult> send(String serial, List<String> recipients, String text, SendOptions options)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
             MessageTooLongException, QuotaExceededException {
-        MessageAcceptance.Accepted accepted = acceptance.accept(serial, recipients, text, options);
+        MessageAcceptance.Accepted accepted;
+        try {
+            accepted = acceptance.accept(serial, recipients, text, options);
+        } catch (PersistenceException e) {
+            if (!Conflicts.isUniqueViolation(e)) {
+                throw e;
+            }
+            // Two senders opened a conversation with the same new handset on the same pool number at
+            // the same instant (reply_path's key). This transaction rolled back whole; once more, it
+            // sees the other's conversation and takes another number.
+            LOG.fine(() -> "reply path taken concurrently; accepting again: " + e.getMessage());
+            accepted = acceptance.accept(serial, recipients, text, options);
+        }
         try {
             queue.enqueue(accepted.toQueue());
         } catch (RuntimeException e) {

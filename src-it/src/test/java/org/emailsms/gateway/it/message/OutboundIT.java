@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -387,6 +388,35 @@ class OutboundIT {
         smsc.submitsTo(recipient).forEach(s -> sourceByText.put(new String(s.getShortMessage(), StandardCharsets.US_ASCII), s.getSourceAddr()));
         assertEquals(POOL, Set.of(sourceByText.get("From Alice"), sourceByText.get("From Bob")));
         assertEquals(sourceByText.get("From Alice"), sourceByText.get("Alice again"));
+    }
+
+    @Test
+    void twoSendersOpeningTheSameNewConversationAtOnceAreBothAcceptedOnTheirOwnNumbers() throws Exception {
+        String company = tenants.newCompany();
+        List<String> senders = List.of(newSender(company), newSender(company));
+        ExecutorService pair = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String recipient = randomMobile();
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> sends = new ArrayList<>();
+                for (String serial : senders) {
+                    // Both read "no conversation with this handset yet" and claim a pool number at once.
+                    sends.add(pair.submit(() -> {
+                        together.await();
+                        return gateway.messaging().sendMessage(serial, List.of(recipient), "Hello", null);
+                    }));
+                }
+                for (Future<?> send : sends) {
+                    send.get(); // a lost race for the reply path was INTERNAL_ERROR
+                }
+                smsc.awaitSubmitsTo(recipient, 2, DELIVERY);
+                assertEquals(POOL, Set.copyOf(smsc.submitsTo(recipient).stream().map(SubmitSm::getSourceAddr).toList()),
+                        "round " + round + ": each sender on its own number, so that replies find their way back");
+            }
+        } finally {
+            pair.shutdownNow();
+        }
     }
 
     @Test
