@@ -36,8 +36,8 @@ import org.emailsms.gateway.smsc.control.RetryPolicy;
 public class MessageAcceptance {
 
     private static final Logger LOG = Logger.getLogger(MessageAcceptance.class.getName());
-    public static final int MAX_RECIPIENTS = 1_000;
-    public static final int MAX_TEXT_LENGTH = 10_000;
+    private static final int MAX_RECIPIENTS = 1_000;
+    private static final int MAX_TEXT_LENGTH = 10_000;
 
     /** What was accepted: the answer for each recipient and the ids to queue now. */
     public record Accepted(List<RecipientResult> results, List<Long> toQueue) {

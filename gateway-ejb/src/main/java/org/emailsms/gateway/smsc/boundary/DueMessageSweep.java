@@ -56,7 +56,13 @@ public class DueMessageSweep {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void requeueDue() {
         List<Long> claimed = due.claim(Instant.now());
-        queue.enqueue(claimed);
+        try {
+            queue.enqueue(claimed);
+        } catch (RuntimeException e) {
+            // The broker is away: the claims carry a new deadline, so a later sweep tries these again.
+            LOG.warning(() -> "Claimed " + claimed.size() + " due messages but could not queue them: " + e.getMessage());
+            return;
+        }
         if (!claimed.isEmpty()) {
             LOG.info(() -> "Queued " + claimed.size() + " due messages (retries, scheduled, overdue)");
         }

@@ -34,7 +34,7 @@ public class DueMessages {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("""
-                        SELECT id, status, next_attempt_at FROM sms_message
+                        SELECT id, status FROM sms_message
                         WHERE status IN ('FAIL', 'PENDING') AND next_attempt_at <= ?1
                            OR status = 'SCHEDULED' AND scheduled_at <= ?1
                         ORDER BY id""")
