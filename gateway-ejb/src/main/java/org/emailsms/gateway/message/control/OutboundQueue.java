@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
@@ -35,6 +36,10 @@ public class OutboundQueue {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              MessageProducer producer = session.createProducer(outbound)) {
+            // The database is the record of what is to send, the queue only a prompt: a broker that
+            // loses it costs a delay (the sweep queues overdue messages), not a message. Not
+            // persistent, so no journal write and disk sync in every sendMessage.
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             for (Long id : messageIds) {
                 producer.send(session.createTextMessage(Long.toString(id)));
             }
