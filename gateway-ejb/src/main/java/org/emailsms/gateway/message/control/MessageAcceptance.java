@@ -102,11 +102,12 @@ public class MessageAcceptance {
                     cipher.encrypt(text), sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
                     how.sendAt());
             message.setContactName(Recipient.parse(recipients.get(i)).name());
-            if (message.getStatus() == MessageStatus.PENDING) {
+            boolean dueNow = message.getStatus() == MessageStatus.PENDING; // else SCHEDULED: the sweep's
+            if (dueNow) {
                 message.queued(requeueAt);
             }
             em.persist(message);
-            if (message.getStatus() == MessageStatus.PENDING) {
+            if (dueNow) {
                 toQueue.add(message.getId());
             }
             results.set(i, RecipientResult.accepted(recipients.get(i), message.getId(), message.getStatus()));
