@@ -79,10 +79,12 @@ public class MessageAcceptance {
         requireFits(company, sms, how);
 
         List<RecipientResult> results = new ArrayList<>();
+        List<Recipient> parsed = recipients.stream().map(Recipient::parse).toList();
         List<String> accepted = new ArrayList<>();
         boolean restricted = destinations.isRestricted(company);
-        for (String recipient : recipients) {
-            Verdict verdict = destinations.check(company, restricted, Recipient.parse(recipient).number());
+        for (int i = 0; i < recipients.size(); i++) {
+            String recipient = recipients.get(i);
+            Verdict verdict = destinations.check(company, restricted, parsed.get(i).number());
             if (verdict.isAllowed()) {
                 accepted.add(verdict.e164());
             }
@@ -92,6 +94,9 @@ public class MessageAcceptance {
 
         List<Long> toQueue = new ArrayList<>();
         Instant requeueAt = Instant.now().plus(retries.requeueAfter());
+        // Encrypted once for all recipients: the same text under the same nonce tells nothing the
+        // rows do not already say (they are one send); a fresh nonce matters only for different texts.
+        byte[] content = accepted.isEmpty() ? null : cipher.encrypt(text);
         int next = 0;
         for (int i = 0; i < recipients.size(); i++) {
             if (results.get(i) != null) {
@@ -99,9 +104,9 @@ public class MessageAcceptance {
             }
             String destination = accepted.get(next++);
             SmsMessage message = new SmsMessage(user, destination, replyPaths.senderNumberFor(user, destination),
-                    cipher.encrypt(text), sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
+                    content, sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
                     how.sendAt());
-            message.setContactName(Recipient.parse(recipients.get(i)).name());
+            message.setContactName(parsed.get(i).name());
             boolean dueNow = message.getStatus() == MessageStatus.PENDING; // else SCHEDULED: the sweep's
             if (dueNow) {
                 message.queued(requeueAt);
