@@ -47,27 +47,30 @@ public class ReceiptService {
     MailOutbox outbox;
 
     /**
-     * Records one receipt. A receipt for a part whose acknowledgement is not stored yet fails, so
-     * that the queue delivers it again a little later.
+     * Records one receipt; false, and nothing changed, when no acknowledged part matches it (yet):
+     * a receipt may overtake the storing of the acknowledgement it reports on.
      */
-    public void record(InboundPdu pdu) {
+    public boolean record(InboundPdu pdu) {
         String text = new String(pdu.shortMessage(), StandardCharsets.ISO_8859_1);
         String smscId = pdu.receiptedMessageId() != null ? pdu.receiptedMessageId() : idInText(text);
         Optional<DeliveryState> state = pdu.messageState() != null ? fromMessageState(pdu.messageState()) : fromText(text);
         if (state.isEmpty()) {
             LOG.fine(() -> "intermediate receipt for " + smscId + " ignored");
-            return;
+            return true;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> candidates = em.createNamedQuery("MessagePart.findBySmscIdKeys")
                 .setParameter("keys", SmscMessageIds.candidateKeys(smscId)).getResultList();
         // A receipt comes from the handset's number: of parts under a reused id, the one sent there.
         String handset = pdu.sourceAddress() == null ? "" : pdu.sourceAddress().replaceFirst("^\\+", "");
-        Object[] match = candidates.stream()
+        Optional<Object[]> matching = candidates.stream()
                 .filter(c -> handset.isEmpty() || ((String) c[2]).substring(1).equals(handset))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "no part to " + handset + " acknowledged under SMSC id '" + smscId + "' (yet)"));
+                .findFirst();
+        if (matching.isEmpty()) {
+            LOG.fine(() -> "no part to " + handset + " acknowledged under SMSC id '" + smscId + "' (yet)");
+            return false;
+        }
+        Object[] match = matching.get();
         // Receipts of one message's parts are processed one at a time, so the roll-up sees them all.
         SmsMessage message = em.find(SmsMessage.class, ((Number) match[1]).longValue(), LockModeType.PESSIMISTIC_WRITE);
         long partId = ((Number) match[0]).longValue();
@@ -85,6 +88,7 @@ public class ReceiptService {
                             message.getStatus().name().toLowerCase()),
                     MailThreading.aboutSms(message.getId(), message.getStatus().name().toLowerCase()));
         }
+        return true;
     }
 
     private static String idInText(String text) {

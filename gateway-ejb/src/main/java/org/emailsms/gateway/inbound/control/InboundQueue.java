@@ -1,5 +1,9 @@
 package org.emailsms.gateway.inbound.control;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.jms.Connection;
@@ -12,7 +16,11 @@ import jakarta.jms.Session;
 
 import org.emailsms.gateway.platform.boundary.GatewayResources;
 
-/** Puts what the SMSC delivered on the inbound queue; a persistent send is durable once it returns. */
+/**
+ * Prompts the inbound consumers with the ids of stored PDUs, several per message (one transaction
+ * processes them together). Not persistent: the rows are the record, the prompt only saves the
+ * wait for the sweep.
+ */
 @Dependent
 public class InboundQueue {
 
@@ -22,12 +30,22 @@ public class InboundQueue {
     @Resource(lookup = GatewayResources.INBOUND_QUEUE)
     Queue inbound;
 
-    public void enqueue(InboundPdu pdu) throws JMSException {
+    public void prompt(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              MessageProducer producer = session.createProducer(inbound)) {
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            producer.send(pdu.toMessage(session));
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            producer.send(session.createTextMessage(ids.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot prompt inbound " + ids + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The ids of a prompt. */
+    public static List<Long> idsOf(String prompt) {
+        return Arrays.stream(prompt.split(",")).map(String::strip).map(Long::valueOf).toList();
     }
 }

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Receipts and replies taken off the inbound queue since start (a redelivered one counts each time
- * it is processed to the end). Published as metrics by the web module, like the delivery counts.
+ * Receipts and replies processed since start (counted once their transaction has committed).
+ * Published as metrics by the web module, like the delivery counts.
  */
 @ApplicationScoped
 public class InboundStatistics {

@@ -6,10 +6,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-
 import org.emailsms.gateway.inbound.control.InboundPdu;
-import org.emailsms.gateway.inbound.control.InboundQueue;
+import org.emailsms.gateway.inbound.control.InboundJournal;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -21,8 +19,8 @@ import org.jsmpp.session.Session;
 
 /**
  * What the SMSC delivers on a bind (deliver_sm): only classified here, receipt or mobile-originated,
- * and put on the inbound queue. jsmpp sends deliver_sm_resp when this returns, so it returns only
- * once the queue has the message; if it cannot, the SMSC gets an error and delivers again later.
+ * and stored in the inbound journal. jsmpp sends deliver_sm_resp when this returns, so it returns
+ * only once the PDU is stored; if it cannot be, the SMSC gets an error and delivers again later.
  */
 public class InboundListener implements MessageReceiverListener {
 
@@ -37,31 +35,23 @@ public class InboundListener implements MessageReceiverListener {
     private static final short SAR_SEGMENT_SEQNUM = 0x020F;
     private static final long DURABLE_WITHIN_SECONDS = 10;
 
-    private final ManagedExecutorService executor;
-    private final InboundQueue queue;
+    private final InboundJournal journal;
 
-    /**
-     * Both are resolved by the connector on a container thread: jsmpp calls this listener from its
-     * own reader thread, which has no naming context, so the queue is reached through the executor.
-     */
-    public InboundListener(ManagedExecutorService executor, InboundQueue queue) {
-        this.executor = executor;
-        this.queue = queue;
+    /** The journal writes on a container thread: jsmpp's reader threads have no naming context. */
+    public InboundListener(InboundJournal journal) {
+        this.journal = journal;
     }
 
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
         InboundPdu pdu = classify(deliverSm);
         try {
-            executor.submit(() -> {
-                queue.enqueue(pdu);
-                return null;
-            }).get(DURABLE_WITHIN_SECONDS, TimeUnit.SECONDS);
+            journal.append(pdu).get(DURABLE_WITHIN_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessRequestException("interrupted", ESME_RSYSERR);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.WARNING, "A deliver_sm could not be queued; the SMSC will deliver it again", e);
+            LOG.log(Level.WARNING, "A deliver_sm could not be stored; the SMSC will deliver it again", e);
             throw new ProcessRequestException("cannot store the message now", ESME_RSYSERR);
         }
     }

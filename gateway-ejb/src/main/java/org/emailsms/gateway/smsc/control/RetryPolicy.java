@@ -35,7 +35,7 @@ public class RetryPolicy {
         return interval;
     }
 
-    /** How often due retries and scheduled messages are looked for. */
+    /** How often due retries, scheduled messages and waiting inbound PDUs are looked for. */
     public Duration sweepInterval() {
         return sweepInterval;
     }
@@ -44,6 +44,7 @@ public class RetryPolicy {
      * How long a queued message may stay {@code PENDING} before the sweep queues it again: the
      * queue is sent to after the database commit, so a node that dies in between leaves the
      * message to the sweep. A message queued twice is still submitted once (delivery locks it).
+     * Stored inbound PDUs have the same deadline for their processing.
      */
     public Duration requeueAfter() {
         return requeueAfter;

@@ -8,14 +8,12 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
-import org.emailsms.gateway.inbound.control.InboundQueue;
+import org.emailsms.gateway.inbound.control.InboundJournal;
 
 import org.jsmpp.session.SMPPSession;
 
@@ -34,18 +32,15 @@ public class SmppConnector {
     @Inject
     SmscSettings settings;
 
-    @Resource
-    ManagedExecutorService executor;
-
     @Inject
-    InboundQueue inboundQueue;
+    InboundJournal journal;
 
     private List<SmppBind> binds;
     private final AtomicInteger next = new AtomicInteger();
 
     @PostConstruct
     void init() {
-        InboundListener inbound = new InboundListener(executor, inboundQueue);
+        InboundListener inbound = new InboundListener(journal);
         binds = settings.binds().stream().map(bind -> new SmppBind(bind, settings, inbound)).toList();
     }
 

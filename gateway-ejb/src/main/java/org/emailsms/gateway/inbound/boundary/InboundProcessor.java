@@ -1,0 +1,157 @@
+package org.emailsms.gateway.inbound.boundary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.emailsms.gateway.inbound.control.InboundPdu;
+import org.emailsms.gateway.inbound.control.InboundStatistics;
+import org.emailsms.gateway.inbound.entity.ReceivedPdu;
+import org.emailsms.gateway.platform.control.ContentCipher;
+
+/**
+ * Processes stored deliver_sm PDUs, receipts and replies, several in one transaction (one disk
+ * write for all). Each is deleted in the transaction that processed it, so it is processed once.
+ * A receipt that overtook the acknowledgement it reports on waits, 1 s, 2 s, 4 s... and is given up
+ * after about an hour; should anything else fail, the batch is undone and each PDU tried alone, so
+ * one bad PDU holds back no other.
+ */
+@Stateless
+public class InboundProcessor {
+
+    private static final Logger LOG = Logger.getLogger(InboundProcessor.class.getName());
+    /** 1 s doubled up to 2048 s: about 68 minutes of waiting for an acknowledgement in all. */
+    static final int MAX_ATTEMPTS = 13;
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+
+    /** What became of one PDU. */
+    enum Outcome { RECEIPT, REPLY, WAITING, GONE }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    ReceiptService receipts;
+
+    @EJB
+    ReplyService replies;
+
+    @Inject
+    ContentCipher cipher;
+
+    @Inject
+    InboundStatistics statistics;
+
+    @Resource
+    SessionContext context;
+
+    /** This bean through the container, so that each call gets its own transaction. */
+    InboundProcessor self;
+
+    @PostConstruct
+    void init() {
+        self = context.getBusinessObject(InboundProcessor.class);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void process(List<Long> ids) {
+        List<Outcome> outcomes;
+        try {
+            outcomes = self.together(ids);
+        } catch (RuntimeException batchFailed) {
+            LOG.log(Level.FINE, "inbound batch " + ids + " failed; each once more alone", batchFailed);
+            outcomes = new ArrayList<>();
+            for (Long id : ids) {
+                outcomes.add(alone(id));
+            }
+        }
+        for (Outcome outcome : outcomes) {
+            switch (outcome) {
+                case RECEIPT -> statistics.receiptProcessed();
+                case REPLY -> statistics.replyProcessed();
+                default -> { }
+            }
+        }
+    }
+
+    private Outcome alone(long id) {
+        try {
+            return self.together(List.of(id)).get(0);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "Inbound PDU " + id + " could not be processed", failed);
+            self.failed(id, String.valueOf(rootCause(failed).getMessage()));
+            return Outcome.WAITING;
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Outcome> together(List<Long> ids) {
+        List<Outcome> outcomes = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            outcomes.add(handle(id));
+        }
+        return outcomes;
+    }
+
+    /** Counts a failed attempt of a PDU that threw; its own transaction, the attempt's was undone. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(long id, String reason) {
+        ReceivedPdu row = em.find(ReceivedPdu.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row != null) {
+            retryLater(row, reason);
+        }
+    }
+
+    Outcome handle(long id) {
+        // Locked: the sweep may prompt a PDU that a prompt from its arrival is processing.
+        ReceivedPdu row = em.find(ReceivedPdu.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            return Outcome.GONE;
+        }
+        InboundPdu pdu = row.toPdu(cipher.decryptBytes(row.getSealedShortMessage()));
+        if (pdu.receipt()) {
+            if (!receipts.record(pdu)) {
+                retryLater(row, "no acknowledged part matches the receipt (yet)");
+                return Outcome.WAITING;
+            }
+            em.remove(row);
+            return Outcome.RECEIPT;
+        }
+        replies.receive(pdu);
+        em.remove(row);
+        return Outcome.REPLY;
+    }
+
+    private void retryLater(ReceivedPdu row, String reason) {
+        if (row.getAttempts() + 1 >= MAX_ATTEMPTS) {
+            row.givenUp("given up after " + MAX_ATTEMPTS + " attempts: " + reason);
+            LOG.warning(() -> String.format("Inbound PDU %d (received %s) given up: %s", row.getId(),
+                    row.getReceivedAt(), reason));
+        } else {
+            row.deferred(reason, Instant.now(), FIRST_PAUSE.multipliedBy(1L << row.getAttempts()));
+        }
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,72 @@
+package org.emailsms.gateway.inbound.boundary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.emailsms.gateway.inbound.control.InboundQueue;
+import org.emailsms.gateway.inbound.control.ReceivedPdus;
+import org.emailsms.gateway.smsc.control.RetryPolicy;
+
+/**
+ * Prompts the stored PDUs that are due: receipts waiting for their acknowledgement, PDUs whose
+ * processing failed, and any whose prompt was lost (a node died after storing them, or the broker
+ * forgot the prompt). On the same interval as the due-message sweep.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class InboundSweep {
+
+    private static final Logger LOG = Logger.getLogger(InboundSweep.class.getName());
+    private static final int PER_PROMPT = 50;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    ReceivedPdus pdus;
+
+    @Inject
+    InboundQueue queue;
+
+    @Inject
+    RetryPolicy retries;
+
+    @PostConstruct
+    void arm() {
+        long every = retries.sweepInterval().toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig("inbound-sweep", false));
+    }
+
+    /** Claimed in one transaction, prompted after it committed. */
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void promptDue() {
+        List<Long> claimed = pdus.claimDue(Instant.now());
+        try {
+            for (int from = 0; from < claimed.size(); from += PER_PROMPT) {
+                queue.prompt(claimed.subList(from, Math.min(claimed.size(), from + PER_PROMPT)));
+            }
+        } catch (RuntimeException e) {
+            // The claims carry a new deadline: a later sweep tries these again.
+            LOG.warning(() -> "Claimed " + claimed.size() + " due inbound PDUs but could not queue them: " + e.getMessage());
+            return;
+        }
+        if (!claimed.isEmpty()) {
+            LOG.fine(() -> "Prompted " + claimed.size() + " due inbound PDUs");
+        }
+    }
+}

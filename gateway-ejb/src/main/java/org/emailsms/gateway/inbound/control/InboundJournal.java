@@ -1,0 +1,117 @@
+package org.emailsms.gateway.inbound.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Makes what the SMSC delivers durable before the gateway answers deliver_sm_resp, with a group
+ * commit: PDUs that arrive while a write is under way wait for the next one and go in together,
+ * one transaction and one disk write for the lot, instead of one each. Once stored they are
+ * prompted on the inbound queue; a prompt that is lost costs a delay (the sweep), not a PDU.
+ */
+@ApplicationScoped
+public class InboundJournal {
+
+    private static final Logger LOG = Logger.getLogger(InboundJournal.class.getName());
+    static final int MAX_BATCH = 200;
+    /** Ids per prompt on the queue: one consumer transaction each. */
+    static final int PROMPT_BATCH = 50;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    ReceivedPdus rows;
+
+    @Inject
+    InboundQueue queue;
+
+    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
+
+    private record Waiting(InboundPdu pdu, CompletableFuture<Void> stored) {
+    }
+
+    /** Where the writes run: the container's executor; a plain one in tests. */
+    Executor writers;
+
+    @PostConstruct
+    void init() {
+        writers = executor;
+    }
+
+    /**
+     * Created at start, on a container thread: created lazily on jsmpp's reader thread, which has no
+     * naming context, its resources could not be injected.
+     */
+    void createAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine("inbound journal ready");
+    }
+
+    /**
+     * Completes once {@code pdu} is stored, exceptionally if it could not be. Callable from any
+     * thread (jsmpp's readers have no naming context): the write runs on a container thread.
+     */
+    public CompletableFuture<Void> append(InboundPdu pdu) {
+        Waiting entry = new Waiting(pdu, new CompletableFuture<>());
+        waiting.add(entry);
+        // Every entry brings a writer: whichever gets the lock first takes all that are waiting,
+        // and the later ones find their entries already written.
+        writers.execute(this::writeWaiting);
+        return entry.stored();
+    }
+
+    private void writeWaiting() {
+        writing.lock();
+        try {
+            for (List<Waiting> batch = take(); !batch.isEmpty(); batch = take()) {
+                write(batch);
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private List<Waiting> take() {
+        List<Waiting> batch = new ArrayList<>();
+        for (Waiting next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private void write(List<Waiting> batch) {
+        List<Long> ids;
+        try {
+            ids = rows.store(batch.stream().map(Waiting::pdu).toList());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, batch.size() + " deliver_sm could not be stored; the SMSC will deliver them again", e);
+            batch.forEach(entry -> entry.stored().completeExceptionally(e));
+            return;
+        }
+        batch.forEach(entry -> entry.stored().complete(null));
+        for (int from = 0; from < ids.size(); from += PROMPT_BATCH) {
+            List<Long> prompt = ids.subList(from, Math.min(ids.size(), from + PROMPT_BATCH));
+            try {
+                queue.prompt(prompt);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Stored inbound " + prompt + " but could not queue them; the sweep will: "
+                        + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.emailsms.gateway.inbound.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The group commit: what arrives while a write is under way goes into the next write together, each
+ * caller is answered only once its PDU is stored, and a failed write fails exactly its own PDUs.
+ */
+class InboundJournalTest {
+
+    private final ExecutorService writers = Executors.newFixedThreadPool(4);
+    private final StandInRows rows = new StandInRows();
+    private final List<List<Long>> prompts = Collections.synchronizedList(new ArrayList<>());
+    private final InboundJournal journal = new InboundJournal();
+
+    InboundJournalTest() {
+        journal.writers = writers;
+        journal.rows = rows;
+        journal.queue = new InboundQueue() {
+            @Override
+            public void prompt(List<Long> ids) {
+                prompts.add(List.copyOf(ids));
+            }
+        };
+    }
+
+    @AfterEach
+    void stop() {
+        writers.shutdownNow();
+    }
+
+    @Test
+    void pdusArrivingDuringAWriteAreStoredTogetherInTheNext() throws Exception {
+        rows.holdNextWrite();
+        CompletableFuture<Void> first = journal.append(pdu("first"));
+        assertTrue(rows.writing.await(10, TimeUnit.SECONDS), "the first write started");
+
+        List<CompletableFuture<Void>> later = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            later.add(journal.append(pdu("later " + i)));
+        }
+        assertTrue(later.stream().noneMatch(CompletableFuture::isDone), "not answered before they are stored");
+        rows.release.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(later.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(1, 9), rows.batchSizes, "two writes: the first alone, the nine that waited together");
+        awaitPrompted(10);
+        assertEquals(9, prompts.get(1).size(), "the nine in one prompt");
+    }
+
+    @Test
+    void aFailedWriteFailsItsOwnPdusAndTheNextWriteWorks() throws Exception {
+        rows.failNextWrite();
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> journal.append(pdu("lost")).get(10, TimeUnit.SECONDS));
+        assertTrue(failed.getCause().getMessage().contains("disk full"), failed.getCause().getMessage());
+
+        journal.append(pdu("kept")).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(1), rows.batchSizes, "only the successful write counted");
+        awaitPrompted(1);
+        assertEquals(1, prompts.size(), "only what was stored is prompted");
+    }
+
+    /** Prompts go out after the callers are answered: polled for, with a deadline. */
+    private void awaitPrompted(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (prompts.stream().mapToInt(List::size).sum() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(count, prompts.stream().mapToInt(List::size).sum(), "every stored PDU prompted");
+    }
+
+    private static InboundPdu pdu(String text) {
+        return new InboundPdu(false, "61412345678", "61491570156", 0, 0, text.getBytes(), null, null, null, null, null);
+    }
+
+    /** Records the size of each write; can hold one until released, or fail one. */
+    private static final class StandInRows extends ReceivedPdus {
+        final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch writing = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicLong ids = new AtomicLong(1000);
+        private volatile boolean hold;
+        private volatile boolean fail;
+
+        void holdNextWrite() {
+            hold = true;
+        }
+
+        void failNextWrite() {
+            fail = true;
+        }
+
+        @Override
+        public List<Long> store(List<InboundPdu> pdus) {
+            if (fail) {
+                fail = false;
+                throw new IllegalStateException("disk full");
+            }
+            if (hold) {
+                hold = false;
+                writing.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            batchSizes.add(pdus.size());
+            return pdus.stream().map(p -> ids.incrementAndGet()).toList();
+        }
+    }
+}
