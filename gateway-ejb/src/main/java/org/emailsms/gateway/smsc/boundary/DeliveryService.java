@@ -2,18 +2,10 @@ package org.emailsms.gateway.smsc.boundary;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,7 +19,6 @@ import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
-import org.emailsms.gateway.smsc.control.PromptedMessages;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
 import org.emailsms.gateway.smsc.control.SmscMessageIds;
 import org.emailsms.gateway.smsc.control.SmppConnector;
@@ -35,18 +26,15 @@ import org.emailsms.gateway.smsc.control.Submission;
 import org.emailsms.gateway.smsc.control.SubmitFailedException;
 
 /**
- * Deposits messages with the SMSC (seed 4.1 step 8): every part not yet acknowledged is
+ * Deposits one message with the SMSC (seed 4.1 step 8): every part not yet acknowledged is
  * submitted; all acknowledged is {@code OK}; a temporary failure is {@code FAIL} with the time of
  * the next attempt; a permanent one, or the last attempt, is {@code ABORT}. Acknowledged parts are
- * kept even when a later part fails, so they are never submitted twice. The messages prompted
- * while a delivery is under way are delivered together, one transaction (one disk write) for all.
+ * kept even when a later part fails, so they are never submitted twice.
  */
 @Stateless
 public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
-    /** Messages per transaction: their rows stay locked until the last of them is submitted. */
-    static final int MAX_BATCH = 16;
 
     @PersistenceContext
     EntityManager em;
@@ -66,59 +54,13 @@ public class DeliveryService {
     @Inject
     DeliveryStatistics statistics;
 
-    @Inject
-    PromptedMessages prompted;
-
-    @Resource
-    SessionContext context;
-
-    /** This bean through the container, so that each batch gets its own transaction. */
-    DeliveryService self;
-
-    @PostConstruct
-    void init() {
-        self = context.getBusinessObject(DeliveryService.class);
-    }
-
-    /**
-     * Delivers this message, and whatever else is waiting, in batches. Should a batch's
-     * transaction fail, its messages stay {@code PENDING} and the sweep queues them again after
-     * their deadline (those already submitted then go twice: the in-flight window).
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void deliverPrompted(long messageId) {
-        prompted.add(messageId);
-        for (List<Long> batch = prompted.take(MAX_BATCH); !batch.isEmpty(); batch = prompted.take(MAX_BATCH)) {
-            try {
-                self.deliverAll(batch);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Delivery of messages " + batch + " failed; they stay pending for the sweep", e);
-            }
-        }
-    }
-
-    /**
-     * One transaction. After a temporary failure the rest go back to wait for the next batch: an
-     * SMSC that times out should cost this batch one timeout, not one per message.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void deliverAll(List<Long> messageIds) {
-        for (int i = 0; i < messageIds.size(); i++) {
-            if (!deliver(messageIds.get(i))) {
-                messageIds.subList(i + 1, messageIds.size()).forEach(prompted::add);
-                return;
-            }
-        }
-    }
-
-    /** False when the SMSC failed it for now (a retry is due later); true otherwise. */
-    boolean deliver(long messageId) {
+    public void deliver(long messageId) {
         // Locked: the same id may be on the queue twice (the sweep re-queues overdue messages), and
         // the second delivery must wait for the first and then find it no longer pending.
         SmsMessage message = em.find(SmsMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
         if (message == null || message.getStatus() != MessageStatus.PENDING) {
             LOG.fine(() -> "message " + messageId + " is not pending; nothing to deliver");
-            return true;
+            return;
         }
         message.countAttempt();
         String text;
@@ -128,7 +70,7 @@ public class DeliveryService {
             // No later attempt can do better; left PENDING it would be queued again for ever.
             abort(message, "The stored text cannot be decrypted: the content key was changed (gateway.crypto.key, "
                     + "or content.key in the data directory) or the data is damaged.", null);
-            return true;
+            return;
         }
         EncodedSms sms = EncodedSms.of(text);
         int reference = (int) (messageId & 0xFF);
@@ -147,10 +89,8 @@ public class DeliveryService {
             message.submitted(Instant.now());
             LOG.fine(() -> String.format("Message %d to %s acknowledged by the SMSC (%d parts)",
                     messageId, message.getDestination(), message.getSegments()));
-            return true;
         } catch (SubmitFailedException e) {
             failed(message, e, text);
-            return e.isPermanent();
         }
     }
 

@@ -13,8 +13,8 @@ import jakarta.jms.TextMessage;
 import org.emailsms.gateway.platform.boundary.GatewayResources;
 
 /**
- * Takes message ids off the outbound queue and hands each to the delivery service, which delivers
- * it with whatever else is waiting in a database transaction of its own. The queue is not part of it (no two-phase commit per message): the
+ * Takes message ids off the outbound queue and hands each to the delivery service, which works in
+ * its own database transaction. The queue is not part of it (no two-phase commit per message): the
  * database says what is still to do, so a delivery that fails or a node that dies leaves the
  * message {@code PENDING} and the due-message sweep queues it again.
  */
@@ -33,7 +33,7 @@ public class OutboundMessageConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            delivery.deliverPrompted(Long.parseLong(((TextMessage) message).getText()));
+            delivery.deliver(Long.parseLong(((TextMessage) message).getText()));
         } catch (JMSException e) {
             // Not ours (we only send ids): the broker's dead-letter queue is the place for it.
             throw new IllegalStateException("unreadable outbound message", e);
