@@ -39,8 +39,8 @@ public class InboundProcessor {
     static final int MAX_ATTEMPTS = 13;
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
 
-    /** What became of one PDU. */
-    enum Outcome { RECEIPT, REPLY, WAITING, GONE }
+    /** What became of one PDU: processed, a receipt waiting for its acknowledgement, failed, or already gone. */
+    enum Outcome { RECEIPT, REPLY, WAITING, FAILED, GONE }
 
     @PersistenceContext
     EntityManager em;
@@ -84,6 +84,7 @@ public class InboundProcessor {
             switch (outcome) {
                 case RECEIPT -> statistics.receiptProcessed();
                 case REPLY -> statistics.replyProcessed();
+                case WAITING -> statistics.receiptEarly();
                 default -> { }
             }
         }
@@ -95,7 +96,7 @@ public class InboundProcessor {
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "Inbound PDU " + id + " could not be processed", failed);
             self.failed(id, String.valueOf(rootCause(failed).getMessage()));
-            return Outcome.WAITING;
+            return Outcome.FAILED;
         }
     }
 

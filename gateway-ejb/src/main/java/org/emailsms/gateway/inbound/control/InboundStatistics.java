@@ -13,6 +13,7 @@ public class InboundStatistics {
 
     private final AtomicLong receipts = new AtomicLong();
     private final AtomicLong replies = new AtomicLong();
+    private final AtomicLong early = new AtomicLong();
 
     public void receiptProcessed() {
         receipts.incrementAndGet();
@@ -22,11 +23,20 @@ public class InboundStatistics {
         replies.incrementAndGet();
     }
 
+    /** A receipt found no acknowledged part yet (it overtook the acknowledgement): it waits. */
+    public void receiptEarly() {
+        early.incrementAndGet();
+    }
+
     public long receiptCount() {
         return receipts.get();
     }
 
     public long replyCount() {
         return replies.get();
+    }
+
+    public long earlyReceiptCount() {
+        return early.get();
     }
 }

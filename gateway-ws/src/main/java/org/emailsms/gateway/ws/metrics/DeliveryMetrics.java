@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.emailsms.gateway.inbound.boundary.InboundBacklog;
 import org.emailsms.gateway.inbound.control.InboundStatistics;
 import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
@@ -15,8 +16,10 @@ import org.emailsms.gateway.smsc.control.DeliveryStatistics;
 
 /**
  * Publishes the delivery path on {@code /metrics}: SMPP parts submitted and acknowledged, failed
- * attempts and aborted messages since start, the messages waiting for the SMSC, and the emails
- * waiting in the outbox (and of those, the ones already tried: the SMTP server is in trouble).
+ * attempts and aborted messages since start, the messages waiting for the SMSC, receipts and
+ * replies processed (and receipts that came before their acknowledgement), stored PDUs waiting or
+ * given up, and the emails waiting in the outbox (and of those, the ones already tried: the SMTP
+ * server is in trouble).
  */
 @ApplicationScoped
 public class DeliveryMetrics {
@@ -37,6 +40,9 @@ public class DeliveryMetrics {
     @Inject
     InboundStatistics inbound;
 
+    @EJB
+    InboundBacklog inboundBacklog;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         registry.gauge("gateway.smpp.submitted", statistics, DeliveryStatistics::submittedCount);
         registry.gauge("gateway.smpp.acknowledged", statistics, DeliveryStatistics::acknowledgedCount);
@@ -45,6 +51,9 @@ public class DeliveryMetrics {
         registry.gauge("gateway.messages.waiting", backlog, OutboundBacklog::waiting);
         registry.gauge("gateway.inbound.receipts", inbound, InboundStatistics::receiptCount);
         registry.gauge("gateway.inbound.replies", inbound, InboundStatistics::replyCount);
+        registry.gauge("gateway.inbound.receipts.early", inbound, InboundStatistics::earlyReceiptCount);
+        registry.gauge("gateway.inbound.waiting", inboundBacklog, InboundBacklog::waiting);
+        registry.gauge("gateway.inbound.given.up", inboundBacklog, InboundBacklog::givenUp);
         registry.gauge("gateway.mail.pending", mail, MailBacklog::pending);
         registry.gauge("gateway.mail.retrying", mail, MailBacklog::retrying);
     }

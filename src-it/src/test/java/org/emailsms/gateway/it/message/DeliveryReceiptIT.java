@@ -6,7 +6,9 @@ import static org.emailsms.gateway.it.support.Messages.randomMobile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -20,6 +22,8 @@ import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.GatewayClient;
 import org.emailsms.gateway.it.support.Messages;
+import org.emailsms.gateway.it.support.Metrics;
+import org.emailsms.gateway.it.support.Poll;
 import org.emailsms.gateway.it.support.Tenants;
 import org.emailsms.gateway.it.support.TestSmsc;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -94,6 +98,33 @@ class DeliveryReceiptIT {
         awaitStatus(gateway, serial, id, "UNDELIVERED");
         assertEquals(List.of(), Messages.emails(MAIL, sender.getUsername() + "@example.test", "SMS to"),
                 "no confirmation was asked for");
+    }
+
+    /**
+     * A receipt can reach the gateway before the acknowledgement it reports on is stored (SMSCs send
+     * receipts right after submit_sm_resp). It is kept, counted as early and waiting, and applied
+     * on a later attempt once the acknowledgement is there.
+     */
+    @Test
+    void aReceiptAheadOfItsAcknowledgementWaitsAndIsAppliedOnceItIsStored() throws Exception {
+        CreatedUser sender = tenants.newSender(tenants.newCompany());
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+        String handset = randomMobile();
+        String smscId = Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
+        long earlyBefore = Metrics.gauge(gateway, "gateway_inbound_receipts_early");
+        long waitingBefore = Metrics.gauge(gateway, "gateway_inbound_waiting");
+
+        smsc.sendReceiptFor(null, handset, "+61491570156", smscId, "DELIVRD");
+        Poll.until("the early receipt to be tried and kept", Duration.ofSeconds(30),
+                () -> Metrics.gauge(gateway, "gateway_inbound_receipts_early") > earlyBefore
+                        && Metrics.gauge(gateway, "gateway_inbound_waiting") > waitingBefore);
+
+        smsc.planIds(smscId);
+        long id = gateway.messaging().sendMessage(serial, List.of(handset), "Sent after its receipt", null)
+                .get(0).getMessageId();
+        awaitStatus(gateway, serial, id, "DELIVERED");
+        Poll.until("the applied receipt to leave the waiting ones", Duration.ofSeconds(30),
+                () -> Metrics.gauge(gateway, "gateway_inbound_waiting") <= waitingBefore);
     }
 
     @Test
