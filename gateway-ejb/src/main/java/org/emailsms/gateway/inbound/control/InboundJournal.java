@@ -12,9 +12,11 @@ import java.util.logging.Logger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
@@ -23,7 +25,14 @@ import jakarta.inject.Inject;
  * one transaction and one disk write for the lot, instead of one each. Once stored they are
  * prompted on the inbound queue; a prompt that is lost costs a delay (the sweep), not a PDU.
  */
-@ApplicationScoped
+@Singleton
+// Appends run concurrently; the write lock below is the only serialisation.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// The writes open their own transactions, on the executor's threads.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// An EJB, not a CDI bean: called from jsmpp's reader threads, which have no naming context, it is
+// still created and invoked in its own component context, and the writes it hands to the executor
+// inherit that context.
 public class InboundJournal {
 
     private static final Logger LOG = Logger.getLogger(InboundJournal.class.getName());
@@ -54,18 +63,8 @@ public class InboundJournal {
         writers = executor;
     }
 
-    /**
-     * Created at start, on a container thread: created lazily on jsmpp's reader thread, which has no
-     * naming context, its resources could not be injected.
-     */
-    void createAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        LOG.fine("inbound journal ready");
-    }
 
-    /**
-     * Completes once {@code pdu} is stored, exceptionally if it could not be. Callable from any
-     * thread (jsmpp's readers have no naming context): the write runs on a container thread.
-     */
+    /** Completes once {@code pdu} is stored, exceptionally if it could not be. */
     public CompletableFuture<Void> append(InboundPdu pdu) {
         Waiting entry = new Waiting(pdu, new CompletableFuture<>());
         waiting.add(entry);

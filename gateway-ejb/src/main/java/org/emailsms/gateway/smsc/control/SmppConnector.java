@@ -10,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
@@ -32,7 +33,7 @@ public class SmppConnector {
     @Inject
     SmscSettings settings;
 
-    @Inject
+    @EJB
     InboundJournal journal;
 
     private List<SmppBind> binds;
