@@ -17,7 +17,6 @@ import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
 import org.emailsms.gateway.account.entity.User;
-import org.emailsms.gateway.message.control.AcceptanceGroups;
 import org.emailsms.gateway.message.control.MessageAcceptance;
 import org.emailsms.gateway.message.control.OutboundQueue;
 import org.emailsms.gateway.message.entity.SmsMessage;
@@ -47,9 +46,6 @@ public class MessageService {
     MessageAcceptance acceptance;
 
     @Inject
-    AcceptanceGroups groups;
-
-    @Inject
     OutboundQueue queue;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -58,7 +54,7 @@ public class MessageService {
             MessageTooLongException, QuotaExceededException {
         MessageAcceptance.Accepted accepted;
         try {
-            accepted = groups.accept(serial, recipients, text, options);
+            accepted = acceptance.accept(serial, recipients, text, options);
         } catch (PersistenceException e) {
             if (!Conflicts.isUniqueViolation(e)) {
                 throw e;

@@ -24,7 +24,6 @@ import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.message.control.DestinationPolicy.Verdict;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
-import org.emailsms.gateway.platform.boundary.GatewayException;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
@@ -42,14 +41,6 @@ public class MessageAcceptance {
 
     /** What was accepted: the answer for each recipient and the ids to queue now. */
     public record Accepted(List<RecipientResult> results, List<Long> toQueue) {
-    }
-
-    /** One sendMessage request of a group accepted together. */
-    public record Request(String serial, List<String> recipients, String text, SendOptions options) {
-    }
-
-    /** What became of one request of a group: accepted, or refused (then it stored nothing). */
-    public record Decision(Accepted accepted, GatewayException refusal) {
     }
 
     @PersistenceContext
@@ -75,33 +66,6 @@ public class MessageAcceptance {
 
     @Transactional(rollbackOn = Exception.class)
     public Accepted accept(String serial, List<String> recipients, String text, SendOptions options)
-            throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
-            MessageTooLongException, QuotaExceededException {
-        return acceptNow(serial, recipients, text, options);
-    }
-
-    /**
-     * Several requests in one transaction (one disk write for all). A refusal stores nothing of its
-     * request and leaves the others be: every check comes before the first write, and a quota
-     * refused by the department gives the company's reservation back. Any other failure rolls the
-     * whole group back; then each request is to be accepted alone.
-     */
-    @Transactional
-    public List<Decision> acceptTogether(List<Request> group) {
-        List<Decision> decisions = new ArrayList<>(group.size());
-        for (Request request : group) {
-            try {
-                decisions.add(new Decision(acceptNow(request.serial(), request.recipients(), request.text(),
-                        request.options()), null));
-            } catch (AuthenticationFailedException | AccountDisabledException | InvalidRequestException
-                     | MessageTooLongException | QuotaExceededException refused) {
-                decisions.add(new Decision(null, refused));
-            }
-        }
-        return decisions;
-    }
-
-    private Accepted acceptNow(String serial, List<String> recipients, String text, SendOptions options)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
             MessageTooLongException, QuotaExceededException {
         User user = activations.userOf(serial);

@@ -47,15 +47,7 @@ public class QuotaLedger {
             reserve(COMPANY, company.getId(), today, segments, company.getDailyQuota(), "company");
         }
         if (department != null && department.getDailyQuota() != null) {
-            try {
-                reserve(DEPARTMENT, department.getId(), today, segments, department.getDailyQuota(), "department");
-            } catch (QuotaExceededException refused) {
-                if (company.getDailyQuota() != null) {
-                    // The transaction may go on to commit other requests (a group accepted together).
-                    release(COMPANY, company.getId(), today, segments);
-                }
-                throw refused;
-            }
+            reserve(DEPARTMENT, department.getId(), today, segments, department.getDailyQuota(), "department");
         }
     }
 
@@ -80,12 +72,6 @@ public class QuotaLedger {
         throw new QuotaExceededException(String.format(
                 "The %s's daily quota of %d SMS segments has %d left; this request needs %d.",
                 what, quota, remaining, segments));
-    }
-
-    private void release(String scope, long id, LocalDate day, int segments) {
-        em.createNativeQuery("UPDATE daily_usage SET segments = segments - ?1 WHERE scope = ?2 AND scope_id = ?3 AND usage_day = ?4")
-                .setParameter(1, segments).setParameter(2, scope).setParameter(3, id).setParameter(4, day)
-                .executeUpdate();
     }
 
     private int update(String scope, long id, LocalDate day, int segments, int quota) {

@@ -10,7 +10,6 @@ import java.util.List;
 
 import jakarta.persistence.PersistenceException;
 
-import org.emailsms.gateway.message.control.AcceptanceGroups;
 import org.emailsms.gateway.message.control.MessageAcceptance;
 import org.emailsms.gateway.message.control.OutboundQueue;
 import org.emailsms.gateway.message.entity.MessageStatus;
@@ -64,7 +63,6 @@ class MessageServiceTest {
     private static MessageService service(MessageAcceptance acceptance, OutboundQueue queue) {
         MessageService service = new MessageService();
         service.acceptance = acceptance;
-        service.groups = AcceptanceGroups.over(acceptance);
         service.queue = queue;
         return service;
     }
@@ -76,12 +74,6 @@ class MessageServiceTest {
 
         ScriptedAcceptance(RuntimeException... failures) {
             this.failures = new ArrayList<>(List.of(failures));
-        }
-
-        /** The group's transaction fails, so each request is accepted alone, as scripted. */
-        @Override
-        public List<Decision> acceptTogether(List<Request> group) {
-            throw new IllegalStateException("group rolled back");
         }
 
         @Override
