@@ -69,7 +69,10 @@ public class InboundProcessor {
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void process(List<Long> ids) {
+    public void process(List<Long> prompted) {
+        // In ascending order, as every batch locks them: a prompt and a sweep that share PDUs wait
+        // for each other instead of deadlocking.
+        List<Long> ids = prompted.stream().sorted().toList();
         List<Outcome> outcomes;
         try {
             outcomes = self.together(ids);
@@ -95,7 +98,12 @@ public class InboundProcessor {
             return self.together(List.of(id)).get(0);
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "Inbound PDU " + id + " could not be processed", failed);
-            self.failed(id, String.valueOf(rootCause(failed).getMessage()));
+            try {
+                self.failed(id, String.valueOf(rootCause(failed).getMessage()));
+            } catch (RuntimeException notCounted) {
+                // The database itself is away: the PDU keeps its deadline and the sweep tries again.
+                LOG.log(Level.WARNING, "The failed attempt of inbound PDU " + id + " could not be counted", notCounted);
+            }
             return Outcome.FAILED;
         }
     }

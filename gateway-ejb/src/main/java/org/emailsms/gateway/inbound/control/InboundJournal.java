@@ -63,7 +63,6 @@ public class InboundJournal {
         writers = executor;
     }
 
-
     /** Completes once {@code pdu} is stored, exceptionally if it could not be. */
     public CompletableFuture<Void> append(InboundPdu pdu) {
         Waiting entry = new Waiting(pdu, new CompletableFuture<>());
