@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +28,8 @@ class InboundJournalTest {
     private final ExecutorService writers = Executors.newFixedThreadPool(4);
     private final StandInRows rows = new StandInRows();
     private final List<List<Long>> prompts = Collections.synchronizedList(new ArrayList<>());
+    /** One permit per prompted id: prompts go out after the callers are answered. */
+    private final Semaphore prompted = new Semaphore(0);
     private final InboundJournal journal = new InboundJournal();
 
     InboundJournalTest() {
@@ -36,6 +39,7 @@ class InboundJournalTest {
             @Override
             public void prompt(List<Long> ids) {
                 prompts.add(List.copyOf(ids));
+                prompted.release(ids.size());
             }
         };
     }
@@ -78,13 +82,9 @@ class InboundJournalTest {
         assertEquals(1, prompts.size(), "only what was stored is prompted");
     }
 
-    /** Prompts go out after the callers are answered: polled for, with a deadline. */
     private void awaitPrompted(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (prompts.stream().mapToInt(List::size).sum() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(count, prompts.stream().mapToInt(List::size).sum(), "every stored PDU prompted");
+        assertTrue(prompted.tryAcquire(count, 10, TimeUnit.SECONDS), "every stored PDU prompted");
+        assertEquals(count, prompts.stream().mapToInt(List::size).sum(), "and no more");
     }
 
     private static InboundPdu pdu(String text) {
