@@ -31,7 +31,6 @@ import org.emailsms.gateway.smsc.control.RetryPolicy;
 public class InboundSweep {
 
     private static final Logger LOG = Logger.getLogger(InboundSweep.class.getName());
-    private static final int PER_PROMPT = 50;
 
     @Resource
     TimerService timers;
@@ -57,9 +56,7 @@ public class InboundSweep {
     void promptDue() {
         List<Long> claimed = pdus.claimDue(Instant.now());
         try {
-            for (int from = 0; from < claimed.size(); from += PER_PROMPT) {
-                queue.prompt(claimed.subList(from, Math.min(claimed.size(), from + PER_PROMPT)));
-            }
+            queue.prompt(claimed);
         } catch (RuntimeException e) {
             // The claims carry a new deadline: a later sweep tries these again.
             LOG.warning(() -> "Claimed " + claimed.size() + " due inbound PDUs but could not queue them: " + e.getMessage());

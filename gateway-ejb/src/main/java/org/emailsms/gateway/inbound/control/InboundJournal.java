@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,9 +37,6 @@ public class InboundJournal {
 
     private static final Logger LOG = Logger.getLogger(InboundJournal.class.getName());
     static final int MAX_BATCH = 200;
-    /** Ids per prompt on the queue: one consumer transaction each. */
-    static final int PROMPT_BATCH = 50;
-
     @Resource
     ManagedExecutorService executor;
 
@@ -50,7 +47,8 @@ public class InboundJournal {
     InboundQueue queue;
 
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writing = new ReentrantLock();
+    /** True while a writer is queued or running: there is never more than one. */
+    private final AtomicBoolean writerActive = new AtomicBoolean();
 
     private record Waiting(InboundPdu pdu, CompletableFuture<Void> stored) {
     }
@@ -67,21 +65,35 @@ public class InboundJournal {
     public CompletableFuture<Void> append(InboundPdu pdu) {
         Waiting entry = new Waiting(pdu, new CompletableFuture<>());
         waiting.add(entry);
-        // Every entry brings a writer: whichever gets the lock first takes all that are waiting,
-        // and the later ones find their entries already written.
-        writers.execute(this::writeWaiting);
+        // One writer at a time, started only when none is active: a task per PDU would hold the
+        // executor's threads waiting for each other and overflow its queue under load.
+        if (writerActive.compareAndSet(false, true)) {
+            try {
+                writers.execute(this::writeWaiting);
+            } catch (RuntimeException rejected) {
+                writerActive.set(false);
+                LOG.log(Level.WARNING, "No thread to store deliver_sm; refused, the SMSC will deliver them again",
+                        rejected);
+                for (Waiting refused; (refused = waiting.poll()) != null; ) {
+                    refused.stored().completeExceptionally(rejected);
+                }
+            }
+        }
         return entry.stored();
     }
 
     private void writeWaiting() {
-        writing.lock();
-        try {
-            for (List<Waiting> batch = take(); !batch.isEmpty(); batch = take()) {
-                write(batch);
+        // Once more if a PDU came after the last take while its appender still saw this writer
+        // active, unless a new writer has been started for it meanwhile.
+        do {
+            try {
+                for (List<Waiting> batch = take(); !batch.isEmpty(); batch = take()) {
+                    write(batch);
+                }
+            } finally {
+                writerActive.set(false);
             }
-        } finally {
-            writing.unlock();
-        }
+        } while (!waiting.isEmpty() && writerActive.compareAndSet(false, true));
     }
 
     private List<Waiting> take() {
@@ -102,14 +114,10 @@ public class InboundJournal {
             return;
         }
         batch.forEach(entry -> entry.stored().complete(null));
-        for (int from = 0; from < ids.size(); from += PROMPT_BATCH) {
-            List<Long> prompt = ids.subList(from, Math.min(ids.size(), from + PROMPT_BATCH));
-            try {
-                queue.prompt(prompt);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "Stored inbound " + prompt + " but could not queue them; the sweep will: "
-                        + e.getMessage());
-            }
+        try {
+            queue.prompt(ids);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Stored inbound " + ids + " but could not queue them; the sweep will: " + e.getMessage());
         }
     }
 }

@@ -30,6 +30,10 @@ public class InboundQueue {
     @Resource(lookup = GatewayResources.INBOUND_QUEUE)
     Queue inbound;
 
+    /** Ids per prompt: one consumer transaction each. */
+    static final int PER_PROMPT = 50;
+
+    /** Prompts for all {@code ids}, {@value #PER_PROMPT} per message, over one connection. */
     public void prompt(List<Long> ids) {
         if (ids.isEmpty()) {
             return;
@@ -38,7 +42,11 @@ public class InboundQueue {
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              MessageProducer producer = session.createProducer(inbound)) {
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-            producer.send(session.createTextMessage(ids.stream().map(String::valueOf).collect(Collectors.joining(","))));
+            for (int from = 0; from < ids.size(); from += PER_PROMPT) {
+                List<Long> prompt = ids.subList(from, Math.min(ids.size(), from + PER_PROMPT));
+                producer.send(session.createTextMessage(
+                        prompt.stream().map(String::valueOf).collect(Collectors.joining(","))));
+            }
         } catch (JMSException e) {
             throw new IllegalStateException("cannot prompt inbound " + ids + ": " + e.getMessage(), e);
         }

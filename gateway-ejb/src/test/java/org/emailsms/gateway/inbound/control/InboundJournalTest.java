@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +70,35 @@ class InboundJournalTest {
         assertEquals(List.of(1, 9), rows.batchSizes, "two writes: the first alone, the nine that waited together");
         awaitPrompted(10);
         assertEquals(9, prompts.get(1).size(), "the nine in one prompt");
+    }
+
+    @Test
+    void aBurstDuringAWriteNeedsOneWriterNotOnePerPdu() throws Exception {
+        // As bounded as the container's executor can be: one thread, room for one queued task.
+        ThreadPoolExecutor bounded = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
+        AtomicInteger started = new AtomicInteger();
+        journal.writers = task -> {
+            started.incrementAndGet();
+            bounded.execute(task);
+        };
+        try {
+            rows.holdNextWrite();
+            CompletableFuture<Void> first = journal.append(pdu("first"));
+            assertTrue(rows.writing.await(10, TimeUnit.SECONDS), "the first write started");
+            List<CompletableFuture<Void>> burst = new ArrayList<>();
+            for (int i = 0; i < 999; i++) {
+                burst.add(journal.append(pdu("burst " + i)));
+            }
+            rows.release.countDown();
+
+            first.get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertEquals(1, started.get(), "the running writer took the burst up");
+            assertEquals(List.of(1, 200, 200, 200, 200, 199), rows.batchSizes, "in writes of at most 200");
+            awaitPrompted(1000);
+        } finally {
+            bounded.shutdownNow();
+        }
     }
 
     @Test
