@@ -34,6 +34,7 @@ for option in \
     "-Dgateway.retry.interval=PT1S" \
     "-Dgateway.retry.sweep-interval=PT1S" \
     "-Dgateway.retry.max-attempts=5" \
+    "-Dgateway.inbound.max-attempts=4" \
     "-Dgateway.smsc.rebind-max-wait=PT1S" \
     "-Dcom.sun.xml.ws.fault.SOAPFaultBuilder.disableCaptureStackTrace=true"; do
     if ! "$asadmin" list-jvm-options | grep -qxF -- "$option"; then

@@ -10,17 +10,20 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.emailsms.gateway.inbound.boundary.InboundBacklog;
+import org.emailsms.gateway.inbound.boundary.InboundBacklog.GivenUpPdu;
 import org.emailsms.gateway.inbound.boundary.ReplyService;
 import org.emailsms.gateway.inbound.boundary.UnroutedReply;
 import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.mail.boundary.MailBacklog.PendingMail;
 import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
 import org.emailsms.gateway.smsc.control.SmppConnector;
+import org.omnifaces.util.Messages;
 
 /**
  * What the provider's operators watch (provider administrators only, by the page's security
- * constraint): the SMPP binds, the messages waiting for the SMSC, the mail outbox and the replies
- * that belonged to no one.
+ * constraint): the SMPP binds, the messages waiting for the SMSC, the mail outbox, the replies
+ * that belonged to no one and the receipts and replies from the SMSC that could not be processed.
  */
 @Named
 @ViewScoped
@@ -41,12 +44,18 @@ public class OperationsView implements Serializable {
     @EJB
     transient ReplyService replies;
 
+    @EJB
+    transient InboundBacklog inbound;
+
     private Map<String, String> binds;
     private long waitingMessages;
     private long pendingMail;
     private long retryingMail;
     private List<PendingMail> outbox;
     private List<UnroutedReply> unrouted;
+    private long waitingInbound;
+    private long givenUpInbound;
+    private List<GivenUpPdu> givenUp;
 
     @PostConstruct
     public void init() {
@@ -56,6 +65,16 @@ public class OperationsView implements Serializable {
         retryingMail = mail.retrying();
         outbox = mail.oldestPending(ROWS);
         unrouted = replies.unrouted(ROWS);
+        waitingInbound = inbound.waiting();
+        givenUpInbound = inbound.givenUp();
+        givenUp = inbound.latestGivenUp(ROWS);
+    }
+
+    /** After the operator has mended what made them fail. */
+    public void retryGivenUp() {
+        int due = inbound.retryGivenUp();
+        Messages.addGlobalInfo(due == 1 ? "1 given-up PDU will be tried again." : due + " given-up PDUs will be tried again.");
+        init();
     }
 
     public List<Map.Entry<String, String>> getBinds() {
@@ -80,5 +99,17 @@ public class OperationsView implements Serializable {
 
     public List<UnroutedReply> getUnrouted() {
         return unrouted;
+    }
+
+    public long getWaitingInbound() {
+        return waitingInbound;
+    }
+
+    public long getGivenUpInbound() {
+        return givenUpInbound;
+    }
+
+    public List<GivenUpPdu> getGivenUp() {
+        return givenUp;
     }
 }

@@ -23,20 +23,19 @@ import org.emailsms.gateway.inbound.control.InboundPdu;
 import org.emailsms.gateway.inbound.control.InboundStatistics;
 import org.emailsms.gateway.inbound.entity.ReceivedPdu;
 import org.emailsms.gateway.platform.control.ContentCipher;
+import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
  * Processes stored deliver_sm PDUs, receipts and replies, several in one transaction (one disk
  * write for all). Each is deleted in the transaction that processed it, so it is processed once.
  * A receipt that overtook the acknowledgement it reports on waits, 1 s, 2 s, 4 s... and is given up
- * after about an hour; should anything else fail, the batch is undone and each PDU tried alone, so
+ * after {@code gateway.inbound.max-attempts} (about an hour by default); should anything else fail, the batch is undone and each PDU tried alone, so
  * one bad PDU holds back no other.
  */
 @Stateless
 public class InboundProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class.getName());
-    /** 1 s doubled up to 2048 s: about 68 minutes of waiting for an acknowledgement in all. */
-    static final int MAX_ATTEMPTS = 13;
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
 
     /** What became of one PDU: processed, a receipt waiting for its acknowledgement, failed, or already gone. */
@@ -56,6 +55,9 @@ public class InboundProcessor {
 
     @Inject
     InboundStatistics statistics;
+
+    @Inject
+    RetryPolicy retries;
 
     @Resource
     SessionContext context;
@@ -147,8 +149,9 @@ public class InboundProcessor {
     }
 
     private void retryLater(ReceivedPdu row, String reason) {
-        if (row.getAttempts() + 1 >= MAX_ATTEMPTS) {
-            row.givenUp("given up after " + MAX_ATTEMPTS + " attempts: " + reason);
+        int maxAttempts = retries.inboundMaxAttempts();
+        if (row.getAttempts() + 1 >= maxAttempts) {
+            row.givenUp("given up after " + maxAttempts + " attempts: " + reason);
             LOG.warning(() -> String.format("Inbound PDU %d (received %s) given up: %s", row.getId(),
                     row.getReceivedAt(), reason));
         } else {

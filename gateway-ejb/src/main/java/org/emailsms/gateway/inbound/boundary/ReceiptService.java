@@ -52,7 +52,7 @@ public class ReceiptService {
      */
     public boolean record(InboundPdu pdu) {
         String text = new String(pdu.shortMessage(), StandardCharsets.ISO_8859_1);
-        String smscId = pdu.receiptedMessageId() != null ? pdu.receiptedMessageId() : idInText(text);
+        String smscId = quotedId(pdu);
         Optional<DeliveryState> state = pdu.messageState() != null ? fromMessageState(pdu.messageState()) : fromText(text);
         if (state.isEmpty()) {
             LOG.fine(() -> "intermediate receipt for " + smscId + " ignored");
@@ -89,6 +89,12 @@ public class ReceiptService {
                     MailThreading.aboutSms(message.getId(), message.getStatus().name().toLowerCase()));
         }
         return true;
+    }
+
+    /** The SMSC's id of the message a receipt reports on: its TLV, else the id in its text. */
+    static String quotedId(InboundPdu pdu) {
+        return pdu.receiptedMessageId() != null ? pdu.receiptedMessageId()
+                : idInText(new String(pdu.shortMessage(), StandardCharsets.ISO_8859_1));
     }
 
     private static String idInText(String text) {

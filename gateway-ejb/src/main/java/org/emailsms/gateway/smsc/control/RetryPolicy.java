@@ -27,12 +27,24 @@ public class RetryPolicy {
     @ConfigProperty(name = "gateway.retry.requeue-after", defaultValue = "PT1M")
     Duration requeueAfter;
 
+    @Inject
+    @ConfigProperty(name = "gateway.inbound.max-attempts", defaultValue = "13")
+    int inboundMaxAttempts;
+
     public int maxAttempts() {
         return maxAttempts;
     }
 
     public Duration interval() {
         return interval;
+    }
+
+    /**
+     * Attempts at a stored deliver_sm before it is given up (kept for the operators): 1 s, 2 s,
+     * 4 s... apart, so the default 13 waits about 68 minutes for a receipt's acknowledgement.
+     */
+    public int inboundMaxAttempts() {
+        return inboundMaxAttempts;
     }
 
     /** How often due retries, scheduled messages and waiting inbound PDUs are looked for. */

@@ -46,6 +46,18 @@ class InboundProcessorTest {
 
     private static final ContentCipher CIPHER = ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32]));
     private static final Duration REQUEUE_AFTER = Duration.ofMinutes(1);
+    private static final int MAX_ATTEMPTS = 6;
+    private static final RetryPolicy RETRIES = new RetryPolicy() {
+        @Override
+        public Duration requeueAfter() {
+            return REQUEUE_AFTER;
+        }
+
+        @Override
+        public int inboundMaxAttempts() {
+            return MAX_ATTEMPTS;
+        }
+    };
     private static final String HANDSET = "+61412345678";
     @RegisterExtension
     final MigratedDatabase database = new MigratedDatabase();
@@ -78,15 +90,41 @@ class InboundProcessorTest {
         assertEquals(Outcome.WAITING, handle(stored));
         assertBetween(before.plusSeconds(2), Instant.now().plusSeconds(2), row(stored).getNextAttemptAt());
 
-        for (int attempt = 3; attempt < InboundProcessor.MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 3; attempt < MAX_ATTEMPTS; attempt++) {
             assertEquals(Outcome.WAITING, handle(stored));
             assertNotNull(row(stored).getNextAttemptAt(), "attempt " + attempt + " is not the last");
         }
         assertEquals(Outcome.WAITING, handle(stored));
         ReceivedPdu givenUp = row(stored);
         assertNull(givenUp.getNextAttemptAt(), "no attempt after the last");
-        assertEquals(InboundProcessor.MAX_ATTEMPTS, givenUp.getAttempts());
+        assertEquals(MAX_ATTEMPTS, givenUp.getAttempts());
         assertTrue(givenUp.getLastError().startsWith("given up after"), givenUp.getLastError());
+    }
+
+    @Test
+    void givenUpPdusAreListedForTheOperatorsAndTriedAgainWhenTheyAsk() {
+        long waiting = store(receipt("f00d"));
+        long givenUp = store(receipt("dead"));
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            handle(givenUp);
+        }
+        handle(waiting);
+
+        List<InboundBacklog.GivenUpPdu> listed = latestGivenUp();
+        assertEquals(List.of(givenUp), listed.stream().map(InboundBacklog.GivenUpPdu::id).toList(),
+                "only the one given up");
+        InboundBacklog.GivenUpPdu pdu = listed.get(0);
+        assertTrue(pdu.receipt());
+        assertEquals("dead", pdu.smscId());
+        assertEquals(MAX_ATTEMPTS, pdu.attempts());
+        assertTrue(pdu.lastError().startsWith("given up after " + MAX_ATTEMPTS + " attempts"), pdu.lastError());
+
+        assertEquals(1, (int) database.inTransaction(em -> {
+            return backlog(em).retryGivenUp();
+        }));
+        assertEquals(List.of(), latestGivenUp(), "none given up now");
+        assertEquals(0, row(givenUp).getAttempts(), "every attempt again");
+        assertEquals(List.of(givenUp), claim(Instant.now().plusMillis(1)), "due at once: the next sweep takes it");
     }
 
     @Test
@@ -113,6 +151,7 @@ class InboundProcessorTest {
             processor.em = em;
             processor.cipher = CIPHER;
             processor.statistics = new InboundStatistics();
+            processor.retries = RETRIES;
             processor.receipts = new ReceiptService();
             processor.receipts.em = em;
             processor.receipts.outbox = MailOutbox.on(em, CIPHER);
@@ -133,12 +172,20 @@ class InboundProcessorTest {
     }
 
     private static ReceivedPdus rows(EntityManager em) {
-        return ReceivedPdus.on(em, CIPHER, new RetryPolicy() {
-            @Override
-            public Duration requeueAfter() {
-                return REQUEUE_AFTER;
-            }
+        return ReceivedPdus.on(em, CIPHER, RETRIES);
+    }
+
+    private List<InboundBacklog.GivenUpPdu> latestGivenUp() {
+        return database.inTransaction(em -> {
+            return backlog(em).latestGivenUp(10);
         });
+    }
+
+    private static InboundBacklog backlog(EntityManager em) {
+        InboundBacklog backlog = new InboundBacklog();
+        backlog.em = em;
+        backlog.cipher = CIPHER;
+        return backlog;
     }
 
     private ReceivedPdu row(long id) {

@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,7 @@ import org.emailsms.gateway.it.client.provisioning.UserSpec;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.Browser;
 import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Poll;
 import org.emailsms.gateway.it.support.Tenants;
 import org.emailsms.gateway.it.support.TestSmsc;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -128,6 +131,29 @@ class PortalIT {
         browser.waitForText("Company '" + name + "' is now disabled.");
         assertFault("ACCOUNT_DISABLED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
                 "From a disabled company", null));
+    }
+
+    @Test
+    void theProviderSeesAReceiptThatWasGivenUpAndHasItTriedAgain() throws Exception {
+        // A receipt for a message this gateway never sent: acknowledged to the SMSC, then given up
+        // after gateway.inbound.max-attempts (4 in these tests: 1 s, 2 s, 4 s apart).
+        String smscId = Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
+        smsc.sendReceiptFor(null, randomMobile(), "+61491570156", smscId, "DELIVRD");
+        browser.signIn("admin", System.getProperty("it.admin.password"));
+
+        Poll.until("the receipt to be listed as given up", Duration.ofSeconds(60), () -> {
+            browser.open("/admin/operations.xhtml");
+            return browser.pageText().contains(smscId);
+        });
+        assertTrue(browser.pageText().contains("no acknowledged part matches the receipt"), browser.pageText());
+        browser.click("inbound:retry");
+        browser.waitForText("will be tried again.");
+        assertFalse(browser.text("inbound:givenUp").contains(smscId), "no longer given up: due again");
+
+        Poll.until("its fresh attempts to be made and it to be given up again", Duration.ofSeconds(60), () -> {
+            browser.open("/admin/operations.xhtml");
+            return browser.pageText().contains(smscId);
+        });
     }
 
     @Test
