@@ -1,11 +1,7 @@
 package org.emailsms.gateway.inbound.control;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +15,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.emailsms.gateway.platform.control.GroupCommit;
+
 /**
  * Makes what the SMSC delivers durable before the gateway answers deliver_sm_resp, with a group
  * commit: PDUs that arrive while a write is under way wait for the next one and go in together,
@@ -26,7 +24,7 @@ import jakarta.inject.Inject;
  * prompted on the inbound queue; a prompt that is lost costs a delay (the sweep), not a PDU.
  */
 @Singleton
-// Appends run concurrently; the write lock below is the only serialisation.
+// Appends run concurrently; the group commit is the only serialisation.
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // The writes open their own transactions, on the executor's threads.
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -37,6 +35,7 @@ public class InboundJournal {
 
     private static final Logger LOG = Logger.getLogger(InboundJournal.class.getName());
     static final int MAX_BATCH = 200;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -46,74 +45,33 @@ public class InboundJournal {
     @Inject
     InboundQueue queue;
 
-    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    /** True while a writer is queued or running: there is never more than one. */
-    private final AtomicBoolean writerActive = new AtomicBoolean();
-
-    private record Waiting(InboundPdu pdu, CompletableFuture<Void> stored) {
-    }
-
-    /** Where the writes run: the container's executor; a plain one in tests. */
-    Executor writers;
+    private GroupCommit<InboundPdu, Long> journal;
 
     @PostConstruct
     void init() {
-        writers = executor;
+        writeOn(executor);
     }
 
-    /** Completes once {@code pdu} is stored, exceptionally if it could not be. */
-    public CompletableFuture<Void> append(InboundPdu pdu) {
-        Waiting entry = new Waiting(pdu, new CompletableFuture<>());
-        waiting.add(entry);
-        // One writer at a time, started only when none is active: a task per PDU would hold the
-        // executor's threads waiting for each other and overflow its queue under load.
-        if (writerActive.compareAndSet(false, true)) {
-            try {
-                writers.execute(this::writeWaiting);
-            } catch (RuntimeException rejected) {
-                writerActive.set(false);
-                LOG.log(Level.WARNING, "No thread to store deliver_sm; refused, the SMSC will deliver them again",
-                        rejected);
-                for (Waiting refused; (refused = waiting.poll()) != null; ) {
-                    refused.stored().completeExceptionally(rejected);
-                }
-            }
-        }
-        return entry.stored();
+    /** Where the writes run: the container's executor; a plain one in tests. */
+    void writeOn(Executor writers) {
+        journal = new GroupCommit<>(writers, MAX_BATCH, this::store, this::prompt);
     }
 
-    private void writeWaiting() {
-        // Once more if a PDU came after the last take while its appender still saw this writer
-        // active, unless a new writer has been started for it meanwhile.
-        do {
-            try {
-                for (List<Waiting> batch = take(); !batch.isEmpty(); batch = take()) {
-                    write(batch);
-                }
-            } finally {
-                writerActive.set(false);
-            }
-        } while (!waiting.isEmpty() && writerActive.compareAndSet(false, true));
+    /** Its future completes once {@code pdu} is stored (with its id), exceptionally if it could not be. */
+    public GroupCommit.Entry<InboundPdu, Long> append(InboundPdu pdu) {
+        return journal.append(pdu);
     }
 
-    private List<Waiting> take() {
-        List<Waiting> batch = new ArrayList<>();
-        for (Waiting next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
-            batch.add(next);
-        }
-        return batch;
-    }
-
-    private void write(List<Waiting> batch) {
-        List<Long> ids;
+    private List<Long> store(List<InboundPdu> batch) {
         try {
-            ids = rows.store(batch.stream().map(Waiting::pdu).toList());
+            return rows.store(batch);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, batch.size() + " deliver_sm could not be stored; the SMSC will deliver them again", e);
-            batch.forEach(entry -> entry.stored().completeExceptionally(e));
-            return;
+            throw e;
         }
-        batch.forEach(entry -> entry.stored().complete(null));
+    }
+
+    private void prompt(List<Long> ids) {
         try {
             queue.prompt(ids);
         } catch (RuntimeException e) {

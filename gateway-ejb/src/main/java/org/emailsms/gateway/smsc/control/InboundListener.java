@@ -6,8 +6,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.emailsms.gateway.inbound.control.InboundPdu;
 import org.emailsms.gateway.inbound.control.InboundJournal;
+import org.emailsms.gateway.inbound.control.InboundPdu;
+import org.emailsms.gateway.platform.control.GroupCommit;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -33,7 +34,10 @@ public class InboundListener implements MessageReceiverListener {
     private static final short SAR_MSG_REF_NUM = 0x020C;
     private static final short SAR_TOTAL_SEGMENTS = 0x020E;
     private static final short SAR_SEGMENT_SEQNUM = 0x020F;
+    /** Not yet taken by a write after this long: withdrawn and refused, the SMSC delivers it again. */
     private static final long DURABLE_WITHIN_SECONDS = 10;
+    /** Taken by a write: how long its outcome is awaited before refusing anyway. */
+    private static final long WRITE_OUTCOME_WITHIN_SECONDS = 60;
 
     private final InboundJournal journal;
 
@@ -44,9 +48,18 @@ public class InboundListener implements MessageReceiverListener {
 
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
-        InboundPdu pdu = classify(deliverSm);
+        GroupCommit.Entry<InboundPdu, Long> entry = journal.append(classify(deliverSm));
         try {
-            journal.append(pdu).get(DURABLE_WITHIN_SECONDS, TimeUnit.SECONDS);
+            try {
+                entry.written().get(DURABLE_WITHIN_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException slow) {
+                if (entry.withdraw()) {
+                    throw slow;
+                }
+                // A write has it: were it refused now and stored after all, the SMSC's second
+                // delivery would be stored again (a reply mailed twice). So its outcome decides.
+                entry.written().get(WRITE_OUTCOME_WITHIN_SECONDS, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessRequestException("interrupted", ESME_RSYSERR);

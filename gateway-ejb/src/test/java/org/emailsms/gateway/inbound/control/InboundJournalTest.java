@@ -1,6 +1,7 @@
 package org.emailsms.gateway.inbound.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.emailsms.gateway.platform.control.GroupCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class InboundJournalTest {
     private final InboundJournal journal = new InboundJournal();
 
     InboundJournalTest() {
-        journal.writers = writers;
+        journal.writeOn(writers);
         journal.rows = rows;
         journal.queue = new InboundQueue() {
             @Override
@@ -55,12 +57,12 @@ class InboundJournalTest {
     @Test
     void pdusArrivingDuringAWriteAreStoredTogetherInTheNext() throws Exception {
         rows.holdNextWrite();
-        CompletableFuture<Void> first = journal.append(pdu("first"));
+        CompletableFuture<Long> first = journal.append(pdu("first")).written();
         assertTrue(rows.writing.await(10, TimeUnit.SECONDS), "the first write started");
 
-        List<CompletableFuture<Void>> later = new ArrayList<>();
+        List<CompletableFuture<Long>> later = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            later.add(journal.append(pdu("later " + i)));
+            later.add(journal.append(pdu("later " + i)).written());
         }
         assertTrue(later.stream().noneMatch(CompletableFuture::isDone), "not answered before they are stored");
         rows.release.countDown();
@@ -77,17 +79,17 @@ class InboundJournalTest {
         // As bounded as the container's executor can be: one thread, room for one queued task.
         ThreadPoolExecutor bounded = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
         AtomicInteger started = new AtomicInteger();
-        journal.writers = task -> {
+        journal.writeOn(task -> {
             started.incrementAndGet();
             bounded.execute(task);
-        };
+        });
         try {
             rows.holdNextWrite();
-            CompletableFuture<Void> first = journal.append(pdu("first"));
+            CompletableFuture<Long> first = journal.append(pdu("first")).written();
             assertTrue(rows.writing.await(10, TimeUnit.SECONDS), "the first write started");
-            List<CompletableFuture<Void>> burst = new ArrayList<>();
+            List<CompletableFuture<Long>> burst = new ArrayList<>();
             for (int i = 0; i < 999; i++) {
-                burst.add(journal.append(pdu("burst " + i)));
+                burst.add(journal.append(pdu("burst " + i)).written());
             }
             rows.release.countDown();
 
@@ -102,13 +104,32 @@ class InboundJournalTest {
     }
 
     @Test
+    void aPduWithdrawnBeforeAWriteTookItIsNeverStoredOneTakenCannotBeWithdrawn() throws Exception {
+        rows.holdNextWrite();
+        GroupCommit.Entry<InboundPdu, Long> inTheWrite = journal.append(pdu("in the write"));
+        assertTrue(rows.writing.await(10, TimeUnit.SECONDS), "the first write started");
+        GroupCommit.Entry<InboundPdu, Long> waiting = journal.append(pdu("waiting"));
+        GroupCommit.Entry<InboundPdu, Long> kept = journal.append(pdu("kept"));
+
+        assertFalse(inTheWrite.withdraw(), "a write has it: its outcome decides");
+        assertTrue(waiting.withdraw(), "no write has it yet");
+        rows.release.countDown();
+
+        inTheWrite.written().get(10, TimeUnit.SECONDS);
+        kept.written().get(10, TimeUnit.SECONDS);
+        assertThrows(ExecutionException.class, () -> waiting.written().get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(1, 1), rows.batchSizes, "the withdrawn one was left out of the second write");
+        awaitPrompted(2);
+    }
+
+    @Test
     void aFailedWriteFailsItsOwnPdusAndTheNextWriteWorks() throws Exception {
         rows.failNextWrite();
         ExecutionException failed = assertThrows(ExecutionException.class,
-                () -> journal.append(pdu("lost")).get(10, TimeUnit.SECONDS));
+                () -> journal.append(pdu("lost")).written().get(10, TimeUnit.SECONDS));
         assertTrue(failed.getCause().getMessage().contains("disk full"), failed.getCause().getMessage());
 
-        journal.append(pdu("kept")).get(10, TimeUnit.SECONDS);
+        journal.append(pdu("kept")).written().get(10, TimeUnit.SECONDS);
         assertEquals(List.of(1), rows.batchSizes, "only the successful write counted");
         awaitPrompted(1);
         assertEquals(1, prompts.size(), "only what was stored is prompted");
