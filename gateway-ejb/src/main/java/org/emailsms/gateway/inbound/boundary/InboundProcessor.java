@@ -23,6 +23,7 @@ import org.emailsms.gateway.inbound.control.InboundPdu;
 import org.emailsms.gateway.inbound.control.InboundStatistics;
 import org.emailsms.gateway.inbound.entity.ReceivedPdu;
 import org.emailsms.gateway.platform.control.ContentCipher;
+import org.emailsms.gateway.platform.control.Failures;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
@@ -101,7 +102,7 @@ public class InboundProcessor {
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "Inbound PDU " + id + " could not be processed", failed);
             try {
-                self.failed(id, String.valueOf(rootCause(failed).getMessage()));
+                self.failed(id, Failures.reason(failed));
             } catch (RuntimeException notCounted) {
                 // The database itself is away: the PDU keeps its deadline and the sweep tries again.
                 LOG.log(Level.WARNING, "The failed attempt of inbound PDU " + id + " could not be counted", notCounted);
@@ -157,13 +158,5 @@ public class InboundProcessor {
         } else {
             row.deferred(reason, Instant.now(), FIRST_PAUSE.multipliedBy(1L << row.getAttempts()));
         }
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

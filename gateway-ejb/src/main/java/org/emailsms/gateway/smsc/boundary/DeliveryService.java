@@ -55,11 +55,8 @@ public class DeliveryService {
     DeliveryStatistics statistics;
 
     public void deliver(long messageId) {
-        // Locked: the same id may be on the queue twice (the sweep re-queues overdue messages), and
-        // the second delivery must wait for the first and then find it no longer pending.
-        SmsMessage message = em.find(SmsMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
-        if (message == null || message.getStatus() != MessageStatus.PENDING) {
-            LOG.fine(() -> "message " + messageId + " is not pending; nothing to deliver");
+        SmsMessage message = lockIfPending(messageId);
+        if (message == null) {
             return;
         }
         message.countAttempt();
@@ -92,6 +89,39 @@ public class DeliveryService {
         } catch (SubmitFailedException e) {
             failed(message, e, text);
         }
+    }
+
+    /**
+     * Counts an attempt that threw (a fault on our side, not an SMSC's answer) as a temporary
+     * failure, so that a message that always fails that way ends in {@code ABORT} with its error
+     * email instead of being queued again for ever. In its own transaction: the attempt's was undone.
+     */
+    public void failedUnexpectedly(long messageId, String reason) {
+        SmsMessage message = lockIfPending(messageId);
+        if (message == null) {
+            return;
+        }
+        message.countAttempt();
+        String text;
+        try {
+            text = cipher.decrypt(message.getContent());
+        } catch (IllegalStateException unreadable) {
+            text = null;
+        }
+        failed(message, new SubmitFailedException("Unexpected failure in the gateway: " + reason, false, null), text);
+    }
+
+    /**
+     * Locked: the same id may be on the queue twice (the sweep re-queues overdue messages), and the
+     * second delivery must wait for the first and then find it no longer pending. Null then.
+     */
+    private SmsMessage lockIfPending(long messageId) {
+        SmsMessage message = em.find(SmsMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+        if (message == null || message.getStatus() != MessageStatus.PENDING) {
+            LOG.fine(() -> "message " + messageId + " is not pending; nothing to deliver");
+            return null;
+        }
+        return message;
     }
 
     private void failed(SmsMessage message, SubmitFailedException e, String text) {

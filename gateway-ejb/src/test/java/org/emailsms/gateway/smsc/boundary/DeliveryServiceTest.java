@@ -1,13 +1,18 @@
 package org.emailsms.gateway.smsc.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
 
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
@@ -19,59 +24,103 @@ import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
+import org.emailsms.gateway.smsc.control.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A message whose stored text no key can read any more (the content key was changed) must not stay
- * PENDING: the sweep would queue it again every minute for ever. It is given up at once, and the
- * sender's error email says why without the text.
+ * A delivery that throws (a fault on the gateway's side) is counted like a temporary failure:
+ * {@code FAIL} with a retry time, and after the last attempt {@code ABORT} with the error email,
+ * instead of being queued again for ever.
  */
 class DeliveryServiceTest {
 
-    private static final ContentCipher OLD_KEY = ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32]));
-    private static final ContentCipher NEW_KEY = ContentCipher.withKey(Base64.getEncoder().encodeToString(filled(7)));
+    private static final ContentCipher CIPHER = ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32]));
+    private static final Duration INTERVAL = Duration.ofMinutes(2);
+    private static final RetryPolicy RETRIES = new RetryPolicy() {
+        @Override
+        public int maxAttempts() {
+            return 2;
+        }
+
+        @Override
+        public Duration interval() {
+            return INTERVAL;
+        }
+    };
     @RegisterExtension
     final MigratedDatabase database = new MigratedDatabase();
 
     @Test
-    void abortsAMessageItCannotDecryptAndTellsTheSender() {
-        long id = database.inTransaction(em -> {
-            Company company = new Company("Co " + UUID.randomUUID(), "AU", ZoneId.of("Australia/Sydney"));
-            em.persist(company);
-            User sender = User.companyUser(company, null, "u-" + UUID.randomUUID(), "sender@example.test",
-                    Role.SENDER, "hash");
-            em.persist(sender);
-            SmsMessage message = new SmsMessage(sender, "+61412345678", "+61491570156",
-                    OLD_KEY.encrypt("Written under the old key"), 0, 1, false, null);
-            em.persist(message);
-            return message.getId();
-        });
+    void anAttemptThatThrewIsCountedAndTheLastEndsInAbortWithTheErrorEmail() {
+        String sender = "u-" + UUID.randomUUID() + "@example.test";
+        long id = pendingMessage(sender);
+        Instant before = Instant.now();
 
-        database.inTransaction(em -> {
-            DeliveryService delivery = new DeliveryService();
-            delivery.em = em;
-            delivery.cipher = NEW_KEY;
-            delivery.outbox = MailOutbox.on(em, NEW_KEY);
-            delivery.statistics = new DeliveryStatistics();
-            delivery.deliver(id); // the connector is never reached: it is null here
-        });
+        failedUnexpectedly(id, "NullPointerException in the encoder");
+        SmsMessage failed = message(id);
+        assertEquals(MessageStatus.FAIL, failed.getStatus());
+        assertEquals(1, failed.getAttempts());
+        assertTrue(failed.getLastError().contains("NullPointerException in the encoder"), failed.getLastError());
+        assertFalse(failed.getNextAttemptAt().toInstant().isBefore(before.plus(INTERVAL)), "retried per policy");
 
+        failedUnexpectedly(id, "again");
+        assertEquals(1, message(id).getAttempts(), "only a PENDING message is counted: this one is not queued now");
+
+        backToPending(id);
+        failedUnexpectedly(id, "and again");
+        SmsMessage aborted = message(id);
+        assertEquals(MessageStatus.ABORT, aborted.getStatus());
+        assertEquals(2, aborted.getAttempts());
+        assertNull(aborted.getNextAttemptAt());
+        List<OutgoingMail> emails = database.inTransaction(em -> {
+            return em.createQuery("SELECT m FROM OutgoingMail m WHERE m.recipient = :to", OutgoingMail.class)
+                    .setParameter("to", sender).getResultList();
+        });
+        assertEquals(1, emails.size(), "one error email to the sender");
+        assertTrue(emails.get(0).getSubject().contains("could not be delivered"), emails.get(0).getSubject());
+    }
+
+    private void failedUnexpectedly(long id, String reason) {
         database.inTransaction(em -> {
-            SmsMessage message = em.find(SmsMessage.class, id);
-            assertEquals(MessageStatus.ABORT, message.getStatus());
-            assertTrue(message.getLastError().contains("cannot be decrypted"), message.getLastError());
-            List<OutgoingMail> mails = em.createQuery("SELECT m FROM OutgoingMail m", OutgoingMail.class).getResultList();
-            assertEquals(1, mails.size());
-            assertEquals("sender@example.test", mails.get(0).getRecipient());
-            String body = NEW_KEY.decrypt(mails.get(0).getBody());
-            assertTrue(body.contains("cannot be decrypted") && body.contains("(cannot be shown)"), body);
+            service(em).failedUnexpectedly(id, reason);
         });
     }
 
-    private static byte[] filled(int value) {
-        byte[] key = new byte[32];
-        Arrays.fill(key, (byte) value);
-        return key;
+    private static DeliveryService service(EntityManager em) {
+        DeliveryService service = new DeliveryService();
+        service.em = em;
+        service.cipher = CIPHER;
+        service.retries = RETRIES;
+        service.outbox = MailOutbox.on(em, CIPHER);
+        service.statistics = new DeliveryStatistics();
+        return service;
+    }
+
+    private long pendingMessage(String email) {
+        return database.inTransaction(em -> {
+            Company company = new Company("Co " + UUID.randomUUID(), "AU", ZoneId.of("Australia/Sydney"));
+            em.persist(company);
+            User user = User.companyUser(company, null, "u-" + UUID.randomUUID(), email, Role.SENDER, "h");
+            em.persist(user);
+            SmsMessage message = new SmsMessage(user, "+61412345678", "+61491570156", CIPHER.encrypt("Hello"), 0, 1,
+                    false, null);
+            em.persist(message);
+            return message.getId();
+        });
+    }
+
+    /** As the due-message sweep leaves a message it queues again. */
+    private void backToPending(long id) {
+        database.inTransaction(em -> {
+            em.createNativeQuery("UPDATE sms_message SET status = 'PENDING' WHERE id = ?1").setParameter(1, id)
+                    .executeUpdate();
+        });
+    }
+
+    private SmsMessage message(long id) {
+        return database.inTransaction(em -> {
+            return em.find(SmsMessage.class, id);
+        });
     }
 }
