@@ -31,7 +31,7 @@ import org.emailsms.gateway.it.support.TestSmsc;
  */
 final class Rig implements AutoCloseable {
 
-    static final int HTTP_PORT = 48280;
+    static final int HTTP_PORT = 30080;
     static final int SMSC_PORT = 12790;
     static final ServerSetup SMTP = new ServerSetup(3035, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 

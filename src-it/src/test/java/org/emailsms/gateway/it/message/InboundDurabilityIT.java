@@ -31,7 +31,7 @@ class InboundDurabilityIT {
     void aReceiptAcknowledgedBeforeAKillIsProcessedAfterTheRestart() throws Exception {
         Path work = Path.of(System.getProperty("it.work"), "inbound-durability");
         try (TestSmsc smsc = new TestSmsc(SMSC_PORT);
-             Distribution gateway = new Distribution(work, 48080, 48181, Map.of(
+             Distribution gateway = new Distribution(work, 26080, 26181, Map.of(
                      "GATEWAY_SMSC_HOST", "127.0.0.1",
                      "GATEWAY_SMSC_PORT", Integer.toString(SMSC_PORT),
                      "GATEWAY_SMSC_BIND_CHECK_INTERVAL", "PT1S",

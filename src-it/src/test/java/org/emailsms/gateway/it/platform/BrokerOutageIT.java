@@ -35,7 +35,7 @@ class BrokerOutageIT {
         IOHelper.deleteFile(work.toFile());
         BrokerService broker = startBroker();
         try (TestSmsc smsc = new TestSmsc(SMSC_PORT);
-             Distribution gateway = new Distribution(work, 38280, 38281, Map.of(
+             Distribution gateway = new Distribution(work, 22080, 22181, Map.of(
                      "GATEWAY_BROKER_URL", "tcp://127.0.0.1:" + BROKER_PORT,
                      "GATEWAY_SMSC_HOST", "127.0.0.1",
                      "GATEWAY_SMSC_PORT", Integer.toString(SMSC_PORT),

@@ -57,7 +57,7 @@ class ExternalBrokerIT {
         URI address = connector.getConnectUri();
         Path work = Path.of(System.getProperty("it.work"), "external-broker");
         IOHelper.deleteFile(work.toFile());
-        try (Distribution gateway = new Distribution(work, 38080, 38181,
+        try (Distribution gateway = new Distribution(work, 24080, 24181,
                 Map.of("GATEWAY_BROKER_URL", address.toString()))) {
             gateway.start("gateway");
 

@@ -20,6 +20,10 @@ public final class Distribution implements AutoCloseable {
     private final Map<String, String> environment;
     private Process process;
 
+    /**
+     * {@code httpPort} and {@code httpsPort} lie below Linux's ephemeral range (32768 and up), or
+     * an outgoing connection of another test may hold one of them just then and the start fails.
+     */
     public Distribution(Path work, int httpPort, int httpsPort, Map<String, String> environment) {
         this.work = work;
         this.httpPort = httpPort;
