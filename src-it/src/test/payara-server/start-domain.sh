@@ -35,6 +35,7 @@ for option in \
     "-Dgateway.retry.sweep-interval=PT1S" \
     "-Dgateway.retry.max-attempts=5" \
     "-Dgateway.inbound.max-attempts=4" \
+    "-Dgateway.inbound.reassembly-timeout=PT5S" \
     "-Dgateway.smsc.rebind-max-wait=PT1S" \
     "-Dcom.sun.xml.ws.fault.SOAPFaultBuilder.disableCaptureStackTrace=true"; do
     if ! "$asadmin" list-jvm-options | grep -qxF -- "$option"; then

@@ -2,11 +2,13 @@ package org.emailsms.gateway.inbound.boundary;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -23,7 +25,8 @@ import org.emailsms.gateway.smsc.control.RetryPolicy;
 /**
  * Prompts the stored PDUs that are due: receipts waiting for their acknowledgement, PDUs whose
  * processing failed, and any whose prompt was lost (a node died after storing them, or the broker
- * forgot the prompt). On the same interval as the due-message sweep.
+ * forgot the prompt); and mails what arrived of concatenated replies whose other parts never came.
+ * On the same interval as the due-message sweep.
  */
 @Singleton
 @Startup
@@ -44,16 +47,28 @@ public class InboundSweep {
     @Inject
     RetryPolicy retries;
 
+    @EJB
+    ReplyService replies;
+
     @PostConstruct
     void arm() {
         long every = retries.sweepInterval().toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig("inbound-sweep", false));
     }
 
-    /** Claimed in one transaction, prompted after it committed. */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void promptDue() {
+    void sweep() {
+        promptDue();
+        try {
+            replies.deliverIncomplete(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not mail the incomplete replies; the next sweep tries again", e);
+        }
+    }
+
+    /** Claimed in one transaction, prompted after it committed. */
+    private void promptDue() {
         List<Long> claimed = pdus.claimDue(Instant.now());
         try {
             queue.prompt(claimed);

@@ -1,5 +1,6 @@
 package org.emailsms.gateway.inbound.boundary;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public class ReplyService {
 
     private static final Logger LOG = Logger.getLogger(ReplyService.class.getName());
     private static final int MAX_LISTED = 1_000;
+    private static final int MAX_EXPIRED_AT_ONCE = 100;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @PersistenceContext
@@ -64,6 +66,24 @@ public class ReplyService {
                         whole.parts()),
                 () -> LOG.fine(() -> String.format("part %d of %d of a reply from %s kept until the rest arrives",
                         segment.sequence(), segment.total(), handset)));
+    }
+
+    /**
+     * Mails what arrived of the concatenated replies whose other parts have not come within
+     * {@code gateway.inbound.reassembly-timeout}, marked incomplete, and forgets their parts.
+     *
+     * @return how many
+     */
+    public int deliverIncomplete(Instant now) {
+        List<Reassembly.Incomplete> expired = reassembly.takeExpired(now.minus(settings.reassemblyTimeout()),
+                MAX_EXPIRED_AT_ONCE);
+        for (Reassembly.Incomplete reply : expired) {
+            LOG.info(() -> String.format("Reply from %s to %s: %d of %d parts arrived within %s; mailed incomplete",
+                    reply.handset(), reply.poolNumber(), reply.parts().size(), reply.total(),
+                    settings.reassemblyTimeout()));
+            deliver(reply.handset(), reply.poolNumber(), reply.text(), reply.parts().size());
+        }
+        return expired.size();
     }
 
     /** The newest replies that no one owned, newest first. */

@@ -1,10 +1,13 @@
 package org.emailsms.gateway.inbound.control;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -76,6 +79,86 @@ public class Reassembly {
                 .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, segment.reference())
                 .executeUpdate();
         return Optional.of(new Whole(whole.toByteArray(), ((Number) parts.get(0)[0]).intValue(), parts.size()));
+    }
+
+    /**
+     * Takes out the concatenated replies whose first part came before {@code firstSeenBefore} and
+     * that are still incomplete, at most {@code max}: the rest is not coming. Each group is locked
+     * and deleted, so of several nodes one takes it.
+     */
+    public List<Incomplete> takeExpired(Instant firstSeenBefore, int max) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> groups = em.createNativeQuery("""
+                        SELECT handset, pool_number, reference, total FROM reply_fragment_group
+                        WHERE first_seen_at < ?1 ORDER BY first_seen_at""")
+                .setParameter(1, firstSeenBefore.atOffset(ZoneOffset.UTC)).setMaxResults(max).getResultList();
+        List<Incomplete> taken = new ArrayList<>();
+        for (Object[] group : groups) {
+            String handset = (String) group[0];
+            String poolNumber = (String) group[1];
+            int reference = ((Number) group[2]).intValue();
+            boolean stillThere = !em.createNativeQuery("""
+                            SELECT total FROM reply_fragment_group
+                            WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3 FOR UPDATE""")
+                    .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, reference)
+                    .getResultList().isEmpty();
+            if (!stillThere) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            SELECT sequence_number, data_coding, payload FROM reply_fragment
+                            WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3 ORDER BY sequence_number""")
+                    .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, reference)
+                    .getResultList();
+            List<Part> parts = rows.stream().map(r -> new Part(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
+                    cipher.decryptBytes((byte[]) r[2]))).toList();
+            em.createNativeQuery("DELETE FROM reply_fragment_group WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3")
+                    .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, reference)
+                    .executeUpdate();
+            taken.add(new Incomplete(handset, poolNumber, ((Number) group[3]).intValue(), parts));
+        }
+        return taken;
+    }
+
+    /** One part as it arrived: its number in the reply (from 1), data coding and payload. */
+    public record Part(int sequence, int dataCoding, byte[] payload) {
+    }
+
+    /** A concatenated reply whose other parts never arrived: {@code parts} in order, of {@code total}. */
+    public record Incomplete(String handset, String poolNumber, int total, List<Part> parts) {
+
+        private static final String GAP = "[...]";
+
+        /**
+         * What arrived, readable: each run of consecutive parts joined before decoding (a character
+         * may straddle two parts), a gap mark where parts are missing, and a note saying which came.
+         */
+        public String text() {
+            StringBuilder text = new StringBuilder();
+            int expected = 1;
+            ByteArrayOutputStream run = new ByteArrayOutputStream();
+            int runCoding = 0;
+            for (Part part : parts) {
+                if (part.sequence() != expected) {
+                    text.append(InboundText.decode(run.toByteArray(), runCoding));
+                    text.append(text.length() == 0 ? GAP + " " : " " + GAP + " ");
+                    run.reset();
+                }
+                if (run.size() == 0) {
+                    runCoding = part.dataCoding();
+                }
+                run.writeBytes(part.payload());
+                expected = part.sequence() + 1;
+            }
+            text.append(InboundText.decode(run.toByteArray(), runCoding));
+            if (expected <= total) {
+                text.append(" ").append(GAP);
+            }
+            String arrived = parts.stream().map(p -> Integer.toString(p.sequence())).collect(Collectors.joining(", "));
+            return text.append("\n\n(Incomplete: the network delivered only part(s) ").append(arrived).append(" of ")
+                    .append(total).append("; the rest never arrived.)").toString();
+        }
     }
 
     /** A reassembled reply: its payload, the data coding of its first part, and how many parts it had. */

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -69,6 +71,42 @@ class ReassemblyTest {
         assertTrue(add(handset, new Segment(part, 0, 8, 2, 2)).isEmpty(), "another reference is another reply");
         assertTrue(add("+61412000999", new Segment(part, 0, 7, 2, 2)).isEmpty(), "another handset too");
         assertFalse(add(handset, new Segment(part, 0, 7, 2, 2)).isEmpty());
+    }
+
+    @Test
+    void aReplyWhosePartsDidNotAllComeInTimeIsTakenOutOnceWithWhatArrived() {
+        String handset = "+61412" + (100000 + (int) (Math.random() * 899999));
+        // Part 2 of 3 never comes.
+        assertTrue(add(handset, new Segment("Meet at ".getBytes(StandardCharsets.US_ASCII), 0, 9, 3, 1)).isEmpty());
+        assertTrue(add(handset, new Segment("tomorrow".getBytes(StandardCharsets.US_ASCII), 0, 9, 3, 3)).isEmpty());
+
+        assertEquals(List.of(), takeExpired(Instant.now().minusSeconds(60)), "not expired yet");
+        List<Reassembly.Incomplete> taken = takeExpired(Instant.now().plusSeconds(1));
+        List<Reassembly.Incomplete> mine = taken.stream().filter(reply -> reply.handset().equals(handset)).toList();
+        assertEquals(1, mine.size());
+        Reassembly.Incomplete reply = mine.get(0);
+        assertEquals(3, reply.total());
+        assertEquals(List.of(1, 3), reply.parts().stream().map(Reassembly.Part::sequence).toList());
+        assertEquals("Meet at  [...] tomorrow\n\n(Incomplete: the network delivered only part(s) 1, 3 of 3; "
+                + "the rest never arrived.)", reply.text());
+        assertEquals(List.of(), takeExpired(Instant.now().plusSeconds(1)).stream()
+                .filter(again -> again.handset().equals(handset)).toList(), "taken once");
+    }
+
+    @Test
+    void anIncompleteReplyMarksEveryGap() {
+        Reassembly.Incomplete onlyTheMiddle = new Reassembly.Incomplete("+61412000001", POOL, 3,
+                List.of(new Reassembly.Part(2, 0, "middle".getBytes(StandardCharsets.US_ASCII))));
+        assertTrue(onlyTheMiddle.text().startsWith("[...] middle [...]\n\n"), onlyTheMiddle.text());
+    }
+
+    private static List<Reassembly.Incomplete> takeExpired(Instant firstSeenBefore) {
+        return database.inTransaction(em -> {
+            Reassembly cut = new Reassembly();
+            cut.em = em;
+            cut.cipher = cipher;
+            return cut.takeExpired(firstSeenBefore, 100);
+        });
     }
 
     private static Optional<Reassembly.Whole> add(String handset, Segment segment) {

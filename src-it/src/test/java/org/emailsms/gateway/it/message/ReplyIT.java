@@ -127,6 +127,19 @@ class ReplyIT {
                 "the two parts made one email, and no part was mailed on its own");
     }
 
+    /** Part 2 of 2 never comes: after gateway.inbound.reassembly-timeout (5 s in these tests) part 1 is mailed, marked incomplete. */
+    @Test
+    void aReplyWhoseLastPartNeverArrivesIsMailedIncompleteAfterTheTimeout() throws Exception {
+        Conversation conversation = startConversation("Are you coming?");
+        smsc.sendMo(conversation.handset(), conversation.poolNumber(),
+                withHeader(0x3B, 2, 1, gsm("Yes, but only after the meeting, which ")), GSM, true);
+
+        MimeMessage email = awaitEmailContaining(mail, inbox(conversation.sender()), "Yes, but only after the meeting");
+        assertTrue(text(email).contains("(Incomplete: the network delivered only part(s) 1 of 2; the rest never arrived.)"),
+                text(email));
+        assertEquals(1, emails(mail, inbox(conversation.sender()), REPLY).size(), "mailed once");
+    }
+
     /** UCS-2 parts marked by SAR parameters instead of a header; the emoji's surrogate pair straddles the cut. */
     @Test
     void aTwoPartUcs2ReplyWithSarParametersArrivesAsOneEmail() throws Exception {
