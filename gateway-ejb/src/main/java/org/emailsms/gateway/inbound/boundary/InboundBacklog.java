@@ -57,13 +57,22 @@ public class InboundBacklog {
     }
 
     private GivenUpPdu givenUp(ReceivedPdu row) {
-        InboundPdu pdu = row.toPdu(cipher.decryptBytes(row.getSealedShortMessage()));
+        // One PDU stored under another content key must not hide all the others from the operators.
+        byte[] shortMessage;
+        String unreadable = "(unreadable receipt)";
+        try {
+            shortMessage = cipher.decryptBytes(row.getSealedShortMessage());
+        } catch (IllegalStateException wrongKey) {
+            shortMessage = new byte[0];
+            unreadable = "(cannot be decrypted with this node's content key)";
+        }
+        InboundPdu pdu = row.toPdu(shortMessage);
         String smscId = null;
         if (pdu.receipt()) {
             try {
                 smscId = ReceiptService.quotedId(pdu);
-            } catch (IllegalArgumentException unreadable) {
-                smscId = "(unreadable receipt)";
+            } catch (IllegalArgumentException noId) {
+                smscId = unreadable;
             }
         }
         return new GivenUpPdu(row.getId(), pdu.receipt(), pdu.sourceAddress(), pdu.destinationAddress(), smscId,

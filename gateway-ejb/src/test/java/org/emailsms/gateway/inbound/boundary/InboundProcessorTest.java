@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -118,6 +119,15 @@ class InboundProcessorTest {
         assertEquals("dead", pdu.smscId());
         assertEquals(MAX_ATTEMPTS, pdu.attempts());
         assertTrue(pdu.lastError().startsWith("given up after " + MAX_ATTEMPTS + " attempts"), pdu.lastError());
+
+        List<InboundBacklog.GivenUpPdu> underAnotherKey = database.inTransaction(em -> {
+            InboundBacklog otherNode = backlog(em);
+            byte[] otherKey = new byte[32];
+            Arrays.fill(otherKey, (byte) 7);
+            otherNode.cipher = ContentCipher.withKey(Base64.getEncoder().encodeToString(otherKey));
+            return otherNode.latestGivenUp(10);
+        });
+        assertEquals("dead", underAnotherKey.get(0).smscId(), "listed even when its text cannot be read here");
 
         assertEquals(1, (int) database.inTransaction(em -> {
             return backlog(em).retryGivenUp();
