@@ -2,6 +2,7 @@ package org.emailsms.gateway.admin.account;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -17,7 +18,10 @@ import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.admin.platform.Actions;
 import org.emailsms.gateway.admin.security.Caller;
 
-/** The companies the caller administers; provider administrators create, disable and enable them. */
+/**
+ * The companies the caller administers, by name, a page at a time and narrowed by a search (a
+ * provider may have thousands); provider administrators create, disable and enable them.
+ */
 @Named
 @ViewScoped
 public class CompaniesView implements Serializable {
@@ -34,6 +38,7 @@ public class CompaniesView implements Serializable {
     Caller caller;
 
     private List<Company> list = List.of();
+    private String search;
     private String name;
     private String homeCountry = "AU";
     private String timeZone = "Australia/Sydney";
@@ -41,7 +46,14 @@ public class CompaniesView implements Serializable {
 
     @PostConstruct
     public void init() {
-        Actions.run(() -> list = companies.companies(caller.getName()), null);
+        String wanted = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        Actions.run(() -> list = companies.companies(caller.getName()).stream()
+                .filter(company -> company.getName().toLowerCase(Locale.ROOT).contains(wanted)).toList(), null);
+    }
+
+    /** Narrows the list to the companies whose name contains the search, in any case. */
+    public void find() {
+        init();
     }
 
     public void create() {
@@ -69,6 +81,14 @@ public class CompaniesView implements Serializable {
 
     public List<Company> getList() {
         return list;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
     }
 
     public String getName() {

@@ -125,6 +125,7 @@ class PortalIT {
         browser.waitForText("127.0.0.1:" + System.getProperty("it.smsc.port"));
 
         browser.open("/admin/companies.xhtml");
+        findCompany(name);
         browser.click(By.xpath("//tr[td/a[text()='" + name + "']]//button[.//span[text()='Disable']]"));
         browser.waitForText("Its users can no longer sign in or send.");
         browser.click(By.cssSelector(".ui-confirmdialog-yes"));
@@ -348,9 +349,17 @@ class PortalIT {
     }
 
     /** The ids of a company and of its first user, as the provider's administrator sees them in links. */
+    /** The provider's list holds every company of the run: search for the one wanted. */
+    private void findCompany(String name) {
+        browser.type("companies:search", name);
+        browser.click("companies:find");
+        browser.waitForText(name);
+    }
+
     private Ids idsSeenByTheProvider(String companyName) {
         browser.signIn("admin", System.getProperty("it.admin.password"));
         browser.open("/admin/companies.xhtml");
+        findCompany(companyName);
         Matcher company = COMPANY_ID.matcher(browser.attribute(By.linkText(companyName), "href"));
         assertTrue(company.find());
         browser.open("/admin/users.xhtml?company=" + company.group(1));
