@@ -30,8 +30,8 @@ import org.emailsms.gateway.smsc.control.RetryPolicy;
  * Processes stored deliver_sm PDUs, receipts and replies, several in one transaction (one disk
  * write for all). Each is deleted in the transaction that processed it, so it is processed once.
  * A receipt that overtook the acknowledgement it reports on waits, 1 s, 2 s, 4 s... and is given up
- * after {@code gateway.inbound.max-attempts} (about an hour by default); should anything else fail, the batch is undone and each PDU tried alone, so
- * one bad PDU holds back no other.
+ * after {@code gateway.inbound.max-attempts} (about an hour by default); should anything else fail,
+ * the batch is undone and each PDU tried alone, so one bad PDU holds back no other.
  */
 @Stateless
 public class InboundProcessor {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.Dependent;
@@ -25,6 +26,8 @@ import org.emailsms.gateway.platform.control.ContentCipher;
  */
 @Dependent
 public class Reassembly {
+
+    private static final Logger LOG = Logger.getLogger(Reassembly.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -111,8 +114,16 @@ public class Reassembly {
                             WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3 ORDER BY sequence_number""")
                     .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, reference)
                     .getResultList();
-            List<Part> parts = rows.stream().map(r -> new Part(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
-                    cipher.decryptBytes((byte[]) r[2]))).toList();
+            List<Part> parts = new ArrayList<>();
+            for (Object[] row : rows) {
+                try {
+                    parts.add(new Part(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
+                            cipher.decryptBytes((byte[]) row[2])));
+                } catch (IllegalStateException wrongKey) {
+                    // Stored under another content key: counted as missing rather than holding up every expiry.
+                    LOG.warning(() -> "A part of a reply from " + handset + " cannot be decrypted with this node's key");
+                }
+            }
             em.createNativeQuery("DELETE FROM reply_fragment_group WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3")
                     .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, reference)
                     .executeUpdate();
@@ -135,6 +146,9 @@ public class Reassembly {
          * may straddle two parts), a gap mark where parts are missing, and a note saying which came.
          */
         public String text() {
+            if (parts.isEmpty()) {
+                return GAP + "\n\n(Incomplete: none of its " + total + " parts could be read.)";
+            }
             StringBuilder text = new StringBuilder();
             int expected = 1;
             ByteArrayOutputStream run = new ByteArrayOutputStream();
