@@ -60,10 +60,8 @@ public class DeliveryService {
             return;
         }
         message.countAttempt();
-        String text;
-        try {
-            text = cipher.decrypt(message.getContent());
-        } catch (IllegalStateException unreadable) {
+        String text = textOf(message);
+        if (text == null) {
             // No later attempt can do better; left PENDING it would be queued again for ever.
             abort(message, "The stored text cannot be decrypted: the content key was changed (gateway.crypto.key, "
                     + "or content.key in the data directory) or the data is damaged.", null);
@@ -102,13 +100,17 @@ public class DeliveryService {
             return;
         }
         message.countAttempt();
-        String text;
+        failed(message, new SubmitFailedException("Unexpected failure in the gateway: " + reason, false, null),
+                textOf(message));
+    }
+
+    /** The SMS text, or null when it cannot be decrypted (another content key, or damaged). */
+    private String textOf(SmsMessage message) {
         try {
-            text = cipher.decrypt(message.getContent());
+            return cipher.decrypt(message.getContent());
         } catch (IllegalStateException unreadable) {
-            text = null;
+            return null;
         }
-        failed(message, new SubmitFailedException("Unexpected failure in the gateway: " + reason, false, null), text);
     }
 
     /**
