@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -51,11 +52,21 @@ public final class Browser implements AutoCloseable {
         open("/login.xhtml");
         type("login:username", username);
         type("login:password", password);
-        click("login:signIn");
+        driver.findElement(By.id("login:signIn")).click();
+        // A full-page post: the login page stays 'complete' until the answer replaces it, so wait for the answer.
+        awaitNavigation("the sign-in to be answered", () -> !currentPath().equals("/login.xhtml")
+                || driver.findElement(By.tagName("body")).getText().contains("Sign-in failed"));
     }
 
     public void signOut() {
-        click("menu:signOut");
+        driver.findElement(By.id("menu:signOut")).click();
+        awaitNavigation("the sign-out to land on the login page", () -> currentPath().equals("/login.xhtml"));
+    }
+
+    private void awaitNavigation(String what, java.util.function.BooleanSupplier arrived) {
+        new WebDriverWait(driver, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
+                .until(d -> arrived.getAsBoolean());
+        idle();
     }
 
     public void type(String id, String text) {
