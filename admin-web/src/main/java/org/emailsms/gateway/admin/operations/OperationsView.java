@@ -73,7 +73,8 @@ public class OperationsView implements Serializable {
     /** After the operator has mended what made them fail. */
     public void retryGivenUp() {
         int due = inbound.retryGivenUp();
-        Messages.addGlobalInfo(due == 1 ? "1 given-up PDU will be tried again." : due + " given-up PDUs will be tried again.");
+        Messages.addGlobalInfo(due == 1 ? "1 given-up PDU will be tried again."
+                : due + " given-up PDUs will be tried again.");
         init();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -58,15 +59,10 @@ public class InboundBacklog {
 
     private GivenUpPdu givenUp(ReceivedPdu row) {
         // One PDU stored under another content key must not hide all the others from the operators.
-        byte[] shortMessage;
-        String unreadable = "(unreadable receipt)";
-        try {
-            shortMessage = cipher.decryptBytes(row.getSealedShortMessage());
-        } catch (IllegalStateException wrongKey) {
-            shortMessage = new byte[0];
-            unreadable = "(cannot be decrypted with this node's content key)";
-        }
-        InboundPdu pdu = row.toPdu(shortMessage);
+        Optional<byte[]> shortMessage = cipher.tryDecryptBytes(row.getSealedShortMessage());
+        String unreadable = shortMessage.isPresent() ? "(unreadable receipt)"
+                : "(cannot be decrypted with this node's content key)";
+        InboundPdu pdu = row.toPdu(shortMessage.orElse(new byte[0]));
         String smscId = null;
         if (pdu.receipt()) {
             try {

@@ -98,12 +98,10 @@ public class ReplyService {
 
     /** One reply stored under another content key must not hide all the others from the operators. */
     private String readable(SmsReply reply) {
-        try {
-            return cipher.decrypt(reply.getContent());
-        } catch (IllegalStateException wrongKey) {
+        return cipher.tryDecrypt(reply.getContent()).orElseGet(() -> {
             LOG.warning(() -> "Reply " + reply.getId() + " cannot be decrypted with this node's content key");
             return "(cannot be decrypted with this node's content key)";
-        }
+        });
     }
 
     private void deliver(String handset, String poolNumber, String text, int segments) {

@@ -116,13 +116,13 @@ public class Reassembly {
                     .getResultList();
             List<Part> parts = new ArrayList<>();
             for (Object[] row : rows) {
-                try {
-                    parts.add(new Part(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
-                            cipher.decryptBytes((byte[]) row[2])));
-                } catch (IllegalStateException wrongKey) {
-                    // Stored under another content key: counted as missing rather than holding up every expiry.
-                    LOG.warning(() -> "A part of a reply from " + handset + " cannot be decrypted with this node's key");
-                }
+                int sequence = ((Number) row[0]).intValue();
+                int dataCoding = ((Number) row[1]).intValue();
+                // Stored under another content key: counted as missing rather than holding up every expiry.
+                cipher.tryDecryptBytes((byte[]) row[2]).ifPresentOrElse(
+                        payload -> parts.add(new Part(sequence, dataCoding, payload)),
+                        () -> LOG.warning(() -> "Part " + sequence + " of a reply from " + handset
+                                + " cannot be decrypted with this node's key"));
             }
             em.createNativeQuery("DELETE FROM reply_fragment_group WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3")
                     .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, reference)

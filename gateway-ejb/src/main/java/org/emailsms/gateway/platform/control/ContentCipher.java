@@ -105,6 +105,23 @@ public class ContentCipher {
         }
     }
 
+    /**
+     * Empty when {@code stored} was sealed under another content key or is damaged: for callers
+     * that must carry on without it (one unreadable row must not hide the others).
+     */
+    public Optional<byte[]> tryDecryptBytes(byte[] stored) {
+        try {
+            return Optional.of(decryptBytes(stored));
+        } catch (IllegalStateException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #tryDecryptBytes} for text. */
+    public Optional<String> tryDecrypt(byte[] stored) {
+        return tryDecryptBytes(stored).map(plain -> new String(plain, StandardCharsets.UTF_8));
+    }
+
     static SecretKey fromBase64(String encoded) {
         byte[] bytes = Base64.getDecoder().decode(encoded.strip());
         if (bytes.length != 32) {

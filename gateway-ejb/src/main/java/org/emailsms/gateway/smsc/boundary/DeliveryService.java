@@ -60,7 +60,7 @@ public class DeliveryService {
             return;
         }
         message.countAttempt();
-        String text = textOf(message);
+        String text = cipher.tryDecrypt(message.getContent()).orElse(null);
         if (text == null) {
             // No later attempt can do better; left PENDING it would be queued again for ever.
             abort(message, "The stored text cannot be decrypted: the content key was changed (gateway.crypto.key, "
@@ -101,16 +101,7 @@ public class DeliveryService {
         }
         message.countAttempt();
         failed(message, new SubmitFailedException("Unexpected failure in the gateway: " + reason, false, null),
-                textOf(message));
-    }
-
-    /** The SMS text, or null when it cannot be decrypted (another content key, or damaged). */
-    private String textOf(SmsMessage message) {
-        try {
-            return cipher.decrypt(message.getContent());
-        } catch (IllegalStateException unreadable) {
-            return null;
-        }
+                cipher.tryDecrypt(message.getContent()).orElse(null));
     }
 
     /**

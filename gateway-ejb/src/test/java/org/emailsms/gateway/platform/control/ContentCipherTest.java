@@ -42,6 +42,17 @@ class ContentCipherTest {
     }
 
     @Test
+    void tryDecryptGivesNothingForContentSealedUnderAnotherKey() {
+        byte[] stored = ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32])).encrypt("Hello");
+        byte[] otherKey = new byte[32];
+        Arrays.fill(otherKey, (byte) 9);
+
+        assertEquals(Optional.of("Hello"),
+                ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32])).tryDecrypt(stored));
+        assertEquals(Optional.empty(), ContentCipher.withKey(Base64.getEncoder().encodeToString(otherKey)).tryDecrypt(stored));
+    }
+
+    @Test
     void createsTheKeyFileOnceAndKeepsUsingIt() throws Exception {
         byte[] stored = cipherWithKeyFile().encrypt("kept");
         Path keyFile = dataDir.resolve("content.key");
