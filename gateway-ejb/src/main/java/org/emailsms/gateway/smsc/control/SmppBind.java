@@ -111,12 +111,15 @@ final class SmppBind {
         try {
             pace();
             ESMClass esm = part.isConcatenated() ? new ESMClass(UDH_INDICATOR) : new ESMClass();
-            return bound.submitShortMessage("", sourceTon, sourceNpi, digits(part.sourceE164()),
+            String smscId = bound.submitShortMessage("", sourceTon, sourceNpi, digits(part.sourceE164()),
                     TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(part.destinationE164()),
                     esm, (byte) 0, (byte) 1, null, null,
                     new RegisteredDelivery(part.receiptWanted() ? 1 : 0), (byte) 0,
                     DataCodings.newInstance((byte) part.dataCoding()), (byte) 0, part.shortMessage())
                     .getMessageId();
+            LOG.fine(() -> "Part " + part.partNumber() + " to " + part.destinationE164() + " acknowledged over "
+                    + bind.name() + " (session " + bound.getSessionId() + "): SMSC id " + smscId);
+            return smscId;
         } catch (NegativeResponseException e) {
             int status = e.getCommandStatus();
             throw new SubmitFailedException("SMSC refused the submit: " + CommandStatuses.describe(status),

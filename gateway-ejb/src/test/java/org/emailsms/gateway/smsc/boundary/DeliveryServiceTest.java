@@ -11,6 +11,12 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.persistence.EntityManager;
 
@@ -25,6 +31,8 @@ import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
+import org.emailsms.gateway.smsc.control.SmppConnector;
+import org.emailsms.gateway.smsc.control.Submission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -79,6 +87,70 @@ class DeliveryServiceTest {
         });
         assertEquals(1, emails.size(), "one error email to the sender");
         assertTrue(emails.get(0).getSubject().contains("could not be delivered"), emails.get(0).getSubject());
+    }
+
+    /**
+     * The due-message sweep may queue a message that is already being delivered (its re-queue
+     * deadline passed): the second delivery waits for the first's row lock, then finds it
+     * {@code OK} and submits nothing.
+     */
+    @Test
+    void aMessageQueuedTwiceIsSubmittedOnce() throws Exception {
+        long id = pendingMessage("u-" + UUID.randomUUID() + "@example.test");
+        CountDownLatch firstSubmitting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger submits = new AtomicInteger();
+        SmppConnector slowSmsc = new SmppConnector() {
+            @Override
+            public String submit(Submission part) {
+                submits.incrementAndGet();
+                firstSubmitting.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "smsc-" + submits.get();
+            }
+        };
+        ExecutorService deliveries = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = deliveries.submit(() -> deliver(id, slowSmsc));
+            assertTrue(firstSubmitting.await(10, TimeUnit.SECONDS), "first delivery submitting");
+            Thread[] second = new Thread[1];
+            Future<?> again = deliveries.submit(() -> {
+                second[0] = Thread.currentThread();
+                deliver(id, slowSmsc);
+            });
+            awaitWaiting(second);
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            again.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            deliveries.shutdownNow();
+        }
+        assertEquals(1, submits.get(), "submitted once");
+        SmsMessage delivered = message(id);
+        assertEquals(MessageStatus.OK, delivered.getStatus());
+        assertEquals(1, delivered.getAttempts());
+    }
+
+    private void deliver(long id, SmppConnector smsc) {
+        database.inTransaction(em -> {
+            DeliveryService service = service(em);
+            service.connector = smsc;
+            service.deliver(id);
+        });
+    }
+
+    /** Polls, with a deadline, until the thread in {@code holder} has started and is blocked. */
+    private static void awaitWaiting(Thread[] holder) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (holder[0] == null || holder[0].getState() == Thread.State.RUNNABLE) {
+            assertTrue(System.nanoTime() < deadline, "second delivery never waited for the row lock");
+            Thread.sleep(5);
+        }
     }
 
     private void failedUnexpectedly(long id, String reason) {

@@ -300,7 +300,7 @@ class OutboundIT {
 
         MessageStatus status = awaitStatus(serial, id, "OK");
         assertTrue(status.getAttempts() > 1);
-        assertEquals(1, smsc.submitsTo(recipient).size());
+        assertEquals(1, smsc.submitsTo(recipient).size(), () -> smsc.describeSubmitsTo(recipient));
     }
 
     /** Part 1 acknowledged, part 2 refused: the retry sends parts 2 and 3 only. */

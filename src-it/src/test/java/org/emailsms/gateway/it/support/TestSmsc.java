@@ -134,6 +134,20 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
         return submits.stream().filter(s -> s.getDestAddress().equals(digits)).toList();
     }
 
+    /**
+     * For a failure message: each submit to {@code e164} with the bind, the session and the id it
+     * was given, and the SMSC's own session history (a duplicate is easier to explain with them).
+     */
+    public String describeSubmitsTo(String e164) {
+        return submitsTo(e164).stream()
+                .map(s -> bindOfSubmit.get(s) + " on session " + sessionOfSubmit.get(s).getSessionId()
+                        + " got id " + idOfSubmit.get(s) + " (sequence " + s.getSequenceNumber() + ")")
+                .toList() + "; sessions " + sessions.stream()
+                .map(session -> systemIds.getOrDefault(session, "?") + " " + session.getSessionId() + " "
+                        + session.getSessionState())
+                .toList();
+    }
+
     /** The system id of the bind each submit to {@code e164} came over, in arrival order. */
     public List<String> bindsUsedFor(String e164) {
         return submitsTo(e164).stream().map(bindOfSubmit::get).toList();
