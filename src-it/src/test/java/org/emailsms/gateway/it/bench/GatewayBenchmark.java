@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * How fast the gateway is on its embedded defaults (H2, embedded broker, persistence on): the SOAP
  * accept rate and latency, the end-to-end rate to acknowledged submit_sm, receipts and replies
  * processed per second, CPU time, peak memory and start-up time, and latency at a constant 50% and
- * 90% of the maximum rate (the median of the rounds). Settings: -Dbench.clients, -Dbench.messages
+ * 90% of the maximum rate (the median of the rounds), and the rate of a status query that writes
+ * nothing (what any SOAP call can reach on the machine). Settings: -Dbench.clients, -Dbench.messages
  * (per round), -Dbench.rounds, -Dbench.warmup, -Dbench.replyPercent, -Dbench.constantSeconds,
  * -Dbench.window.
  */
@@ -68,6 +69,17 @@ class GatewayBenchmark {
                 rig.line("constant %d%% of the maximum (%.0f/s for %d s): achieved %.0f/s, %s", percent, rate,
                         constantSeconds, constant.acceptRate(), constant.latencies().summary());
             }
+            // The ceiling of the SOAP path itself on this machine: a call that writes nothing,
+            // measured once the constant-rate runs' deliveries and receipts are done.
+            long sent = load.acceptedSoFar();
+            awaitAcknowledged(rig, sent);
+            Poll.until("every receipt processed", Duration.ofMinutes(10),
+                    () -> Metrics.gauge(rig.client, "gateway_inbound_receipts") >= sent);
+            Duration cpuBeforeReads = rig.process().cpuTime();
+            SoapLoad.Outcome reads = load.statusQueries(messages);
+            double readCpuMillis = rig.process().cpuTime().minus(cpuBeforeReads).toNanos() / 1e6 / messages;
+            rig.line("getStatus flat out (reads only, no commit): %.0f calls/s, %d failed, gateway CPU %.2f ms per call, %s",
+                    reads.acceptRate(), reads.failed(), readCpuMillis, reads.latencies().summary());
             rig.line("peak RSS: %d MiB; CPU time since start: %.1f s", rig.process().peakRssMiB(),
                     rig.process().cpuTime().toMillis() / 1000.0);
         }
