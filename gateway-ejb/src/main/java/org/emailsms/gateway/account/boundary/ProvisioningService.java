@@ -3,7 +3,6 @@ package org.emailsms.gateway.account.boundary;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import org.emailsms.gateway.account.control.Authenticator;
 import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.Tenancy;
+import org.emailsms.gateway.account.control.UserChanges;
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.control.WelcomeMail;
 import org.emailsms.gateway.account.entity.AccountStatus;
@@ -58,6 +58,9 @@ public class ProvisioningService {
 
     @Inject
     Tenancy tenancy;
+
+    @Inject
+    UserChanges changes;
 
     /**
      * Checks an administrator's credentials for an API call, with the same lockout and audit as
@@ -191,30 +194,20 @@ public class ProvisioningService {
     public void changeUserStatus(String actorName, String username, AccountStatus status)
             throws NotAuthorizedException, UnknownAccountException {
         User actor = administrator(actorName);
-        User user = userAdministeredBy(actor, username);
-        user.changeStatus(status);
-        LOG.info(() -> String.format("%s set user '%s' %s", actor.getUsername(), user.getUsername(), status));
+        changes.changeStatus(actor, userAdministeredBy(actor, username), status);
     }
 
     /** Lifts a lockout before it expires, after the administrator has checked who is asking. */
     public void unlockUser(String actorName, String username) throws NotAuthorizedException, UnknownAccountException {
         User actor = administrator(actorName);
-        User user = userAdministeredBy(actor, username);
-        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
-        LOG.info(() -> String.format("%s unlocked user '%s'", actor.getUsername(), user.getUsername()));
+        changes.unlock(actor, userAdministeredBy(actor, username));
     }
 
     /** Every activated add-in of the user stops working; returns how many were live. */
     public int revokeActivations(String actorName, String username)
             throws NotAuthorizedException, UnknownAccountException {
         User actor = administrator(actorName);
-        User user = userAdministeredBy(actor, username);
-        int revoked = em.createNamedQuery("Activation.revokeAllOfUser")
-                .setParameter("user", user)
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .executeUpdate();
-        LOG.info(() -> String.format("%s revoked %d activations of '%s'", actor.getUsername(), revoked, user.getUsername()));
-        return revoked;
+        return changes.revokeActivations(actor, userAdministeredBy(actor, username));
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.emailsms.gateway.account.boundary;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -12,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.control.Tenancy;
+import org.emailsms.gateway.account.control.UserChanges;
 import org.emailsms.gateway.account.control.WelcomeMail;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Company;
@@ -42,6 +41,9 @@ public class UserAdministration {
 
     @Inject
     WelcomeMail mail;
+
+    @Inject
+    UserChanges changes;
 
     public List<User> users(String actorName, Long companyId) throws NotAuthorizedException, UnknownAccountException {
         Company company = tenancy.company(tenancy.administrator(actorName), companyId);
@@ -82,9 +84,7 @@ public class UserAdministration {
     public void changeStatus(String actorName, Long userId, AccountStatus status)
             throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.administrator(actorName);
-        User user = tenancy.user(actor, userId);
-        user.changeStatus(status);
-        LOG.info(() -> String.format("%s set user '%s' %s", actor.getUsername(), user.getUsername(), status));
+        changes.changeStatus(actor, tenancy.user(actor, userId), status);
     }
 
     /** The user can no longer sign in or send; every activation is revoked; the messages stay in the reports. */
@@ -94,18 +94,12 @@ public class UserAdministration {
         if (user.getId().equals(actor.getId())) {
             throw new UnknownAccountException("Administrators cannot delete themselves.");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        em.createNamedQuery("Activation.revokeAllOfUser").setParameter("user", user).setParameter("now", now)
-                .executeUpdate();
-        user.delete(now);
-        LOG.info(() -> String.format("%s deleted user '%s'", actor.getUsername(), user.getUsername()));
+        changes.delete(actor, user);
     }
 
     public void unlock(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.administrator(actorName);
-        User user = tenancy.user(actor, userId);
-        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
-        LOG.info(() -> String.format("%s unlocked user '%s'", actor.getUsername(), user.getUsername()));
+        changes.unlock(actor, tenancy.user(actor, userId));
     }
 
     /** A new generated password (meeting the company's criteria), emailed to the user through the outbox. */
@@ -122,10 +116,6 @@ public class UserAdministration {
 
     public int revokeActivations(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.administrator(actorName);
-        User user = tenancy.user(actor, userId);
-        int revoked = em.createNamedQuery("Activation.revokeAllOfUser").setParameter("user", user)
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
-        LOG.info(() -> String.format("%s revoked %d activations of '%s'", actor.getUsername(), revoked, user.getUsername()));
-        return revoked;
+        return changes.revokeActivations(actor, tenancy.user(actor, userId));
     }
 }

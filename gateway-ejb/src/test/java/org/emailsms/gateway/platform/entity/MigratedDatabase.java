@@ -96,6 +96,20 @@ public final class MigratedDatabase implements AutoCloseable, AfterEachCallback 
         return typed;
     }
 
+    /** Work that returns nothing and may refuse with a checked exception. */
+    @FunctionalInterface
+    public interface Action {
+        void on(EntityManager em) throws Exception;
+    }
+
+    /** {@link #attempt} for work that returns nothing. */
+    public void attemptAction(Action work) throws Exception {
+        attempt(em -> {
+            work.on(em);
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         emf.close();

@@ -1,0 +1,66 @@
+package org.emailsms.gateway.account.control;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.emailsms.gateway.account.entity.AccountStatus;
+import org.emailsms.gateway.account.entity.User;
+
+/**
+ * The changes to a user that both the provisioning API (users by name) and the portal (users by
+ * id) make, once: the boundary has resolved the administrator and the user and checked that one
+ * may act on the other; this joins its transaction and says in the log who did what.
+ */
+@Dependent
+public class UserChanges {
+
+    private static final Logger LOG = Logger.getLogger(UserChanges.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    public UserChanges() {
+    }
+
+    /** Outside the container, for the database tests of the boundaries that use it. */
+    public UserChanges(EntityManager em) {
+        this.em = em;
+    }
+
+    public void changeStatus(User actor, User user, AccountStatus status) {
+        user.changeStatus(status);
+        LOG.info(() -> String.format("%s set user '%s' %s", actor.getUsername(), user.getUsername(), status));
+    }
+
+    /** Lifts a lockout before it expires. */
+    public void unlock(User actor, User user) {
+        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
+        LOG.info(() -> String.format("%s unlocked user '%s'", actor.getUsername(), user.getUsername()));
+    }
+
+    /** Every activated add-in of the user stops working; returns how many were live. */
+    public int revokeActivations(User actor, User user) {
+        int revoked = revokeAll(user, OffsetDateTime.now(ZoneOffset.UTC));
+        LOG.info(() -> String.format("%s revoked %d activations of '%s'", actor.getUsername(), revoked,
+                user.getUsername()));
+        return revoked;
+    }
+
+    /** Revokes every activation and marks the user deleted; the row and its messages stay. */
+    public void delete(User actor, User user) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        revokeAll(user, now);
+        user.delete(now);
+        LOG.info(() -> String.format("%s deleted user '%s'", actor.getUsername(), user.getUsername()));
+    }
+
+    private int revokeAll(User user, OffsetDateTime now) {
+        return em.createNamedQuery("Activation.revokeAllOfUser").setParameter("user", user).setParameter("now", now)
+                .executeUpdate();
+    }
+}
