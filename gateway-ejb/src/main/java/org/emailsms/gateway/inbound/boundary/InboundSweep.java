@@ -19,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.emailsms.gateway.inbound.control.InboundQueue;
+import org.emailsms.gateway.inbound.control.Reassembly;
 import org.emailsms.gateway.inbound.control.ReceivedPdus;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
 
@@ -60,10 +61,25 @@ public class InboundSweep {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         promptDue();
+        mailIncompleteReplies();
+    }
+
+    /** Each in its own transaction (this method has none): one that fails holds back no other. */
+    void mailIncompleteReplies() {
+        List<Reassembly.GroupKey> expired;
         try {
-            replies.deliverIncomplete(Instant.now());
+            expired = replies.expiredIncomplete(Instant.now());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not mail the incomplete replies; the next sweep tries again", e);
+            LOG.log(Level.WARNING, "Could not look for incomplete replies; the next sweep tries again", e);
+            return;
+        }
+        for (Reassembly.GroupKey reply : expired) {
+            try {
+                replies.deliverIncomplete(reply);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not mail the incomplete reply from " + reply.handset()
+                        + "; the next sweep tries again", e);
+            }
         }
     }
 

@@ -69,21 +69,27 @@ public class ReplyService {
     }
 
     /**
-     * Mails what arrived of the concatenated replies whose other parts have not come within
-     * {@code gateway.inbound.reassembly-timeout}, marked incomplete, and forgets their parts.
-     *
-     * @return how many
+     * The concatenated replies whose other parts have not come within
+     * {@code gateway.inbound.reassembly-timeout}: each to be mailed on its own with
+     * {@link #deliverIncomplete(Reassembly.GroupKey)}, in a transaction of its own.
      */
-    public int deliverIncomplete(Instant now) {
-        List<Reassembly.Incomplete> expired = reassembly.takeExpired(now.minus(settings.reassemblyTimeout()),
-                MAX_EXPIRED_AT_ONCE);
-        for (Reassembly.Incomplete reply : expired) {
+    public List<Reassembly.GroupKey> expiredIncomplete(Instant now) {
+        return reassembly.expired(now.minus(settings.reassemblyTimeout()), MAX_EXPIRED_AT_ONCE);
+    }
+
+    /**
+     * Mails what arrived of one expired reply, marked incomplete, and forgets its parts.
+     *
+     * @return false when it was gone (completed meanwhile, or taken by another node)
+     */
+    public boolean deliverIncomplete(Reassembly.GroupKey expired) {
+        return reassembly.take(expired).map(reply -> {
             LOG.info(() -> String.format("Reply from %s to %s: %d of %d parts arrived within %s; mailed incomplete",
                     reply.handset(), reply.poolNumber(), reply.parts().size(), reply.total(),
                     settings.reassemblyTimeout()));
             deliver(reply.handset(), reply.poolNumber(), reply.text(), reply.parts().size());
-        }
-        return expired.size();
+            return true;
+        }).orElse(false);
     }
 
     /** The newest replies that no one owned, newest first. */

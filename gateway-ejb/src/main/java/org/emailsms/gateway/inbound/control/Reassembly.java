@@ -85,51 +85,58 @@ public class Reassembly {
     }
 
     /**
-     * Takes out the concatenated replies whose first part came before {@code firstSeenBefore} and
-     * that are still incomplete, at most {@code max}: the rest is not coming. Each group is locked
-     * and deleted, so of several nodes one takes it.
+     * The concatenated replies whose first part came before {@code firstSeenBefore} and that are
+     * still incomplete, oldest first, at most {@code max}: the rest is not coming. Each is then
+     * taken out on its own ({@link #take}), so that one that cannot be mailed holds back no other.
      */
-    public List<Incomplete> takeExpired(Instant firstSeenBefore, int max) {
+    public List<GroupKey> expired(Instant firstSeenBefore, int max) {
         @SuppressWarnings("unchecked")
         List<Object[]> groups = em.createNativeQuery("""
-                        SELECT handset, pool_number, reference, total FROM reply_fragment_group
+                        SELECT handset, pool_number, reference FROM reply_fragment_group
                         WHERE first_seen_at < ?1 ORDER BY first_seen_at""")
                 .setParameter(1, firstSeenBefore.atOffset(ZoneOffset.UTC)).setMaxResults(max).getResultList();
-        List<Incomplete> taken = new ArrayList<>();
-        for (Object[] group : groups) {
-            String handset = (String) group[0];
-            String poolNumber = (String) group[1];
-            int reference = ((Number) group[2]).intValue();
-            boolean stillThere = !em.createNativeQuery("""
-                            SELECT total FROM reply_fragment_group
-                            WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3 FOR UPDATE""")
-                    .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, reference)
-                    .getResultList().isEmpty();
-            if (!stillThere) {
-                continue;
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                            SELECT sequence_number, data_coding, payload FROM reply_fragment
-                            WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3 ORDER BY sequence_number""")
-                    .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, reference)
-                    .getResultList();
-            List<Part> parts = new ArrayList<>();
-            for (Object[] row : rows) {
-                int sequence = ((Number) row[0]).intValue();
-                int dataCoding = ((Number) row[1]).intValue();
-                // Stored under another content key: counted as missing rather than holding up every expiry.
-                cipher.tryDecryptBytes((byte[]) row[2]).ifPresentOrElse(
-                        payload -> parts.add(new Part(sequence, dataCoding, payload)),
-                        () -> LOG.warning(() -> "Part " + sequence + " of a reply from " + handset
-                                + " cannot be decrypted with this node's key"));
-            }
-            em.createNativeQuery("DELETE FROM reply_fragment_group WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3")
-                    .setParameter(1, handset).setParameter(2, poolNumber).setParameter(3, reference)
-                    .executeUpdate();
-            taken.add(new Incomplete(handset, poolNumber, ((Number) group[3]).intValue(), parts));
+        return groups.stream()
+                .map(group -> new GroupKey((String) group[0], (String) group[1], ((Number) group[2]).intValue()))
+                .toList();
+    }
+
+    /**
+     * Takes out one incomplete reply with the parts that arrived; empty when it is gone (completed
+     * meanwhile, or taken by another node: the group is locked and deleted, so one node takes it).
+     */
+    public Optional<Incomplete> take(GroupKey key) {
+        List<?> group = em.createNativeQuery("""
+                        SELECT total FROM reply_fragment_group
+                        WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3 FOR UPDATE""")
+                .setParameter(1, key.handset()).setParameter(2, key.poolNumber()).setParameter(3, key.reference())
+                .getResultList();
+        if (group.isEmpty()) {
+            return Optional.empty();
         }
-        return taken;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT sequence_number, data_coding, payload FROM reply_fragment
+                        WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3 ORDER BY sequence_number""")
+                .setParameter(1, key.handset()).setParameter(2, key.poolNumber()).setParameter(3, key.reference())
+                .getResultList();
+        List<Part> parts = new ArrayList<>();
+        for (Object[] row : rows) {
+            int sequence = ((Number) row[0]).intValue();
+            int dataCoding = ((Number) row[1]).intValue();
+            // Stored under another content key: counted as missing rather than holding up every expiry.
+            cipher.tryDecryptBytes((byte[]) row[2]).ifPresentOrElse(
+                    payload -> parts.add(new Part(sequence, dataCoding, payload)),
+                    () -> LOG.warning(() -> "Part " + sequence + " of a reply from " + key.handset()
+                            + " cannot be decrypted with this node's key"));
+        }
+        em.createNativeQuery("DELETE FROM reply_fragment_group WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3")
+                .setParameter(1, key.handset()).setParameter(2, key.poolNumber()).setParameter(3, key.reference())
+                .executeUpdate();
+        return Optional.of(new Incomplete(key.handset(), key.poolNumber(), ((Number) group.get(0)).intValue(), parts));
+    }
+
+    /** Which concatenated reply: the handset, the pool number it wrote to, and its reference. */
+    public record GroupKey(String handset, String poolNumber, int reference) {
     }
 
     /** One part as it arrived: its number in the reply (from 1), data coding and payload. */

@@ -100,21 +100,28 @@ class ReassemblyTest {
         assertTrue(onlyTheMiddle.text().startsWith("[...] middle [...]\n\n"), onlyTheMiddle.text());
     }
 
+    /** As the inbound sweep does: the expired groups listed, then each taken in a transaction of its own. */
     private static List<Reassembly.Incomplete> takeExpired(Instant firstSeenBefore) {
-        return database.inTransaction(em -> {
-            Reassembly cut = new Reassembly();
-            cut.em = em;
-            cut.cipher = cipher;
-            return cut.takeExpired(firstSeenBefore, 100);
+        List<Reassembly.GroupKey> expired = database.inTransaction(em -> {
+            return reassembly(em).expired(firstSeenBefore, 100);
         });
+        return expired.stream()
+                .flatMap(key -> database.inTransaction(em -> {
+                    return reassembly(em).take(key);
+                }).stream())
+                .toList();
+    }
+
+    private static Reassembly reassembly(EntityManager em) {
+        Reassembly cut = new Reassembly();
+        cut.em = em;
+        cut.cipher = cipher;
+        return cut;
     }
 
     private static Optional<Reassembly.Whole> add(String handset, Segment segment) {
         return database.inTransaction(em -> {
-            Reassembly cut = new Reassembly();
-            cut.em = em;
-            cut.cipher = cipher;
-            return cut.add(handset, POOL, segment);
+            return reassembly(em).add(handset, POOL, segment);
         });
     }
 }
