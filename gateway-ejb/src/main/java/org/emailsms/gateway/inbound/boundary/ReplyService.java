@@ -83,7 +83,7 @@ public class ReplyService {
      * @return false when it was gone (completed meanwhile, or taken by another node)
      */
     public boolean deliverIncomplete(Reassembly.GroupKey expired) {
-        return reassembly.take(expired).map(reply -> {
+        return reassembly.take(expired, Instant.now().minus(settings.reassemblyTimeout())).map(reply -> {
             LOG.info(() -> String.format("Reply from %s to %s: %d of %d parts arrived within %s; mailed incomplete",
                     reply.handset(), reply.poolNumber(), reply.parts().size(), reply.total(),
                     settings.reassemblyTimeout()));

@@ -101,14 +101,16 @@ public class Reassembly {
     }
 
     /**
-     * Takes out one incomplete reply with the parts that arrived; empty when it is gone (completed
-     * meanwhile, or taken by another node: the group is locked and deleted, so one node takes it).
+     * Takes out one incomplete reply, still begun before {@code firstSeenBefore}, with the parts that
+     * arrived; empty when it is gone (completed meanwhile, its reference already reused by a new
+     * reply, or taken by another node: the group is locked and deleted, so one node takes it).
      */
-    public Optional<Incomplete> take(GroupKey key) {
+    public Optional<Incomplete> take(GroupKey key, Instant firstSeenBefore) {
         List<?> group = em.createNativeQuery("""
                         SELECT total FROM reply_fragment_group
-                        WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3 FOR UPDATE""")
+                        WHERE handset = ?1 AND pool_number = ?2 AND reference = ?3 AND first_seen_at < ?4 FOR UPDATE""")
                 .setParameter(1, key.handset()).setParameter(2, key.poolNumber()).setParameter(3, key.reference())
+                .setParameter(4, firstSeenBefore.atOffset(ZoneOffset.UTC))
                 .getResultList();
         if (group.isEmpty()) {
             return Optional.empty();

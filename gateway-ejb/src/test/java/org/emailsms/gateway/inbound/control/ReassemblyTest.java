@@ -81,6 +81,10 @@ class ReassemblyTest {
         assertTrue(add(handset, new Segment("tomorrow".getBytes(StandardCharsets.US_ASCII), 0, 9, 3, 3)).isEmpty());
 
         assertEquals(List.of(), takeExpired(Instant.now().minusSeconds(60)), "not expired yet");
+        Reassembly.GroupKey key = new Reassembly.GroupKey(handset, POOL, 9);
+        assertTrue(database.inTransaction(em -> {
+            return reassembly(em).take(key, Instant.now().minusSeconds(60));
+        }).isEmpty(), "a reply begun after the cut-off (its reference reused, say) is not taken");
         List<Reassembly.Incomplete> taken = takeExpired(Instant.now().plusSeconds(1));
         List<Reassembly.Incomplete> mine = taken.stream().filter(reply -> reply.handset().equals(handset)).toList();
         assertEquals(1, mine.size());
@@ -107,7 +111,7 @@ class ReassemblyTest {
         });
         return expired.stream()
                 .flatMap(key -> database.inTransaction(em -> {
-                    return reassembly(em).take(key);
+                    return reassembly(em).take(key, firstSeenBefore);
                 }).stream())
                 .toList();
     }
