@@ -16,7 +16,17 @@ import jakarta.transaction.Transactional;
 @Dependent
 public class DueMessages {
 
-    private static final int BATCH = 500;
+    /**
+     * Failed and scheduled messages are on no queue, so claiming them all at once duplicates
+     * nothing: up to this many per sweep (1,000/s at the default 5 s, more than a node delivers),
+     * so that retries after an SMSC outage and a scheduled campaign go out at full speed.
+     */
+    private static final int MAX_NOT_QUEUED = 5_000;
+    /**
+     * A pending message past its deadline was lost with the queue or is still waiting on a slow
+     * one: a few per sweep, so that an overloaded node does not get its whole queue a second time.
+     */
+    private static final int MAX_OVERDUE = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -32,14 +42,19 @@ public class DueMessages {
     @Transactional
     public List<Long> claim(Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = em.createNativeQuery("""
-                        SELECT id, status FROM sms_message
-                        WHERE status IN ('FAIL', 'PENDING') AND next_attempt_at <= ?1
-                           OR status = 'SCHEDULED' AND scheduled_at <= ?1
-                        ORDER BY id""")
-                .setParameter(1, at).setMaxResults(BATCH).getResultList();
         OffsetDateTime requeueAt = now.plus(retries.requeueAfter()).atOffset(ZoneOffset.UTC);
+        List<Long> claimed = new ArrayList<>(claimEach(at, requeueAt, MAX_NOT_QUEUED, """
+                SELECT id, status FROM sms_message
+                WHERE status = 'FAIL' AND next_attempt_at <= ?1 OR status = 'SCHEDULED' AND scheduled_at <= ?1
+                ORDER BY id"""));
+        claimed.addAll(claimEach(at, requeueAt, MAX_OVERDUE, """
+                SELECT id, status FROM sms_message WHERE status = 'PENDING' AND next_attempt_at <= ?1 ORDER BY id"""));
+        return claimed;
+    }
+
+    private List<Long> claimEach(OffsetDateTime at, OffsetDateTime requeueAt, int max, String dueQuery) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery(dueQuery).setParameter(1, at).setMaxResults(max).getResultList();
         List<Long> claimed = new ArrayList<>();
         for (Object[] row : due) {
             long id = ((Number) row[0]).longValue();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -51,6 +52,25 @@ class DueMessagesTest {
                 "still pending after the new deadline: claimed again");
     }
 
+    /**
+     * Retries are on no queue: all claimed in one sweep, however many (after an SMSC outage).
+     * Overdue pending messages may still be on a slow queue: 500 per sweep.
+     */
+    @Test
+    void claimsEveryDueRetryAtOnceButOverduePendingMessagesAFewAtATime() {
+        User sender = newSender();
+        List<Long> retries = storeMany(sender, 600, m -> m.failedTemporarily("SMSC away", NOW.minusSeconds(5)));
+        List<Long> overdue = storeMany(sender, 600, m -> m.queued(NOW.minusSeconds(1)));
+
+        List<Long> first = claim(NOW);
+
+        assertTrue(first.containsAll(retries), "every due retry in one sweep");
+        assertEquals(500, first.stream().filter(overdue::contains).count(), "500 overdue pending messages");
+        List<Long> second = claim(NOW);
+        assertEquals(100, second.size(), "the rest of them in the next sweep");
+        assertTrue(overdue.containsAll(second));
+    }
+
     @Test
     void claimsAScheduledMessageWhenItsTimeHasCome() {
         User sender = newSender();
@@ -83,6 +103,22 @@ class DueMessagesTest {
             state.accept(message);
             em.persist(message);
             return message.getId();
+        });
+    }
+
+    private List<Long> storeMany(User sender, int count, Consumer<SmsMessage> state) {
+        return database.inTransaction(em -> {
+            User user = em.find(User.class, sender.getId());
+            List<SmsMessage> messages = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                SmsMessage message = new SmsMessage(user, "+61412345678", "+61491570156", new byte[] {1}, 0, 1, false,
+                        null);
+                state.accept(message);
+                em.persist(message);
+                messages.add(message);
+            }
+            em.flush();
+            return messages.stream().map(SmsMessage::getId).toList();
         });
     }
 
