@@ -10,7 +10,7 @@ import jakarta.xml.ws.WebServiceContext;
 import com.sun.xml.ws.developer.SchemaValidation;
 
 import org.emailsms.gateway.account.boundary.ActivationService;
-import org.emailsms.gateway.ws.platform.Boundaries;
+import org.emailsms.gateway.ws.platform.Boundary;
 import org.emailsms.gateway.ws.platform.Callers;
 import org.emailsms.gateway.ws.platform.Calls;
 import org.emailsms.gateway.ws.platform.GatewayFault;
@@ -29,8 +29,10 @@ public class AccountEndpoint {
     @Resource
     WebServiceContext context;
 
+    private final Boundary<ActivationService> activationService = Boundary.of(ActivationService.class);
+
     private ActivationService activations() {
-        return Boundaries.lookup(ActivationService.class);
+        return activationService.get();
     }
 
     @WebMethod

@@ -14,7 +14,7 @@ import com.sun.xml.ws.developer.SchemaValidation;
 import org.emailsms.gateway.message.boundary.MessageService;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
-import org.emailsms.gateway.ws.platform.Boundaries;
+import org.emailsms.gateway.ws.platform.Boundary;
 import org.emailsms.gateway.ws.platform.Calls;
 import org.emailsms.gateway.ws.platform.GatewayFault;
 import org.emailsms.gateway.ws.platform.Namespaces;
@@ -29,8 +29,10 @@ import org.emailsms.gateway.ws.platform.Namespaces;
         targetNamespace = Namespaces.V1)
 public class MessageEndpoint {
 
+    private final Boundary<MessageService> messageService = Boundary.of(MessageService.class);
+
     private MessageService messages() {
-        return Boundaries.lookup(MessageService.class);
+        return messageService.get();
     }
 
     @WebMethod

@@ -18,7 +18,7 @@ import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.inbound.boundary.ReplyService;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
-import org.emailsms.gateway.ws.platform.Boundaries;
+import org.emailsms.gateway.ws.platform.Boundary;
 import org.emailsms.gateway.ws.platform.Callers;
 import org.emailsms.gateway.ws.platform.Calls;
 import org.emailsms.gateway.ws.platform.GatewayFault;
@@ -37,8 +37,11 @@ public class ProvisioningEndpoint {
     @Resource
     WebServiceContext context;
 
+    private final Boundary<ProvisioningService> provisioningService = Boundary.of(ProvisioningService.class);
+    private final Boundary<ReplyService> replies = Boundary.of(ReplyService.class);
+
     private ProvisioningService provisioning() {
-        return Boundaries.lookup(ProvisioningService.class);
+        return provisioningService.get();
     }
 
     private String signIn(Credentials credentials) throws GatewayFault {
@@ -165,7 +168,7 @@ public class ProvisioningEndpoint {
                                                         @WebParam(name = "max") int max) throws GatewayFault {
         String actor = signIn(credentials);
         Calls.run(() -> provisioning().requireProviderAdministrator(actor));
-        return Boundaries.lookup(ReplyService.class).unrouted(max).stream().map(UnroutedReplyRecord::of).toList();
+        return replies.get().unrouted(max).stream().map(UnroutedReplyRecord::of).toList();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) throws GatewayFault {
