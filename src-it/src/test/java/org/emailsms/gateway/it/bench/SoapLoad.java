@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
+import org.emailsms.gateway.it.client.message.GatewayFault;
 import org.emailsms.gateway.it.client.message.Messaging;
 import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.support.GatewayClient;
@@ -75,10 +76,10 @@ final class SoapLoad {
         });
     }
 
-    /** One SOAP call of a run: what it achieved (null when refused), or an exception. */
+    /** One SOAP call of a run: what it achieved (null when refused), or the gateway's fault. */
     @FunctionalInterface
     private interface Call {
-        String make(Messaging port, int client, int index) throws Exception;
+        String make(Messaging port, int client, int index) throws GatewayFault;
     }
 
     private Outcome drive(int calls, double perSecond, Call call) throws Exception {
@@ -107,7 +108,7 @@ final class SoapLoad {
                     String outcome;
                     try {
                         outcome = call.make(port, client, i);
-                    } catch (RuntimeException | org.emailsms.gateway.it.client.message.GatewayFault e) {
+                    } catch (RuntimeException | GatewayFault e) {
                         outcome = null;
                     }
                     latencies[i] = System.nanoTime() - sent;
