@@ -6,6 +6,7 @@ import static org.emailsms.gateway.it.support.Messages.randomMobile;
 import static org.emailsms.gateway.it.support.Messages.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -190,6 +191,31 @@ class PortalIT {
         assertTrue(gateway.account().activate(username, password.group(1), null).matches("\\d{16}"),
                 "the emailed password activates the add-in");
         assertTrue(browser.texts(By.cssSelector(".username")).contains(username));
+    }
+
+    @Test
+    void anAdministratorDisablesAUserWhoseAddInThenStopsAndDeletesIt() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        CreatedUser sender = tenants.newSender(companyOf(admin));
+        String user = sender.getUsername();
+        String serial = gateway.account().activate(user, sender.getGeneratedPassword(), null);
+        browser.open("/admin/users.xhtml");
+
+        browser.rowAction(user, "Disable");
+        browser.waitForText("User '" + user + "' disabled.");
+        assertFault("ACCOUNT_DISABLED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
+                "From a disabled user", null));
+
+        browser.rowAction(user, "Enable");
+        browser.waitForText("User '" + user + "' enabled.");
+        assertNotNull(gateway.messaging().sendMessage(serial, List.of(randomMobile()), "Back again", null).get(0)
+                .getMessageId());
+
+        browser.rowActionConfirmed(user, "Delete");
+        browser.waitForText("User '" + user + "' deleted");
+        assertFalse(browser.texts(By.cssSelector(".username")).contains(user), "gone from the list");
+        assertFault("AUTH_FAILED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
+                "From a deleted user", null));
     }
 
     @Test

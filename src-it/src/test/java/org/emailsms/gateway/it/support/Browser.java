@@ -3,6 +3,7 @@ package org.emailsms.gateway.it.support;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
@@ -90,6 +91,34 @@ public final class Browser implements AutoCloseable {
     public void click(By by) {
         driver.findElement(by).click();
         idle();
+    }
+
+    /** Opens the Actions menu of the table row that shows {@code rowText} and picks {@code item}. */
+    public void rowAction(String rowText, String item) {
+        pickRowAction(rowText, item);
+        idle();
+    }
+
+    /** {@link #rowAction} for an item that asks first: the question is answered Yes. */
+    public void rowActionConfirmed(String rowText, String item) {
+        pickRowAction(rowText, item);
+        By yes = By.cssSelector(".ui-confirmdialog-yes");
+        waitUntil("the confirmation of '" + item + "'", () -> visible(yes).isPresent());
+        visible(yes).orElseThrow().click();
+        idle();
+    }
+
+    private void pickRowAction(String rowText, String item) {
+        driver.findElement(By.xpath("//tr[.//*[normalize-space(text())='" + rowText + "']]"
+                + "//button[.//span[normalize-space(text())='Actions']]")).click();
+        By menuItem = By.xpath("//a[contains(@class,'ui-menuitem-link')][.//span[normalize-space(text())='" + item + "']]");
+        waitUntil("the menu item '" + item + "'", () -> visible(menuItem).isPresent());
+        visible(menuItem).orElseThrow().click();
+    }
+
+    /** PrimeFaces keeps the menus and dialogs of every row in the page; only the open one is shown. */
+    private Optional<WebElement> visible(By by) {
+        return driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst();
     }
 
     /** Picks the option labelled {@code label} of a PrimeFaces selectOneMenu. */
