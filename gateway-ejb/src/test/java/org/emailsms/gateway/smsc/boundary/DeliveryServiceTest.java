@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.persistence.EntityManager;
 
@@ -117,9 +118,9 @@ class DeliveryServiceTest {
         try {
             Future<?> first = deliveries.submit(() -> deliver(id, slowSmsc));
             assertTrue(firstSubmitting.await(10, TimeUnit.SECONDS), "first delivery submitting");
-            Thread[] second = new Thread[1];
+            AtomicReference<Thread> second = new AtomicReference<>();
             Future<?> again = deliveries.submit(() -> {
-                second[0] = Thread.currentThread();
+                second.set(Thread.currentThread());
                 deliver(id, slowSmsc);
             });
             awaitWaiting(second);
@@ -144,10 +145,13 @@ class DeliveryServiceTest {
         });
     }
 
-    /** Polls, with a deadline, until the thread in {@code holder} has started and is blocked. */
-    private static void awaitWaiting(Thread[] holder) throws InterruptedException {
+    /**
+     * Polls, with a deadline, until the thread in {@code holder} has started and is blocked: a
+     * thread's state is all there is to observe of a wait inside the database.
+     */
+    private static void awaitWaiting(AtomicReference<Thread> holder) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (holder[0] == null || holder[0].getState() == Thread.State.RUNNABLE) {
+        while (holder.get() == null || holder.get().getState() == Thread.State.RUNNABLE) {
             assertTrue(System.nanoTime() < deadline, "second delivery never waited for the row lock");
             Thread.sleep(5);
         }
