@@ -78,18 +78,16 @@ public class ReplyService {
     }
 
     /**
-     * Mails what arrived of one expired reply, marked incomplete, and forgets its parts.
-     *
-     * @return false when it was gone (completed meanwhile, or taken by another node)
+     * Mails what arrived of one expired reply, marked incomplete, and forgets its parts; nothing
+     * when it is gone (completed meanwhile, or taken by another node).
      */
-    public boolean deliverIncomplete(Reassembly.GroupKey expired) {
-        return reassembly.take(expired, Instant.now().minus(settings.reassemblyTimeout())).map(reply -> {
+    public void deliverIncomplete(Reassembly.GroupKey expired) {
+        reassembly.take(expired, Instant.now().minus(settings.reassemblyTimeout())).ifPresent(reply -> {
             LOG.info(() -> String.format("Reply from %s to %s: %d of %d parts arrived within %s; mailed incomplete",
                     reply.handset(), reply.poolNumber(), reply.parts().size(), reply.total(),
                     settings.reassemblyTimeout()));
             deliver(reply.handset(), reply.poolNumber(), reply.text(), reply.parts().size());
-            return true;
-        }).orElse(false);
+        });
     }
 
     /** The newest replies that no one owned, newest first. */
