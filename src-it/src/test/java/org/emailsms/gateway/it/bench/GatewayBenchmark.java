@@ -73,8 +73,7 @@ class GatewayBenchmark {
             // measured once the constant-rate runs' deliveries and receipts are done.
             long sent = load.acceptedSoFar();
             awaitAcknowledged(rig, sent);
-            Poll.until("every receipt processed", Duration.ofMinutes(10),
-                    () -> Metrics.gauge(rig.client, "gateway_inbound_receipts") >= sent);
+            awaitReceipts(rig, sent);
             Duration cpuBeforeReads = rig.process().cpuTime();
             SoapLoad.Outcome reads = load.statusQueries(messages);
             double readCpuMillis = rig.process().cpuTime().minus(cpuBeforeReads).toNanos() / 1e6 / messages;
@@ -119,9 +118,7 @@ class GatewayBenchmark {
         rig.line("sendMessage latency flat out: %s", flatOut.latencies().summary());
         rig.line("end to end, accepted -> submit_sm acknowledged: %.0f messages/s", endToEnd);
 
-        long receiptsWanted = receiptsBefore + accepted;
-        Poll.until("every receipt processed", Duration.ofMinutes(10),
-                () -> Metrics.gauge(rig.client, "gateway_inbound_receipts") >= receiptsWanted);
+        awaitReceipts(rig, receiptsBefore + accepted);
         double inboundSeconds = (System.nanoTime() - start) / 1e9;
         long replies = Metrics.gauge(rig.client, "gateway_inbound_replies") - repliesBefore;
         rig.line("receipts processed: %.0f/s; replies processed: %.0f/s (%d replies), over the same %.1f s",
@@ -134,6 +131,12 @@ class GatewayBenchmark {
                 cpuSeconds, 1000 * cpuSeconds / accepted, rig.process().peakRssMiB());
         return new Round(accepted, flatOut.acceptRate(), endToEnd, accepted / inboundSeconds,
                 flatOut.latencies().percentile(99), 1000 * cpuSeconds / accepted);
+    }
+
+    /** Until the gateway has processed {@code count} receipts since it started. */
+    private static void awaitReceipts(Rig rig, long count) throws InterruptedException {
+        Poll.until(count + " receipts processed", Duration.ofMinutes(10),
+                () -> Metrics.gauge(rig.client, "gateway_inbound_receipts") >= count);
     }
 
     private static void awaitAcknowledged(Rig rig, long count) throws InterruptedException {
