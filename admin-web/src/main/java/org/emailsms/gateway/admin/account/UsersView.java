@@ -108,7 +108,12 @@ public class UsersView extends CompanyPage {
     }
 
     public void resetPassword(User user) {
-        act(() -> users.resetPassword(caller.getName(), user.getId()), user, "given a new password by email");
+        int[] revoked = new int[1];
+        act(() -> revoked[0] = users.resetPassword(caller.getName(), user.getId()), user,
+                "given a new password by email");
+        if (revoked[0] > 0) {
+            Messages.addGlobalInfo(revoked[0] + " add-in activation(s) made with the old password were revoked.");
+        }
     }
 
     public void revoke(User user) {

@@ -4,6 +4,7 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
 
 import java.io.IOException;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -15,6 +16,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.emailsms.gateway.account.boundary.AdministratorAccounts;
 import org.omnifaces.util.Messages;
 
 /** The sign-in form and sign-out. */
@@ -25,18 +27,29 @@ public class LoginView {
     @Inject
     SecurityContext security;
 
+    @EJB
+    AdministratorAccounts accounts;
+
     private String username;
     private String password;
 
     public void signIn() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = security.authenticate(request,
                 (HttpServletResponse) external.getResponse(),
                 withParams().credential(new UsernamePasswordCredential(username, password)).newAuthentication(true));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/admin/index.xhtml");
+            case SUCCESS -> {
+                // A new session id at sign-in: one planted before it (session fixation) is worth nothing.
+                if (request.getSession(false) != null) {
+                    request.changeSessionId();
+                }
+                SignInGuard.rememberAtSignIn(request.getSession(), accounts.signInState(username));
+                external.redirect(external.getRequestContextPath() + "/admin/index.xhtml");
+            }
             default -> Messages.addGlobalError(
                     "Sign-in failed: wrong username or password, or the account is blocked or not an administrator.");
         }

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.emailsms.gateway.account.boundary.ProvisioningService;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.platform.boundary.GatewayException;
+import org.emailsms.gateway.platform.boundary.HttpHardeningFilter;
 
 /**
  * Portal sign-in with Jakarta Security: a form on {@code /login.xhtml} for anything under
@@ -43,7 +44,7 @@ public class PortalSecurity implements IdentityStore {
         }
         try {
             Role role = provisioning.signInToPortal(login.getCaller(), login.getPasswordAsString(),
-                    request.getRemoteAddr());
+                    HttpHardeningFilter.clientAddress(request));
             return new CredentialValidationResult(login.getCaller().strip().toLowerCase(java.util.Locale.ROOT),
                     Set.of(role.name()));
         } catch (GatewayException refused) {

@@ -1,7 +1,9 @@
 package org.emailsms.gateway.account.boundary;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.Authenticator;
 import org.emailsms.gateway.account.control.SerialNumbers;
 import org.emailsms.gateway.account.entity.Activation;
@@ -16,8 +19,9 @@ import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.User;
 
 /**
- * Add-in activation (seed 4.3): a username and password buy a 16-digit serial number that
- * identifies the user in every later call, until it is revoked.
+ * Add-in activation: a username and password buy a 16-digit serial number that identifies the
+ * user in every later call, until it is revoked, the user's password is reset, or it goes unused
+ * for {@code gateway.activation.max-idle} (180 days by default).
  */
 @Stateless
 public class ActivationService {
@@ -33,6 +37,10 @@ public class ActivationService {
 
     @Inject
     SerialNumbers serials;
+
+    @Inject
+    @ConfigProperty(name = "gateway.activation.max-idle", defaultValue = "P180D")
+    Duration maxIdle;
 
     /** Returns the new serial number; only its hash is stored. */
     public String activate(String username, String password, String clientInfo, String clientIp)
@@ -70,12 +78,22 @@ public class ActivationService {
         if (!serials.isWellFormed(serial)) {
             throw new AuthenticationFailedException("The serial number is not a 16-digit number.");
         }
+        String keyedHash = serials.hash(serial);
+        Activation activation = find(keyedHash, true).or(() -> find(serials.legacyHash(serial), false).map(legacy -> {
+            legacy.rekey(keyedHash);
+            return legacy;
+        })).filter(a -> !a.isRevoked() && a.getUser().getDeletedAt() == null).orElseThrow(
+                () -> new AuthenticationFailedException("The serial number is unknown or was revoked: activate the add-in again."));
+        if (activation.isIdleLongerThan(maxIdle, OffsetDateTime.now(ZoneOffset.UTC))) {
+            throw new AuthenticationFailedException("The serial number was not used for more than "
+                    + maxIdle.toDays() + " days and has expired: activate the add-in again.");
+        }
+        return activation;
+    }
+
+    private Optional<Activation> find(String hash, boolean keyed) {
         return em.createNamedQuery("Activation.findBySerialHash", Activation.class)
-                .setParameter("serialHash", serials.hash(serial))
-                .getResultStream()
-                .filter(a -> !a.isRevoked() && a.getUser().getDeletedAt() == null)
-                .findFirst()
-                .orElseThrow(() -> new AuthenticationFailedException(
-                        "The serial number is unknown or was revoked: activate the add-in again."));
+                .setParameter("serialHash", hash).setParameter("keyed", keyed)
+                .getResultStream().findFirst();
     }
 }

@@ -1,5 +1,9 @@
 package org.emailsms.gateway.account.boundary;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -13,13 +17,18 @@ import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.Authenticator;
+import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.control.KeyFiles;
 
 /**
  * A fresh gateway needs somebody to sign in: at first start, when there is no provider administrator
- * yet, one is created from configuration, or with a generated password printed once to the log.
+ * yet, one is created with the configured password, or with a generated one that is written to the
+ * file {@code initial-admin-password} in the data directory (mode 0600; only its path is logged, so
+ * the password is in no log). A generated password must be changed at the first sign-in, and the
+ * file is deleted once it is.
  */
 @Singleton
 @Startup
@@ -27,6 +36,7 @@ import org.emailsms.gateway.account.entity.User;
 public class AdministratorBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdministratorBootstrap.class.getName());
+    private static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
 
     @PersistenceContext
     EntityManager em;
@@ -46,6 +56,14 @@ public class AdministratorBootstrap {
     @ConfigProperty(name = "gateway.admin.password")
     Optional<String> configuredPassword;
 
+    @Inject
+    @ConfigProperty(name = "gateway.data.dir")
+    String dataDir;
+
+    static Path initialPasswordFile(String dataDir) {
+        return Path.of(dataDir, INITIAL_PASSWORD_FILE);
+    }
+
     @PostConstruct
     void createFirstAdministrator() {
         long administrators = em.createNamedQuery("User.countByRole", Long.class)
@@ -53,15 +71,28 @@ public class AdministratorBootstrap {
         if (administrators > 0) {
             return;
         }
-        String password = configuredPassword.filter(p -> !p.isEmpty()).orElseGet(passwords::generate);
         String name = Authenticator.normalise(username);
-        em.persist(User.providerAdministrator(name, email, passwords.hash(password)));
-        if (configuredPassword.filter(p -> !p.isEmpty()).isPresent()) {
+        Optional<String> configured = configuredPassword.filter(p -> !p.isEmpty());
+        if (configured.isPresent()) {
+            em.persist(User.providerAdministrator(name, email, passwords.hash(configured.get())));
             LOG.info(() -> String.format("Created provider administrator '%s' from configuration", name));
-        } else {
-            LOG.warning(() -> String.format(
-                    "Created provider administrator '%s' with the generated password '%s'. "
-                            + "It is shown only this once: sign in and change it.", name, password));
+            return;
+        }
+        String password = passwords.generate(PasswordPolicy.PROVIDER_MIN_LENGTH, PasswordPolicy.PROVIDER_CLASSES);
+        Path file = writeOwnerOnly(initialPasswordFile(dataDir), password);
+        em.persist(User.providerAdministratorWithGivenPassword(name, email, passwords.hash(password)));
+        LOG.warning(() -> String.format("Created provider administrator '%s'. Its password is in %s (readable by "
+                + "this account only): sign in to the portal with it and choose a new one.", name, file));
+    }
+
+    private static Path writeOwnerOnly(Path file, String password) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            KeyFiles.writeNewOwnerOnly(file, password + System.lineSeparator());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the first administrator's password to " + file, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.emailsms.gateway.account.boundary;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.emailsms.gateway.account.control.LockoutPolicy;
 import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.AccountStatus;
@@ -35,6 +37,9 @@ public class CompanyAdministration {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    LockoutPolicy lockout;
 
     @Inject
     Tenancy tenancy;
@@ -99,7 +104,10 @@ public class CompanyAdministration {
         LOG.info(() -> String.format("%s set company '%s' %s", actor.getUsername(), company.getName(), status));
     }
 
-    /** Seed 4.4, "change end user login criteria": the company's own administrators may too. */
+    /**
+     * The company's login criteria, which its own administrators may change too. They may only be
+     * stricter than the gateway's: a lower lockout threshold, a longer block.
+     */
     public void changeLoginCriteria(String actorName, Long companyId, int passwordMinLength, int passwordClasses,
                                     Integer lockoutThreshold, Integer lockoutMinutes)
             throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
@@ -117,6 +125,14 @@ public class CompanyAdministration {
         }
         if (lockoutMinutes != null && (lockoutMinutes < 1 || lockoutMinutes > 24 * 60)) {
             throw new InvalidRequestException("A block lasts between 1 minute and 24 hours.");
+        }
+        if (lockoutThreshold != null && lockoutThreshold > lockout.threshold()) {
+            throw new InvalidRequestException("The lockout threshold may only be stricter than the gateway's: at most "
+                    + lockout.threshold() + " failed attempts.");
+        }
+        if (lockoutMinutes != null && Duration.ofMinutes(lockoutMinutes).compareTo(lockout.duration()) < 0) {
+            throw new InvalidRequestException("A block may only be stricter than the gateway's: at least "
+                    + lockout.duration().toMinutes() + " minutes.");
         }
         company.changeLoginCriteria(passwordMinLength, passwordClasses, lockoutThreshold, lockoutMinutes);
         LOG.info(() -> String.format("%s changed the login criteria of '%s'", actor.getUsername(), company.getName()));

@@ -21,7 +21,7 @@ import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 
 /**
- * The portal's user pages (seed 3) by id: edit, move between departments, delete (history kept),
+ * The portal's user pages by id: edit, move between departments, delete (history kept),
  * disable and enable, unlock, reset the password (emailed), revoke add-in activations. New users,
  * one at a time or from a CSV file, go through {@link ProvisioningService#createUser}.
  */
@@ -102,16 +102,18 @@ public class UserAdministration {
         changes.unlock(actor, tenancy.user(actor, userId));
     }
 
-    /** A new generated password (meeting the company's criteria), emailed to the user through the outbox. */
-    public void resetPassword(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
+    /**
+     * A new generated password (meeting the company's criteria), emailed to the user through the
+     * outbox; the user's add-in activations are revoked. Returns how many were.
+     */
+    public int resetPassword(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.administrator(actorName);
         User user = tenancy.user(actor, userId);
         Company company = user.getCompany();
         String password = passwords.generate(company.getPasswordMinLength(), company.getPasswordClasses());
-        user.changePasswordHash(passwords.hash(password));
-        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
+        int revoked = changes.resetPassword(actor, user, passwords.hash(password));
         mail.sendReset(user, password);
-        LOG.info(() -> String.format("%s reset the password of '%s'", actor.getUsername(), user.getUsername()));
+        return revoked;
     }
 
     public int revokeActivations(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {

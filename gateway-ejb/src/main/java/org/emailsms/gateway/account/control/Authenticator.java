@@ -1,9 +1,6 @@
 package org.emailsms.gateway.account.control;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -15,19 +12,27 @@ import jakarta.persistence.PersistenceContext;
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.AccountLockedException;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
-import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.account.control.LockoutPolicy.Limit;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.LoginOutcome;
 import org.emailsms.gateway.account.entity.User;
 
 /**
  * Checks a username and password against the database with the lockout rule, and audits every
- * attempt. Shared by add-in activation, the provisioning API and (later) the portal's sign-in.
+ * attempt. Shared by add-in activation, the provisioning API and the portal's sign-in.
+ *
+ * <p>Each password check is reserved before it is made ({@link LoginThrottle}): for the client
+ * address (a limit across all usernames, which bounds the hashing work one client can cause), then
+ * for the username, known or not, so that an unknown username locks exactly like a known one and
+ * costs the same hashing time: neither the codes nor the timing tell whether a username exists.
  */
 @Dependent
 public class Authenticator {
 
     private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
+    private static final String WRONG = "Wrong username or password.";
+    private static final String BLOCKED = "Too many failed attempts: the account is blocked for a while. "
+            + "Try again later or ask an administrator to unlock it.";
 
     @PersistenceContext
     EntityManager em;
@@ -39,36 +44,49 @@ public class Authenticator {
     LockoutPolicy lockout;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     LoginAudit audit;
 
     public User authenticate(String username, String password, String clientIp, LoginChannel channel)
             throws AuthenticationFailedException, AccountLockedException, AccountDisabledException {
         String name = normalise(username);
+        Instant now = Instant.now();
+        String client = clientIp == null ? null : LoginThrottle.client(clientIp);
+        if (client != null && !reserve(client, lockout.clientLimit(), now)) {
+            audit.record(name, clientIp, channel, LoginOutcome.CLIENT_BLOCKED);
+            LOG.warning(() -> String.format("Sign-in from %s refused unchecked: too many failed sign-ins from there", clientIp));
+            throw new AccountLockedException("Too many failed sign-ins from this address: try again later.");
+        }
         User user = em.createNamedQuery("User.findByUsername", User.class)
                 .setParameter("username", name)
                 .getResultStream().findFirst().orElse(null);
+        boolean reserved = user == null
+                ? reserve(LoginThrottle.unknownName(name), lockout.limit(), now)
+                : throttle.reserveUser(user.getId(), lockout.limitFor(user.getCompany()), now);
+        if (!reserved) {
+            releaseClient(client);
+            audit.record(name, clientIp, channel, LoginOutcome.LOCKED);
+            throw new AccountLockedException(BLOCKED);
+        }
         if (user == null || password == null) {
             passwords.verifyDecoy(password == null ? "" : password);
-            audit.record(name, clientIp, channel, LoginOutcome.UNKNOWN_USER);
-            throw new AuthenticationFailedException("Wrong username or password.");
-        }
-        Instant now = Instant.now();
-        if (user.isLockedAt(now)) {
-            audit.record(name, clientIp, channel, LoginOutcome.LOCKED);
-            throw new AccountLockedException("Too many failed attempts: the account is blocked until "
-                    + user.getLockedUntil().toInstant() + ".");
+            audit.record(name, clientIp, channel, user == null ? LoginOutcome.UNKNOWN_USER : LoginOutcome.BAD_PASSWORD);
+            throw new AuthenticationFailedException(WRONG);
         }
         if (!passwords.matches(password, user.getPasswordHash())) {
-            recordFailure(user, now);
             audit.record(name, clientIp, channel, LoginOutcome.BAD_PASSWORD);
-            throw new AuthenticationFailedException("Wrong username or password.");
+            throw new AuthenticationFailedException(WRONG);
         }
+        // The right password gives back what it reserved, and the account's failures are forgotten.
+        releaseClient(client);
+        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
         // Disabled accounts are reported only to callers who know the password.
         if (!user.isActiveWithOrganisation()) {
             audit.record(name, clientIp, channel, LoginOutcome.DISABLED);
             throw new AccountDisabledException("The account, its department or its company is disabled.");
         }
-        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
         audit.record(name, clientIp, channel, LoginOutcome.SUCCESS);
         return user;
     }
@@ -78,26 +96,22 @@ public class Authenticator {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private void recordFailure(User user, Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        // A company's own login criteria (seed 4.4) take precedence over the gateway's defaults.
-        Company company = user.getCompany();
-        int threshold = company != null && company.getLockoutThreshold() != null
-                ? company.getLockoutThreshold() : lockout.threshold();
-        Duration block = company != null && company.getLockoutMinutes() != null
-                ? Duration.ofMinutes(company.getLockoutMinutes()) : lockout.duration();
-        em.createNamedQuery("User.recordFailedAttempt")
-                .setParameter("id", user.getId())
-                .setParameter("now", at)
-                .setParameter("windowStart", at.minus(lockout.window()))
-                .setParameter("threshold", threshold)
-                .setParameter("lockedUntil", at.plus(block))
-                .executeUpdate();
-        OffsetDateTime lockedUntil = em.createNamedQuery("User.lockedUntil", OffsetDateTime.class)
-                .setParameter("id", user.getId()).getSingleResult();
-        if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
-            LOG.warning(() -> String.format("Account '%s' blocked until %s after too many failed attempts",
-                    user.getUsername(), lockedUntil.toInstant()));
+    private boolean reserve(String subject, Limit limit, Instant now) {
+        int reserved = throttle.tryReserve(subject, limit, now);
+        if (reserved < 0) {
+            try {
+                throttle.create(subject, now);
+            } catch (RuntimeException raced) {
+                LOG.fine(() -> "another attempt created the throttle row of " + subject + " first");
+            }
+            reserved = throttle.tryReserve(subject, limit, now);
+        }
+        return reserved == 1;
+    }
+
+    private void releaseClient(String client) {
+        if (client != null) {
+            throttle.release(client);
         }
     }
 }

@@ -1,20 +1,59 @@
 package org.emailsms.gateway.account.control;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-/** The 16-digit serial numbers that identify an activated add-in, and the hash under which they are kept. */
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emailsms.gateway.platform.control.KeyFiles;
+
+/**
+ * The 16-digit serial numbers that identify an activated add-in, and the hash under which they are
+ * kept: HMAC-SHA-256 under a key the database does not hold ({@code gateway.serial.key}, or the
+ * file {@code serial.key} in the data directory). Sixteen digits are about 2^53 values, few enough
+ * to try them all against a plain hash; without the key a copy of the database gives nothing away.
+ */
 @ApplicationScoped
 public class SerialNumbers {
 
     public static final int DIGITS = 16;
+    private static final String MAC = "HmacSHA256";
 
     private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    @ConfigProperty(name = "gateway.serial.key")
+    Optional<String> configuredKey;
+
+    @Inject
+    @ConfigProperty(name = "gateway.data.dir")
+    String dataDir;
+
+    private SecretKeySpec key;
+
+    @PostConstruct
+    void loadKey() {
+        key = new SecretKeySpec(KeyFiles.load(configuredKey, Path.of(dataDir, "serial.key"), 32,
+                "serial number key (gateway.serial.key)"), MAC);
+    }
+
+    /** Outside the container, with a given key: for tests and tools. */
+    public static SerialNumbers withKey(byte[] key) {
+        SerialNumbers serials = new SerialNumbers();
+        serials.key = new SecretKeySpec(key, MAC);
+        return serials;
+    }
 
     /** Sixteen random decimal digits, the first never zero so that the serial is always 16 digits long. */
     public String generate() {
@@ -30,11 +69,23 @@ public class SerialNumbers {
         return serial != null && serial.length() == DIGITS && serial.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
+    /** The keyed hash under which a serial is kept. */
     public String hash(String serial) {
+        try {
+            Mac mac = Mac.getInstance(MAC);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(serial.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HMAC-SHA-256", e);
+        }
+    }
+
+    /** The plain SHA-256 that earlier versions kept; such a row is rewritten at its next use. */
+    public String legacyHash(String serial) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(serial.getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }

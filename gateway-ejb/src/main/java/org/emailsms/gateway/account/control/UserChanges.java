@@ -51,6 +51,21 @@ public class UserChanges {
         return revoked;
     }
 
+    /**
+     * A password someone else chose (an administrator's reset): the user must change it at the next
+     * portal sign-in, failed attempts are forgotten, and every add-in activated with the old one stops
+     * working (whoever knew the old password may have activated one). Returns the activations revoked.
+     */
+    public int resetPassword(User actor, User user, String passwordHash) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        user.changePassword(passwordHash, false, now);
+        em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
+        int revoked = revokeAll(user, now);
+        LOG.info(() -> String.format("%s reset the password of '%s' (%d activations revoked)", actor.getUsername(),
+                user.getUsername(), revoked));
+        return revoked;
+    }
+
     /** Revokes every activation and marks the user deleted; the row and its messages stay. */
     public void delete(User actor, User user) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

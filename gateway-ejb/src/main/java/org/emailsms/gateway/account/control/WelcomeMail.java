@@ -8,8 +8,8 @@ import org.emailsms.gateway.mail.control.MailOutbox;
 import org.emailsms.gateway.mail.entity.MailThreading;
 
 /**
- * The activation email a new user gets (seed 3: "auto-generates passwords and sends emails to end
- * users with activation instructions"), through the outbox, in the transaction that creates the user.
+ * The activation email a new user gets, with the generated password and instructions, through the
+ * outbox in the transaction that creates the user; and the email of a password reset.
  */
 @Dependent
 public class WelcomeMail {
@@ -43,7 +43,9 @@ public class WelcomeMail {
 
                   New password: %s
 
-                Activate the add-in again with it; earlier activations keep working until revoked.
+                Activate the add-in again with it: add-ins activated with the old password no
+                longer work. If you sign in to the administration portal, you will be asked to
+                choose a password of your own.
                 """, user.getUsername(), password), MailThreading.standalone("reset-" + user.getId() + "-"
                 + System.currentTimeMillis()));
     }

@@ -15,12 +15,13 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 
 /**
  * One activated add-in: the serial number it was given identifies the user in every later call.
- * Only a hash of the serial is kept, so a copy of the database does not hand out working serials.
+ * Only a keyed hash of the serial is kept, so a copy of the database does not hand out working
+ * serials; rows of earlier versions hold a plain SHA-256 ({@code keyed} false) until their next use.
  */
 @Entity
 @Table(name = "activation")
 @NamedQuery(name = "Activation.findBySerialHash",
-        query = "SELECT a FROM Activation a WHERE a.serialHash = :serialHash")
+        query = "SELECT a FROM Activation a WHERE a.serialHash = :serialHash AND a.keyed = :keyed")
 @NamedQuery(name = "Activation.revokeAllOfUser",
         query = "UPDATE Activation a SET a.revokedAt = :now WHERE a.user = :user AND a.revokedAt IS NULL")
 public class Activation extends GatewayEntity {
@@ -34,6 +35,9 @@ public class Activation extends GatewayEntity {
 
     @Column(name = "serial_hash", nullable = false, length = 64)
     private String serialHash;
+
+    @Column(nullable = false)
+    private boolean keyed;
 
     @Column(name = "client_info", length = 255)
     private String clientInfo;
@@ -56,6 +60,7 @@ public class Activation extends GatewayEntity {
     public Activation(User user, String serialHash, String clientInfo, String clientIp) {
         this.user = user;
         this.serialHash = serialHash;
+        this.keyed = true;
         this.clientInfo = clientInfo;
         this.clientIp = clientIp;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -70,6 +75,18 @@ public class Activation extends GatewayEntity {
         if (revokedAt == null) {
             revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
         }
+    }
+
+    /** Replaces a plain hash of an earlier version by the keyed one, once the serial has been shown. */
+    public void rekey(String keyedHash) {
+        this.serialHash = keyedHash;
+        this.keyed = true;
+    }
+
+    /** Not used for longer than {@code maxIdle}: it no longer works, as if revoked. */
+    public boolean isIdleLongerThan(Duration maxIdle, OffsetDateTime now) {
+        OffsetDateTime lastUse = lastUsedAt != null ? lastUsedAt : createdAt;
+        return lastUse.plus(maxIdle).isBefore(now);
     }
 
     /** Records a use; returns whether the stored time changed. */

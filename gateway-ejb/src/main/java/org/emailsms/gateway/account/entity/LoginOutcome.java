@@ -6,5 +6,7 @@ public enum LoginOutcome {
     BAD_PASSWORD,
     UNKNOWN_USER,
     LOCKED,
-    DISABLED
+    DISABLED,
+    /** Refused unchecked: too many failed sign-ins from this client address, whatever the username. */
+    CLIENT_BLOCKED
 }

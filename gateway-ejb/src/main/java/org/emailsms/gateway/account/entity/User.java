@@ -29,9 +29,12 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
         SELECT u FROM User u WHERE u.company = :company AND u.deletedAt IS NULL ORDER BY u.username""")
 @NamedQuery(name = "User.countInDepartment",
         query = "SELECT COUNT(u) FROM User u WHERE u.department = :department AND u.deletedAt IS NULL")
+@NamedQuery(name = "User.findByRole",
+        query = "SELECT u FROM User u WHERE u.role = :role AND u.deletedAt IS NULL ORDER BY u.username")
 @NamedQuery(name = "User.countByRole", query = "SELECT COUNT(u) FROM User u WHERE u.role = :role AND u.deletedAt IS NULL")
-// Lockout counting is one UPDATE so that concurrent attempts on several nodes are all counted.
-@NamedQuery(name = "User.recordFailedAttempt", query = """
+// A password check is reserved by one conditional UPDATE (counted as a failure until the password
+// proves right), so concurrent attempts on several nodes can never check more than the limit allows.
+@NamedQuery(name = "User.reservePasswordCheck", query = """
         UPDATE User u SET
           u.failedAttempts = CASE WHEN u.failureWindowStart IS NULL OR u.failureWindowStart < :windowStart
                                   THEN 1 ELSE u.failedAttempts + 1 END,
@@ -39,11 +42,10 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
                                       THEN :now ELSE u.failureWindowStart END,
           u.lockedUntil = CASE WHEN u.failureWindowStart >= :windowStart AND u.failedAttempts + 1 > :threshold
                                THEN :lockedUntil ELSE u.lockedUntil END
-        WHERE u.id = :id""")
+        WHERE u.id = :id AND (u.lockedUntil IS NULL OR u.lockedUntil <= :now)""")
 @NamedQuery(name = "User.clearFailedAttempts", query = """
         UPDATE User u SET u.failedAttempts = 0, u.failureWindowStart = NULL, u.lockedUntil = NULL
         WHERE u.id = :id AND (u.failedAttempts <> 0 OR u.lockedUntil IS NOT NULL)""")
-@NamedQuery(name = "User.lockedUntil", query = "SELECT u.lockedUntil FROM User u WHERE u.id = :id")
 public class User extends GatewayEntity {
 
     @ManyToOne
@@ -85,6 +87,14 @@ public class User extends GatewayEntity {
     @Column(name = "locked_until", insertable = false, updatable = false)
     private OffsetDateTime lockedUntil;
 
+    /** Set by someone else (generated or reset): the portal asks for a new one at the next sign-in. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    /** When the password last changed: portal sessions signed in before then are ended. */
+    @Column(name = "password_changed_at")
+    private OffsetDateTime passwordChangedAt;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -100,6 +110,13 @@ public class User extends GatewayEntity {
     /** A provider administrator belongs to no company. */
     public static User providerAdministrator(String username, String email, String passwordHash) {
         return new User(null, null, username, email, Role.PROVIDER_ADMIN, passwordHash);
+    }
+
+    /** A provider administrator whose first password someone else chose: to be changed at first sign-in. */
+    public static User providerAdministratorWithGivenPassword(String username, String email, String passwordHash) {
+        User user = providerAdministrator(username, email, passwordHash);
+        user.mustChangePassword = true;
+        return user;
     }
 
     /** A company's user, optionally in one of its departments. */
@@ -149,8 +166,14 @@ public class User extends GatewayEntity {
         this.status = status;
     }
 
-    public void changePasswordHash(String passwordHash) {
+    /**
+     * A new password; {@code chosenByUser} false when someone else set it (an administrator's reset,
+     * a generated one), which must then be replaced at the next sign-in to the portal.
+     */
+    public void changePassword(String passwordHash, boolean chosenByUser, OffsetDateTime at) {
         this.passwordHash = passwordHash;
+        this.mustChangePassword = !chosenByUser;
+        this.passwordChangedAt = at;
     }
 
     public void changeEmail(String email) {
@@ -212,6 +235,14 @@ public class User extends GatewayEntity {
 
     public AccountStatus getStatus() {
         return status;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public OffsetDateTime getPasswordChangedAt() {
+        return passwordChangedAt;
     }
 
     public String getPasswordHash() {

@@ -1,21 +1,14 @@
 package org.emailsms.gateway.platform.control;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,9 +22,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Message content at rest is AES-256-GCM encrypted (seed 4.1, step 9); numbers are not. The key is
+ * Message content at rest is AES-256-GCM encrypted; numbers are not. The key is
  * {@code gateway.crypto.key} (base64) or, on a single node, a key file the gateway creates in the
- * data directory at first start. Nodes sharing a database must share the key.
+ * data directory at first start ({@link KeyFiles}). Nodes sharing a database must share the key.
  */
 @ApplicationScoped
 public class ContentCipher {
@@ -40,6 +33,7 @@ public class ContentCipher {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String PURPOSE = "message content key (gateway.crypto.key, AES-256)";
 
     private final SecureRandom random = new SecureRandom();
 
@@ -60,9 +54,7 @@ public class ContentCipher {
 
     @PostConstruct
     void loadKey() {
-        key = configuredKey.filter(k -> !k.isBlank())
-                .map(ContentCipher::fromBase64)
-                .orElseGet(() -> keyFile(Path.of(dataDir, "content.key")));
+        key = new SecretKeySpec(KeyFiles.load(configuredKey, Path.of(dataDir, "content.key"), 32, PURPOSE), "AES");
     }
 
     /** A cipher outside the container, with a given key (base64 of 32 bytes): for tests and tools. */
@@ -123,42 +115,6 @@ public class ContentCipher {
     }
 
     static SecretKey fromBase64(String encoded) {
-        byte[] bytes = Base64.getDecoder().decode(encoded.strip());
-        if (bytes.length != 32) {
-            throw new IllegalArgumentException("gateway.crypto.key must be 32 bytes (AES-256), base64-encoded");
-        }
-        return new SecretKeySpec(bytes, "AES");
-    }
-
-    static SecretKey keyFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                KeyGenerator generator = KeyGenerator.getInstance("AES");
-                generator.init(256);
-                String encoded = Base64.getEncoder().encodeToString(generator.generateKey().getEncoded());
-                try {
-                    Files.writeString(Files.createFile(file), encoded);
-                    trySetOwnerOnly(file);
-                    LOG.warning(() -> "Created the message content key " + file
-                            + ": back it up; without it stored messages cannot be read");
-                } catch (FileAlreadyExistsException raced) {
-                    LOG.fine("another start created the key file first");
-                }
-            }
-            return fromBase64(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the content key " + file, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has AES", e);
-        }
-    }
-
-    private static void trySetOwnerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            LOG.fine("file system without POSIX permissions: key file keeps default permissions");
-        }
+        return new SecretKeySpec(KeyFiles.load(Optional.of(encoded), null, 32, PURPOSE), "AES");
     }
 }

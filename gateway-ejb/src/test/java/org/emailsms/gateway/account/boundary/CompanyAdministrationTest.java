@@ -2,12 +2,15 @@ package org.emailsms.gateway.account.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.emailsms.gateway.account.control.LockoutPolicy;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
@@ -59,7 +62,23 @@ class CompanyAdministrationTest {
                 () -> call(cut -> cut.addRestrictions(acme.admin, globex.company, "0412345678")));
         assertThrows(NotAuthorizedException.class, () -> run(cut -> cut.changeSettings(acme.admin, acme.company,
                 new CompanySettings("Acme", "Australia/Sydney", Set.of(), 1_000_000, true, 10, true))));
-        run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 5, 30));
+        run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 5, 90));
+    }
+
+    @Test
+    void aCompanysLoginCriteriaMayOnlyBeStricterThanTheGateways() throws Exception {
+        Fixture acme = fixture();
+
+        InvalidRequestException threshold = assertThrows(InvalidRequestException.class,
+                () -> run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 11, 60)));
+        assertTrue(threshold.getMessage().contains("at most 10"), threshold.getMessage());
+        InvalidRequestException block = assertThrows(InvalidRequestException.class,
+                () -> run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 10, 59)));
+        assertTrue(block.getMessage().contains("at least 60 minutes"), block.getMessage());
+        assertEquals(null, database.entityManager().find(Company.class, acme.company).getLockoutThreshold());
+
+        run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 3, 120));
+        assertEquals(3, database.entityManager().find(Company.class, acme.company).getLockoutThreshold());
     }
 
     @Test
@@ -99,6 +118,7 @@ class CompanyAdministrationTest {
             CompanyAdministration cut = new CompanyAdministration();
             cut.em = em;
             cut.tenancy = new Tenancy(em);
+            cut.lockout = LockoutPolicy.of(10, Duration.ofHours(1), Duration.ofHours(1));
             return call.on(cut);
         });
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SerialNumbersTest {
 
-    private final SerialNumbers cut = new SerialNumbers();
+    private final SerialNumbers cut = SerialNumbers.withKey(new byte[32]);
 
     @Test
     void generatesSixteenDigitsNeverStartingWithZero() {
@@ -46,5 +46,17 @@ class SerialNumbersTest {
         assertEquals(64, hash.length());
         assertEquals(hash, cut.hash("1234567890123456"));
         assertNotEquals(hash, cut.hash("1234567890123457"));
+    }
+
+    /** A copy of the database alone yields nothing: the hash depends on a key kept elsewhere. */
+    @Test
+    void theHashNeedsTheKeyAndIsNotThePlainDigestOfEarlierVersions() {
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+
+        assertNotEquals(cut.hash("1234567890123456"), SerialNumbers.withKey(otherKey).hash("1234567890123456"));
+        assertNotEquals(cut.hash("1234567890123456"), cut.legacyHash("1234567890123456"));
+        assertEquals("7a51d064a1a216a692f753fcdab276e4ff201a01d8b66f56d50d4d719fd0dc87",
+                cut.legacyHash("1234567890123456"), "the plain SHA-256 that earlier versions stored");
     }
 }

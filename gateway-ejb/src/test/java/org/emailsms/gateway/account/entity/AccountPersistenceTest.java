@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
@@ -68,18 +69,22 @@ class AccountPersistenceTest {
         em.close();
     }
 
+    /** 40 racing attempts: exactly threshold + 1 reserve a password check, the rest find the block. */
     @Test
-    void countsEveryConcurrentFailureAndLocksPastTheThreshold() throws Exception {
+    void reservesExactlyOneCheckPastTheThresholdUnderConcurrency() throws Exception {
         long id = newUser();
         int threads = 8;
         int perThread = 5;
+        AtomicInteger reserved = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < perThread; i++) {
-                        inTransaction(em -> recordFailure(em, id, OffsetDateTime.now(ZoneOffset.UTC)));
+                        int[] rows = new int[1];
+                        inTransaction(em -> { rows[0] = recordFailure(em, id, OffsetDateTime.now(ZoneOffset.UTC)); });
+                        reserved.addAndGet(rows[0]);
                     }
                 }));
             }
@@ -91,7 +96,8 @@ class AccountPersistenceTest {
         }
 
         User user = reload(id);
-        assertEquals(threads * perThread, user.getFailedAttempts());
+        assertEquals(THRESHOLD + 1, reserved.get());
+        assertEquals(THRESHOLD + 1, user.getFailedAttempts());
         assertNotNull(user.getLockedUntil());
     }
 
@@ -100,11 +106,11 @@ class AccountPersistenceTest {
         long id = newUser();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (int i = 0; i < THRESHOLD; i++) {
-            inTransaction(em -> recordFailure(em, id, now));
+            inTransaction(em -> { recordFailure(em, id, now); });
         }
         assertNull(reload(id).getLockedUntil(), "ten failures do not lock");
 
-        inTransaction(em -> recordFailure(em, id, now));
+        inTransaction(em -> { recordFailure(em, id, now); });
 
         assertTrue(reload(id).isLockedAt(now.toInstant()), "the eleventh does");
     }
@@ -114,10 +120,10 @@ class AccountPersistenceTest {
         long id = newUser();
         OffsetDateTime longAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2);
         for (int i = 0; i < THRESHOLD; i++) {
-            inTransaction(em -> recordFailure(em, id, longAgo));
+            inTransaction(em -> { recordFailure(em, id, longAgo); });
         }
 
-        inTransaction(em -> recordFailure(em, id, OffsetDateTime.now(ZoneOffset.UTC)));
+        inTransaction(em -> { recordFailure(em, id, OffsetDateTime.now(ZoneOffset.UTC)); });
 
         User user = reload(id);
         assertEquals(1, user.getFailedAttempts());
@@ -129,7 +135,7 @@ class AccountPersistenceTest {
         long id = newUser();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (int i = 0; i <= THRESHOLD; i++) {
-            inTransaction(em -> recordFailure(em, id, now));
+            inTransaction(em -> { recordFailure(em, id, now); });
         }
 
         inTransaction(em -> em.createNamedQuery("User.clearFailedAttempts").setParameter("id", id).executeUpdate());
@@ -139,9 +145,9 @@ class AccountPersistenceTest {
         assertNull(user.getLockedUntil());
     }
 
-    /** The same statement the Authenticator runs, with a one-hour window and block. */
-    private static void recordFailure(EntityManager em, long id, OffsetDateTime now) {
-        em.createNamedQuery("User.recordFailedAttempt")
+    /** The reservation LoginThrottle runs, with a one-hour window and block: 1 reserved, 0 blocked. */
+    private static int recordFailure(EntityManager em, long id, OffsetDateTime now) {
+        return em.createNamedQuery("User.reservePasswordCheck")
                 .setParameter("id", id)
                 .setParameter("now", now)
                 .setParameter("windowStart", now.minusHours(1))

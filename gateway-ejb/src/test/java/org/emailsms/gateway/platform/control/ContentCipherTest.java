@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -59,6 +60,14 @@ class ContentCipherTest {
         assertTrue(Files.exists(keyFile));
 
         assertEquals("kept", cipherWithKeyFile().decrypt(stored), "a restart reads the same key");
+    }
+
+    @Test
+    void theKeyFileIsReadableByItsOwnerOnly() throws Exception {
+        cipherWithKeyFile();
+
+        assertEquals(PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(dataDir.resolve("content.key")));
     }
 
     @Test

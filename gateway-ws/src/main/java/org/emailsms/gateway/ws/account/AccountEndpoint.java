@@ -13,11 +13,12 @@ import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.ws.platform.Boundary;
 import org.emailsms.gateway.ws.platform.Callers;
 import org.emailsms.gateway.ws.platform.Calls;
+import org.emailsms.gateway.ws.platform.SerialCalls;
 import org.emailsms.gateway.ws.platform.GatewayFault;
 import org.emailsms.gateway.ws.platform.Namespaces;
 
 /**
- * Add-in activation (seed 4.3), served over HTTPS only: the username and password travel here and
+ * Add-in activation, served over HTTPS only: the username and password travel here and
  * nowhere else. Every later call carries the 16-digit serial this returns.
  */
 // Requests are checked against the WSDL's schema: an unknown or misspelt element is a fault, never silently ignored.
@@ -47,11 +48,11 @@ public class AccountEndpoint {
     @WebMethod
     @WebResult(name = "account")
     public AccountDetails getAccount(@WebParam(name = "serial") String serial) throws GatewayFault {
-        return Calls.invoke(() -> AccountDetails.of(activations().describe(serial)));
+        return SerialCalls.invoke(context, () -> AccountDetails.of(activations().describe(serial)));
     }
 
     @WebMethod
     public void deactivate(@WebParam(name = "serial") String serial) throws GatewayFault {
-        Calls.run(() -> activations().deactivate(serial));
+        SerialCalls.run(context, () -> activations().deactivate(serial));
     }
 }

@@ -4,24 +4,30 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.annotation.Resource;
 import jakarta.jws.WebMethod;
 import jakarta.jws.WebParam;
 import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
 
 import com.sun.xml.ws.developer.SchemaValidation;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.emailsms.gateway.message.boundary.MessageService;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
 import org.emailsms.gateway.ws.platform.Boundary;
-import org.emailsms.gateway.ws.platform.Calls;
 import org.emailsms.gateway.ws.platform.GatewayFault;
 import org.emailsms.gateway.ws.platform.Namespaces;
+import org.emailsms.gateway.ws.platform.SerialCalls;
 
 /**
- * Sending SMS and polling their status (seed 4.1 steps 3 to 6). Plain HTTP is allowed here, as
- * the seed has it: no password travels, only the activation serial.
+ * Sending SMS and polling their status. Plain HTTP is allowed here, since the add-ins send this
+ * way and no password travels, only the activation serial; {@code gateway.message.require-https}
+ * refuses plain HTTP where every client can use HTTPS.
  */
 // Requests are checked against the WSDL's schema: an unknown or misspelt element is a fault, never silently ignored.
 @SchemaValidation(outbound = false)
@@ -29,7 +35,13 @@ import org.emailsms.gateway.ws.platform.Namespaces;
         targetNamespace = Namespaces.V1)
 public class MessageEndpoint {
 
+    @Resource
+    WebServiceContext context;
+
     private final Boundary<MessageService> messageService = Boundary.of(MessageService.class);
+
+    private final boolean requireHttps = ConfigProvider.getConfig()
+            .getOptionalValue("gateway.message.require-https", Boolean.class).orElse(false);
 
     private MessageService messages() {
         return messageService.get();
@@ -44,7 +56,8 @@ public class MessageEndpoint {
         SendOptions how = options == null ? SendOptions.defaults()
                 : new SendOptions(sendAt(options.sendAt), options.split,
                         options.confirmDelivery != null && options.confirmDelivery);
-        return Calls.invoke(() -> messages().send(serial, recipients, text, how).stream()
+        requireTransport();
+        return SerialCalls.invoke(context, () -> messages().send(serial, recipients, text, how).stream()
                 .map(RecipientOutcome::of).toList());
     }
 
@@ -52,8 +65,16 @@ public class MessageEndpoint {
     @WebResult(name = "status")
     public List<MessageStatusInfo> getStatus(@WebParam(name = "serial") String serial,
                                              @WebParam(name = "messageId") List<Long> messageIds) throws GatewayFault {
-        return Calls.invoke(() -> messages().status(serial, messageIds).stream()
+        requireTransport();
+        return SerialCalls.invoke(context, () -> messages().status(serial, messageIds).stream()
                 .map(MessageStatusInfo::of).toList());
+    }
+
+    private void requireTransport() throws GatewayFault {
+        if (requireHttps && context.getMessageContext().get(MessageContext.SERVLET_REQUEST) instanceof HttpServletRequest http
+                && !http.isSecure()) {
+            throw new GatewayFault(ErrorCode.NOT_AUTHORIZED, "This gateway takes messages over HTTPS only.");
+        }
     }
 
     private static Instant sendAt(String value) throws GatewayFault {

@@ -99,7 +99,8 @@ class OutboundIT {
         assertEquals(recipient, status.getDestination());
         assertNotNull(status.getSubmittedAt());
         String health = gateway.get(gateway.http("/health/ready")).body();
-        assertTrue(health.contains("\"smsc\"") && health.contains(" bound\""), health);
+        assertTrue(health.contains("\"smsc\"") && health.contains("\"bound\""), health);
+        assertFalse(health.contains("127.0.0.1"), "the SMSC's address is not shown to anonymous callers: " + health);
         String metrics = gateway.get(gateway.http("/metrics")).body();
         assertTrue(metrics.contains("gateway_smpp_acknowledged") && metrics.contains("gateway_messages_waiting"),
                 metrics);

@@ -1,0 +1,164 @@
+package org.emailsms.gateway.account.boundary;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emailsms.gateway.account.control.Authenticator;
+import org.emailsms.gateway.account.control.PasswordPolicy;
+import org.emailsms.gateway.account.control.Passwords;
+import org.emailsms.gateway.account.control.Tenancy;
+import org.emailsms.gateway.account.control.UserChanges;
+import org.emailsms.gateway.account.control.WelcomeMail;
+import org.emailsms.gateway.account.entity.LoginChannel;
+import org.emailsms.gateway.account.entity.Role;
+import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+
+/**
+ * Administrators' own accounts: every administrator changes their own password (the current one
+ * checked with the lockout and audit of a sign-in); the provider's administrators create further
+ * provider administrators and reset their passwords. A password someone else chose must be changed
+ * at the next sign-in to the portal, which asks {@link #signInState}.
+ */
+@Stateless
+public class AdministratorAccounts {
+
+    private static final Logger LOG = Logger.getLogger(AdministratorAccounts.class.getName());
+
+    /** What the portal needs to know of a signed-in administrator on every page. */
+    public record SignInState(boolean mustChangePassword, OffsetDateTime passwordChangedAt) {
+    }
+
+    /** A new or reset provider administrator and the generated password, shown once. */
+    public record GivenPassword(String username, String password) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    UserChanges changes;
+
+    @Inject
+    WelcomeMail mail;
+
+    @Inject
+    @ConfigProperty(name = "gateway.data.dir")
+    String dataDir;
+
+    /** Empty when the administrator no longer exists or may no longer sign in. */
+    public Optional<SignInState> signInState(String username) {
+        return em.createNamedQuery("User.findByUsername", User.class)
+                .setParameter("username", Authenticator.normalise(username))
+                .getResultStream().findFirst()
+                .filter(user -> user.getRole() != Role.SENDER && user.isActiveWithOrganisation())
+                .map(user -> new SignInState(user.isMustChangePassword(), user.getPasswordChangedAt()));
+    }
+
+    /** The caller's own password: the current one must be right, the new one meet the criteria. */
+    public OffsetDateTime changeOwnPassword(String actorName, String currentPassword, String newPassword, String clientIp)
+            throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
+            NotAuthorizedException, InvalidRequestException {
+        User actor = tenancy.administrator(actorName);
+        authenticator.authenticate(actor.getUsername(), currentPassword, clientIp, LoginChannel.PORTAL);
+        if (newPassword == null || newPassword.length() > PasswordPolicy.MAX_LENGTH) {
+            throw new InvalidRequestException("A password has at most " + PasswordPolicy.MAX_LENGTH + " characters.");
+        }
+        Optional<String> weak = PasswordPolicy.violation(newPassword, actor.getCompany());
+        if (weak.isPresent()) {
+            throw new InvalidRequestException(weak.get());
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidRequestException("The new password must differ from the current one.");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        actor.changePassword(passwords.hash(newPassword), true, now);
+        forgetInitialPassword(actor);
+        LOG.info(() -> String.format("%s changed their own password", actor.getUsername()));
+        return now;
+    }
+
+    public List<User> providerAdministrators(String actorName) throws NotAuthorizedException {
+        tenancy.providerAdministrator(actorName);
+        return em.createNamedQuery("User.findByRole", User.class).setParameter("role", Role.PROVIDER_ADMIN)
+                .getResultList();
+    }
+
+    /** A further provider administrator with a generated password, mailed and shown once. */
+    public GivenPassword createProviderAdministrator(String actorName, String username, String email)
+            throws NotAuthorizedException, InvalidRequestException, AccountAlreadyExistsException {
+        User actor = tenancy.providerAdministrator(actorName);
+        String name = Authenticator.normalise(username);
+        if (!name.matches("[a-z0-9][a-z0-9._@-]{1,119}")) {
+            throw new InvalidRequestException("A username has 2 to 120 letters, digits and . _ @ -.");
+        }
+        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.strip().length() > 254) {
+            throw new InvalidRequestException("'" + email + "' is not a valid email address.");
+        }
+        boolean taken = !em.createNamedQuery("User.findAnyByUsername", User.class).setParameter("username", name)
+                .getResultList().isEmpty();
+        if (taken) {
+            throw new AccountAlreadyExistsException("The username '" + name + "' is taken.");
+        }
+        String password = passwords.generate(PasswordPolicy.PROVIDER_MIN_LENGTH, PasswordPolicy.PROVIDER_CLASSES);
+        User created = User.providerAdministratorWithGivenPassword(name, email.strip(), passwords.hash(password));
+        em.persist(created);
+        mail.send(created, password);
+        LOG.info(() -> String.format("%s created provider administrator '%s'", actor.getUsername(), name));
+        return new GivenPassword(name, password);
+    }
+
+    /** Another provider administrator's password, replaced by a generated one that must be changed. */
+    public GivenPassword resetProviderAdministrator(String actorName, Long userId)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.providerAdministrator(actorName);
+        User user = userId == null ? null : em.find(User.class, userId);
+        if (user == null || user.getRole() != Role.PROVIDER_ADMIN || user.getDeletedAt() != null) {
+            throw new UnknownAccountException("No such provider administrator.");
+        }
+        if (user.getId().equals(actor.getId())) {
+            throw new UnknownAccountException("Change your own password with 'Change password'.");
+        }
+        String password = passwords.generate(PasswordPolicy.PROVIDER_MIN_LENGTH, PasswordPolicy.PROVIDER_CLASSES);
+        changes.resetPassword(actor, user, passwords.hash(password));
+        mail.sendReset(user, password);
+        return new GivenPassword(user.getUsername(), password);
+    }
+
+    /** The first administrator's generated password is no secret worth keeping once replaced. */
+    private void forgetInitialPassword(User actor) {
+        if (actor.getRole() != Role.PROVIDER_ADMIN) {
+            return;
+        }
+        Path file = AdministratorBootstrap.initialPasswordFile(dataDir);
+        try {
+            if (Files.deleteIfExists(file)) {
+                LOG.info(() -> "Deleted " + file + ": the first administrator's password was changed");
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot delete " + file + ": delete it by hand", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.emailsms.gateway.platform.boundary;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.emailsms.gateway.platform.control.TrustedProxies;
+
+/**
+ * In front of every web module (declared in each web.xml): the headers browsers expect of an
+ * application that holds credentials, and the real client's address behind a trusted reverse
+ * proxy, so that the login audit and the sign-in limits see the client, not the proxy.
+ *
+ * <ul>
+ * <li>{@code Strict-Transport-Security} on HTTPS responses: a browser that once came over HTTPS
+ * never falls back to plain HTTP for this host;</li>
+ * <li>{@code X-Frame-Options: DENY} and {@code frame-ancestors 'none'}: no page of the gateway can be
+ * framed by another site (clickjacking);</li>
+ * <li>{@code X-Content-Type-Options: nosniff} and {@code Referrer-Policy: same-origin};</li>
+ * <li>{@code Cache-Control: no-store} on the portal's pages, so Back after signing out shows nothing.</li>
+ * </ul>
+ */
+public class HttpHardeningFilter implements Filter {
+
+    static final String HSTS = "max-age=31536000";
+    private static final String CLIENT_ADDRESS = HttpHardeningFilter.class.getName() + ".client";
+
+    private TrustedProxies proxies;
+
+    @Override
+    public void init(FilterConfig config) {
+        List<String> entries = ConfigProvider.getConfig()
+                .getOptionalValues("gateway.http.trusted-proxies", String.class).orElse(List.of());
+        proxies = TrustedProxies.of(entries);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse answer)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        answer.setHeader("X-Content-Type-Options", "nosniff");
+        answer.setHeader("X-Frame-Options", "DENY");
+        answer.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+        answer.setHeader("Referrer-Policy", "same-origin");
+        if (http.isSecure()) {
+            answer.setHeader("Strict-Transport-Security", HSTS);
+        }
+        if (http.getRequestURI().endsWith(".xhtml")) {
+            answer.setHeader("Cache-Control", "no-store");
+        }
+        String client = proxies.clientOf(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
+        // An attribute too: code handed the container's own request object (an injected
+        // HttpServletRequest) sees the attribute, not this filter's wrapper.
+        http.setAttribute(CLIENT_ADDRESS, client);
+        chain.doFilter(client.equals(http.getRemoteAddr()) ? http : new ForwardedRequest(http, client), response);
+    }
+
+    /** The client's address as this filter resolved it, else the peer's. */
+    public static String clientAddress(HttpServletRequest request) {
+        return request.getAttribute(CLIENT_ADDRESS) instanceof String client ? client : request.getRemoteAddr();
+    }
+
+    /** The request as the client made it: its address from a trusted proxy's header. */
+    private static final class ForwardedRequest extends HttpServletRequestWrapper {
+
+        private final String client;
+
+        ForwardedRequest(HttpServletRequest request, String client) {
+            super(request);
+            this.client = client;
+        }
+
+        @Override
+        public String getRemoteAddr() {
+            return client;
+        }
+
+        @Override
+        public String getRemoteHost() {
+            return client;
+        }
+    }
+}
