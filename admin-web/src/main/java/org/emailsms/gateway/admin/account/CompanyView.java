@@ -36,6 +36,7 @@ public class CompanyView extends CompanyPage {
     private Integer lockoutThreshold;
     private Integer lockoutMinutes;
     private List<String> restrictions = new ArrayList<>();
+    private String senderNumbers;
     private String pasted;
 
     @Override
@@ -53,6 +54,15 @@ public class CompanyView extends CompanyPage {
         lockoutThreshold = company.getLockoutThreshold();
         lockoutMinutes = company.getLockoutMinutes();
         restrictions = companies.restrictions(caller.getName(), getCompanyId());
+        senderNumbers = String.join("\n", companies.senderNumbers(caller.getName(), getCompanyId()));
+    }
+
+    public void saveSenderNumbers() {
+        List<String> numbers = Arrays.stream(senderNumbers == null ? new String[0] : senderNumbers.split("[,;\\n\\r]+"))
+                .filter(n -> !n.isBlank()).toList();
+        Actions.run(() -> companies.changeSenderNumbers(caller.getName(), getCompanyId(), numbers),
+                numbers.isEmpty() ? "The company now sends from the shared pool only." : "Sender numbers saved.");
+        load();
     }
 
     public void saveSettings() {
@@ -171,6 +181,14 @@ public class CompanyView extends CompanyPage {
 
     public void setLockoutMinutes(Integer lockoutMinutes) {
         this.lockoutMinutes = lockoutMinutes;
+    }
+
+    public String getSenderNumbers() {
+        return senderNumbers;
+    }
+
+    public void setSenderNumbers(String senderNumbers) {
+        this.senderNumbers = senderNumbers;
     }
 
     public List<String> getRestrictions() {

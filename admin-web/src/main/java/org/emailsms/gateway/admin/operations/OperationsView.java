@@ -1,6 +1,8 @@
 package org.emailsms.gateway.admin.operations;
 
 import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +18,7 @@ import org.emailsms.gateway.inbound.boundary.ReplyService;
 import org.emailsms.gateway.inbound.boundary.UnroutedReply;
 import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.mail.boundary.MailBacklog.PendingMail;
+import org.emailsms.gateway.message.boundary.MessageService;
 import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
 import org.emailsms.gateway.smsc.control.SmppConnector;
 import org.omnifaces.util.Messages;
@@ -47,8 +50,12 @@ public class OperationsView implements Serializable {
     @EJB
     transient InboundBacklog inbound;
 
+    @EJB
+    transient MessageService messages;
+
     private Map<String, String> binds;
     private long waitingMessages;
+    private long withoutReplyPath;
     private long pendingMail;
     private long retryingMail;
     private List<PendingMail> outbox;
@@ -61,6 +68,7 @@ public class OperationsView implements Serializable {
     public void init() {
         binds = new TreeMap<>(connector.bindStates());
         waitingMessages = outbound.waiting();
+        withoutReplyPath = messages.sentWithoutReplyPath(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
         pendingMail = mail.pending();
         retryingMail = mail.retrying();
         outbox = mail.oldestPending(ROWS);
@@ -80,6 +88,10 @@ public class OperationsView implements Serializable {
 
     public List<Map.Entry<String, String>> getBinds() {
         return List.copyOf(binds.entrySet());
+    }
+
+    public long getWithoutReplyPath() {
+        return withoutReplyPath;
     }
 
     public long getWaitingMessages() {

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.account.control.LockoutPolicy;
 import org.emailsms.gateway.account.control.PasswordPolicy;
+import org.emailsms.gateway.account.control.SenderNumbers;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Company;
@@ -25,7 +26,7 @@ import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 
 /**
- * The portal's company pages (seed 3 and 4.4) by id: settings, quotas, login criteria, departments
+ * The portal's company pages by id: settings, quotas, login criteria, departments
  * and the destination restriction list. Every call names the acting administrator; {@link Tenancy}
  * keeps a company administrator inside its own company.
  */
@@ -40,6 +41,9 @@ public class CompanyAdministration {
 
     @Inject
     LockoutPolicy lockout;
+
+    @Inject
+    SenderNumbers senderNumbers;
 
     @Inject
     Tenancy tenancy;
@@ -57,7 +61,7 @@ public class CompanyAdministration {
         return tenancy.company(tenancy.administrator(actorName), companyId);
     }
 
-    /** The settings a provider administrator edits (seed 3): everything but the login criteria. */
+    /** The settings a provider administrator edits: everything but the login criteria. */
     public void changeSettings(String actorName, Long companyId, CompanySettings settings)
             throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
         User actor = tenancy.providerAdministrator(actorName);
@@ -194,7 +198,23 @@ public class CompanyAdministration {
         LOG.info(() -> String.format("%s deleted department '%s'", actor.getUsername(), name));
     }
 
-    /** The company's allowed destination numbers (seed 3.1); empty means unrestricted. */
+    /** The sender numbers the provider gave this company (replies to them come back to its users only). */
+    public List<String> senderNumbers(String actorName, Long companyId) throws NotAuthorizedException, UnknownAccountException {
+        Company company = tenancy.company(tenancy.administrator(actorName), companyId);
+        return senderNumbers.ofCompany(company.getId());
+    }
+
+    /** Provider administrators give a company its own sender numbers, used before the shared pool. */
+    public List<String> changeSenderNumbers(String actorName, Long companyId, List<String> numbers)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
+        User actor = tenancy.providerAdministrator(actorName);
+        Company company = tenancy.company(actor, companyId);
+        List<String> e164 = senderNumbers.replace(company, numbers);
+        LOG.info(() -> String.format("%s gave '%s' the sender numbers %s", actor.getUsername(), company.getName(), e164));
+        return e164;
+    }
+
+    /** The company's allowed destination numbers; empty means unrestricted. */
     @SuppressWarnings("unchecked")
     public List<String> restrictions(String actorName, Long companyId)
             throws NotAuthorizedException, UnknownAccountException {

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.account.control.Authenticator;
 import org.emailsms.gateway.account.control.PasswordPolicy;
+import org.emailsms.gateway.account.control.SenderNumbers;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.control.UserChanges;
 import org.emailsms.gateway.account.control.Passwords;
@@ -31,7 +32,7 @@ import org.emailsms.gateway.platform.control.PhoneNumbers;
 import org.emailsms.gateway.platform.control.RequestValidator;
 
 /**
- * Provisioning of companies, departments and users (seed section 3). Every operation names the
+ * Provisioning of companies, departments and users. Every operation names the
  * acting administrator, already authenticated by the caller; a company administrator reaches only
  * its own company, and anything else reads as "not found" so that other tenants stay invisible.
  */
@@ -61,6 +62,9 @@ public class ProvisioningService {
 
     @Inject
     UserChanges changes;
+
+    @Inject
+    SenderNumbers senderNumbers;
 
     /**
      * Checks an administrator's credentials for an API call, with the same lockout and audit as
@@ -211,7 +215,20 @@ public class ProvisioningService {
     }
 
     /**
-     * Replaces the company's list of allowed destination numbers (seed 3.1); an empty list lifts the
+     * Replaces the sender numbers the provider gives the company (used before the shared pool, and by
+     * no other company); an empty list takes them all back. Provider administrators only.
+     */
+    public List<String> setSenderNumbers(String actorName, String companyName, List<String> numbers)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
+        User actor = providerAdministrator(actorName);
+        Company company = companyAdministeredBy(actor, companyName);
+        List<String> e164 = senderNumbers.replace(company, numbers);
+        LOG.info(() -> String.format("%s gave '%s' the sender numbers %s", actor.getUsername(), company.getName(), e164));
+        return e164;
+    }
+
+    /**
+     * Replaces the company's list of allowed destination numbers; an empty list lifts the
      * restriction. Every number must be a valid mobile number; returns them in E.164.
      */
     public List<String> restrictDestinations(String actorName, String companyName, List<String> numbers)

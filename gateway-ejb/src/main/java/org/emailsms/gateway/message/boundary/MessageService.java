@@ -1,5 +1,6 @@
 package org.emailsms.gateway.message.boundary;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
@@ -25,7 +27,7 @@ import org.emailsms.gateway.platform.control.Conflicts;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
- * Sending (seed 4.1): every check of step 4 and the storing of each recipient's message in one
+ * Sending: every check before acceptance and the storing of each recipient's message in one
  * database transaction, then, once that has committed, the ids of the messages due now on the
  * outbound queue. No two-phase commit on the busiest path: should the node die between the commit
  * and the queueing, the due-message sweep queues the stored messages (see {@link RetryPolicy#requeueAfter()}).
@@ -47,6 +49,10 @@ public class MessageService {
 
     @Inject
     OutboundQueue queue;
+
+    @Inject
+    @ConfigProperty(name = "gateway.sender.one-way")
+    String oneWaySender;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<RecipientResult> send(String serial, List<String> recipients, String text, SendOptions options)
@@ -72,6 +78,12 @@ public class MessageService {
             LOG.log(Level.WARNING, "Messages " + accepted.toQueue() + " stored but not queued; the sweep will queue them", e);
         }
         return accepted.results();
+    }
+
+    /** Messages sent one-way since {@code since}: the sender numbers were exhausted for their handsets. */
+    public long sentWithoutReplyPath(OffsetDateTime since) {
+        return em.createNamedQuery("SmsMessage.countFromSender", Long.class)
+                .setParameter("sender", oneWaySender).setParameter("since", since).getSingleResult();
     }
 
     /** The caller's own messages among {@code ids}; others' ids are left out as if unknown. */

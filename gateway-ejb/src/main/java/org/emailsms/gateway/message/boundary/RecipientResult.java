@@ -3,15 +3,25 @@ package org.emailsms.gateway.message.boundary;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
 
-/** What became of one recipient of a send: a message and its status, or that recipient's own error. */
+/**
+ * What became of one recipient of a send: a message and its status, or that recipient's own error.
+ * An accepted message may carry a notice: {@link #NO_REPLY_PATH} when it went out one-way, because
+ * every sender number is in another company's live conversation with that handset.
+ */
 public record RecipientResult(String recipient, Long messageId, MessageStatus status, ErrorCode error,
-                              String errorMessage) {
+                              String errorMessage, String notice) {
+
+    public static final String NO_REPLY_PATH = "NO_REPLY_PATH";
 
     public static RecipientResult accepted(String recipient, long messageId, MessageStatus status) {
-        return new RecipientResult(recipient, messageId, status, null, null);
+        return accepted(recipient, messageId, status, true);
+    }
+
+    public static RecipientResult accepted(String recipient, long messageId, MessageStatus status, boolean repliesCome) {
+        return new RecipientResult(recipient, messageId, status, null, null, repliesCome ? null : NO_REPLY_PATH);
     }
 
     public static RecipientResult refused(String recipient, ErrorCode error, String message) {
-        return new RecipientResult(recipient, null, null, error, message);
+        return new RecipientResult(recipient, null, null, error, message, null);
     }
 }

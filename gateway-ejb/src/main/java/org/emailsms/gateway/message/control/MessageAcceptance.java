@@ -22,6 +22,7 @@ import org.emailsms.gateway.message.boundary.QuotaExceededException;
 import org.emailsms.gateway.message.boundary.RecipientResult;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.message.control.DestinationPolicy.Verdict;
+import org.emailsms.gateway.message.control.ReplyPathResolver.ReplyPath;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
@@ -29,7 +30,9 @@ import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
- * Every check of seed 4.1 step 4, then each recipient's message stored (content encrypted), in one
+ * Every check before a message is accepted (a live serial; user, department and company active;
+ * each destination valid and allowed; the daily quotas; the length), then each recipient's message
+ * stored (content encrypted) with its reply path, in one
  * database transaction: any refusal stores nothing. Queueing is the caller's, after the commit.
  */
 @Dependent
@@ -97,13 +100,15 @@ public class MessageAcceptance {
         // Encrypted once for all recipients: the same text under the same nonce tells nothing the
         // rows do not already say (they are one send); a fresh nonce matters only for different texts.
         byte[] content = accepted.isEmpty() ? null : cipher.encrypt(text);
+        List<String> senderNumbers = accepted.isEmpty() ? List.of() : replyPaths.candidatesFor(company);
         int next = 0;
         for (int i = 0; i < recipients.size(); i++) {
             if (results.get(i) != null) {
                 continue;
             }
             String destination = accepted.get(next++);
-            SmsMessage message = new SmsMessage(user, destination, replyPaths.senderNumberFor(user, destination),
+            ReplyPath replyPath = replyPaths.senderNumberFor(user, destination, senderNumbers);
+            SmsMessage message = new SmsMessage(user, destination, replyPath.senderNumber(),
                     content, sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
                     how.sendAt());
             message.setContactName(parsed.get(i).name());
@@ -115,7 +120,8 @@ public class MessageAcceptance {
             if (dueNow) {
                 toQueue.add(message.getId());
             }
-            results.set(i, RecipientResult.accepted(recipients.get(i), message.getId(), message.getStatus()));
+            results.set(i, RecipientResult.accepted(recipients.get(i), message.getId(), message.getStatus(),
+                    replyPath.routable()));
         }
         LOG.fine(() -> String.format("'%s' sent %d of %d messages (%d segments each), %d to queue now",
                 user.getUsername(), accepted.size(), recipients.size(), sms.segmentCount(), toQueue.size()));

@@ -1,68 +1,143 @@
 package org.emailsms.gateway.message.control;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emailsms.gateway.account.control.SenderNumbers;
+import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.control.Timestamps;
 
 /**
- * Chooses the sender number from the pool so that the recipient's reply finds its way back
- * (seed 4.1 step 7, DESIGN.md): for each (recipient, pool number) pair one user at a time owns the
- * conversation. Take the pair this user owns already, else a free one, else the least recently used.
+ * Chooses the sender number so that the recipient's reply finds its way back to the sender, and
+ * never to another company. For each (recipient, sender number) pair one user at a time owns the
+ * conversation, and the pair belongs to that user's company while it is live: for
+ * {@code gateway.sender.conversation-lifetime} (30 days) since its last use. Candidates are the
+ * company's own numbers, then the shared pool ({@code gateway.sender.pool}, less any number given
+ * to a company). Take a pair this user owns already, else a free one, else an expired one or one of
+ * this company's, least recently used first. When none is left the message still goes, from the
+ * one-way sender {@code gateway.sender.one-way}, and the send result says replies cannot come back.
+ *
+ * <p>Native SQL: {@code reply_path} has a composite key, and the take-over must be one conditional
+ * UPDATE so that two companies racing for an expired pair cannot both win it.
  */
 @Dependent
 public class ReplyPathResolver {
+
+    private static final Logger LOG = Logger.getLogger(ReplyPathResolver.class.getName());
+
+    /** The number a message goes out from, and whether a reply to it reaches the sender. */
+    public record ReplyPath(String senderNumber, boolean routable) {
+    }
+
+    private record Pair(String number, long userId, Long companyId, OffsetDateTime lastUsedAt) {
+    }
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
+    SenderNumbers senderNumbers;
+
+    @Inject
+    ReplyPathStatistics statistics;
+
+    @Inject
     @ConfigProperty(name = "gateway.sender.pool")
     List<String> pool;
 
-    public String senderNumberFor(User user, String recipient) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        @SuppressWarnings("unchecked")
-        List<Object[]> pairs = em.createNativeQuery(
-                        "SELECT sender_number, user_id FROM reply_path WHERE recipient = ?1 ORDER BY last_used_at, sender_number")
-                .setParameter(1, recipient).getResultList();
-        Map<String, Long> owners = new HashMap<>();
-        for (Object[] pair : pairs) {
-            owners.put((String) pair[0], ((Number) pair[1]).longValue());
-        }
-        for (Map.Entry<String, Long> pair : owners.entrySet()) {
-            if (pool.contains(pair.getKey()) && pair.getValue().equals(user.getId())) {
-                touch(recipient, pair.getKey(), user, now);
-                return pair.getKey();
-            }
-        }
-        for (String number : pool) {
-            if (!owners.containsKey(number)) {
-                em.createNativeQuery(
-                                "INSERT INTO reply_path (recipient, sender_number, user_id, last_used_at) VALUES (?1, ?2, ?3, ?4)")
-                        .setParameter(1, recipient).setParameter(2, number).setParameter(3, user.getId())
-                        .setParameter(4, now).executeUpdate();
-                return number;
-            }
-        }
-        String leastRecent = pairs.stream().map(p -> (String) p[0]).filter(pool::contains).findFirst()
-                .orElseThrow(() -> new IllegalStateException("gateway.sender.pool is empty"));
-        touch(recipient, leastRecent, user, now);
-        return leastRecent;
+    @Inject
+    @ConfigProperty(name = "gateway.sender.conversation-lifetime")
+    Duration lifetime;
+
+    @Inject
+    @ConfigProperty(name = "gateway.sender.one-way")
+    String oneWay;
+
+    /** The numbers this company's messages may go out from, its own first; once per send. */
+    public List<String> candidatesFor(Company company) {
+        List<String> candidates = new ArrayList<>(senderNumbers.ofCompany(company.getId()));
+        Set<String> assigned = senderNumbers.assigned();
+        pool.stream().filter(number -> !assigned.contains(number) && !candidates.contains(number)).forEach(candidates::add);
+        return candidates;
     }
 
-    private void touch(String recipient, String number, User user, OffsetDateTime now) {
-        em.createNativeQuery("UPDATE reply_path SET user_id = ?1, last_used_at = ?2 WHERE recipient = ?3 AND sender_number = ?4")
-                .setParameter(1, user.getId()).setParameter(2, now).setParameter(3, recipient).setParameter(4, number)
-                .executeUpdate();
+    public ReplyPath senderNumberFor(User user, String recipient, List<String> candidates) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        long company = user.getCompany().getId();
+        Map<String, Pair> pairs = pairsOf(recipient);
+        for (String number : candidates) {
+            Pair pair = pairs.get(number);
+            if (pair != null && pair.userId() == user.getId()) {
+                takeOver(recipient, number, user.getId(), company, now, null);
+                return new ReplyPath(number, true);
+            }
+        }
+        for (String number : candidates) {
+            if (!pairs.containsKey(number)) {
+                em.createNativeQuery("""
+                                INSERT INTO reply_path (recipient, sender_number, user_id, company_id, last_used_at)
+                                VALUES (?1, ?2, ?3, ?4, ?5)""")
+                        .setParameter(1, recipient).setParameter(2, number).setParameter(3, user.getId())
+                        .setParameter(4, company).setParameter(5, now).executeUpdate();
+                return new ReplyPath(number, true);
+            }
+        }
+        OffsetDateTime expiredBefore = now.minus(lifetime);
+        List<Pair> free = candidates.stream().map(pairs::get)
+                .filter(pair -> pair.lastUsedAt().isBefore(expiredBefore) || Long.valueOf(company).equals(pair.companyId()))
+                .sorted(Comparator.comparing(Pair::lastUsedAt))
+                .toList();
+        for (Pair pair : free) {
+            if (takeOver(recipient, pair.number(), user.getId(), company, now, expiredBefore)) {
+                return new ReplyPath(pair.number(), true);
+            }
+        }
+        statistics.noReplyPath();
+        LOG.info(() -> String.format("No reply path to %s for '%s': every sender number is in another company's "
+                + "live conversation; sent one-way from %s", recipient, user.getUsername(), oneWay));
+        return new ReplyPath(oneWay, false);
+    }
+
+    private Map<String, Pair> pairsOf(String recipient) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT sender_number, user_id, company_id, last_used_at FROM reply_path WHERE recipient = ?1")
+                .setParameter(1, recipient).getResultList();
+        Map<String, Pair> pairs = new HashMap<>();
+        for (Object[] row : rows) {
+            pairs.put((String) row[0], new Pair((String) row[0], ((Number) row[1]).longValue(),
+                    row[2] == null ? null : ((Number) row[2]).longValue(), Timestamps.utc(row[3])));
+        }
+        return pairs;
+    }
+
+    /** Unconditional when {@code expiredBefore} is null (the pair is the user's own already). */
+    private boolean takeOver(String recipient, String number, long userId, long company, OffsetDateTime now,
+                             OffsetDateTime expiredBefore) {
+        String only = expiredBefore == null ? "" : " AND (company_id = ?6 OR last_used_at < ?7)";
+        Query update = em.createNativeQuery("UPDATE reply_path SET user_id = ?1, company_id = ?2, last_used_at = ?3 "
+                        + "WHERE recipient = ?4 AND sender_number = ?5" + only)
+                .setParameter(1, userId).setParameter(2, company).setParameter(3, now)
+                .setParameter(4, recipient).setParameter(5, number);
+        if (expiredBefore != null) {
+            update.setParameter(6, company).setParameter(7, expiredBefore);
+        }
+        return update.executeUpdate() == 1;
     }
 }

@@ -34,6 +34,8 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 @NamedQuery(name = "SmsMessage.findLastOfConversation", query = """
         SELECT m FROM SmsMessage m WHERE m.user = :user AND m.destination = :destination
         AND m.senderNumber = :sender ORDER BY m.createdAt DESC, m.id DESC""")
+@NamedQuery(name = "SmsMessage.countFromSender",
+        query = "SELECT COUNT(m) FROM SmsMessage m WHERE m.senderNumber = :sender AND m.createdAt >= :since")
 public class SmsMessage extends GatewayEntity {
 
     private static final int MAX_ERROR = 255;

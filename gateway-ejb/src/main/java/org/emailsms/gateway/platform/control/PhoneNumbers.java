@@ -56,6 +56,16 @@ public final class PhoneNumbers {
                 .orElse(raw);
     }
 
+    /**
+     * A sender number as an operator types it, in E.164: international or national (of
+     * {@code defaultCountry}), any number that can exist (ranges kept for fiction included).
+     */
+    public static Optional<String> senderE164(String raw, String defaultCountry) {
+        return parse(raw, defaultCountry)
+                .filter(UTIL::isPossibleNumber)
+                .map(number -> UTIL.format(number, PhoneNumberFormat.E164));
+    }
+
     /** The ISO country of a valid number, such as AU for +61412345678. */
     public static Optional<String> countryOf(String e164) {
         return parse(e164, null).map(UTIL::getRegionCodeForNumber);

@@ -24,11 +24,12 @@ import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.LoginAttempt;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
+import org.emailsms.gateway.platform.control.SpreadsheetSafe;
 import org.emailsms.gateway.platform.control.Timestamps;
 
 /**
- * Summary and transaction reports (seed 3 "Reporting", 4.4 "monitor the transactions of end
- * users") and the login audit. Every query is confined to one company the administrator may see,
+ * Summary and transaction reports, by which administrators monitor what their users send, and the
+ * login audit. Every query is confined to one company the administrator may see,
  * whatever else the filter says; the transaction report is read a page at a time, newest first.
  */
 @Stateless
@@ -68,9 +69,9 @@ public class ReportService {
             for (int first = 0; ; first += EXPORT_PAGE) {
                 List<TransactionRow> rows = page(company, filter, first, EXPORT_PAGE);
                 for (TransactionRow row : rows) {
-                    csv.printRecord(row.messageId(), row.createdAt().toInstant(), row.username(), row.department(),
-                            row.destination(), row.contactName(), row.segments(), row.status(), row.attempts(),
-                            row.lastError());
+                    csv.printRecord(SpreadsheetSafe.record(row.messageId(), row.createdAt().toInstant(), row.username(),
+                            row.department(), row.destination(), row.contactName(), row.segments(), row.status(),
+                            row.attempts(), row.lastError()));
                 }
                 if (rows.size() < EXPORT_PAGE) {
                     break;

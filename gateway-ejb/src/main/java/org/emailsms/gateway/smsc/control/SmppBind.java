@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
@@ -32,6 +33,7 @@ final class SmppBind {
 
     private static final Logger LOG = Logger.getLogger(SmppBind.class.getName());
     private static final byte UDH_INDICATOR = 0x40;
+    private static final Pattern NUMERIC = Pattern.compile("\\+?\\d+");
 
     private final BindSettings bind;
     private final TypeOfNumber sourceTon;
@@ -111,7 +113,10 @@ final class SmppBind {
         try {
             pace();
             ESMClass esm = part.isConcatenated() ? new ESMClass(UDH_INDICATOR) : new ESMClass();
-            String smscId = bound.submitShortMessage("", sourceTon, sourceNpi, digits(part.sourceE164()),
+            // A one-way sender (no reply path) may be alphanumeric, which SMPP marks as such.
+            boolean alphanumeric = !NUMERIC.matcher(part.sourceE164()).matches();
+            String smscId = bound.submitShortMessage("", alphanumeric ? TypeOfNumber.ALPHANUMERIC : sourceTon,
+                    alphanumeric ? NumberingPlanIndicator.UNKNOWN : sourceNpi, digits(part.sourceE164()),
                     TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(part.destinationE164()),
                     esm, (byte) 0, (byte) 1, null, null,
                     new RegisteredDelivery(part.receiptWanted() ? 1 : 0), (byte) 0,

@@ -1,28 +1,40 @@
 package org.emailsms.gateway.message.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 
+import org.emailsms.gateway.account.control.SenderNumbers;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.message.control.ReplyPathResolver.ReplyPath;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The reply-path rule of DESIGN.md against the migrated schema on H2. */
+/**
+ * The reply-path rule against the migrated schema on H2: one user per (handset, number) pair, the
+ * pair owned by one company while it is live, a company's own numbers first and only its own.
+ */
 class ReplyPathResolverTest {
 
     private static final String N1 = "+61491570156";
     private static final String N2 = "+61491570157";
+    private static final String OWN = "+61491570158";
     private static MigratedDatabase database;
 
     @BeforeAll
@@ -36,37 +48,131 @@ class ReplyPathResolverTest {
     }
 
     @Test
-    void keepsEachConversationOnItsOwnNumberAndHandsOverTheLeastRecentlyUsed() {
-        User alice = newUser();
-        User bob = newUser();
-        User carol = newUser();
-        String recipient = "+61412" + (100000 + (int) (Math.random() * 899999));
+    void withinACompanyEachConversationKeepsItsNumberAndTheLeastRecentlyUsedIsHandedOver() {
+        Company acme = newCompany();
+        User alice = newUser(acme);
+        User bob = newUser(acme);
+        User carol = newUser(acme);
+        String recipient = randomHandset();
 
-        String alicesNumber = resolve(alice, recipient);
-        String bobsNumber = resolve(bob, recipient);
+        String alicesNumber = resolve(alice, recipient).senderNumber();
+        String bobsNumber = resolve(bob, recipient).senderNumber();
         assertNotEquals(alicesNumber, bobsNumber, "a free pool number before sharing one");
-        assertEquals(bobsNumber, resolve(bob, recipient), "bob keeps his pair although alice's is older");
-        assertEquals(alicesNumber, resolve(alice, recipient), "the pair alice owns stays hers");
+        assertEquals(bobsNumber, resolve(bob, recipient).senderNumber(), "bob keeps his pair although alice's is older");
+        assertEquals(alicesNumber, resolve(alice, recipient).senderNumber(), "the pair alice owns stays hers");
 
-        assertEquals(bobsNumber, resolve(carol, recipient), "no free number: the least recently used pair");
-        assertEquals(alicesNumber, resolve(bob, recipient), "bob lost his pair, gets the next least recently used");
+        assertEquals(bobsNumber, resolve(carol, recipient).senderNumber(), "no free number: the company's least recently used pair");
+        assertEquals(alicesNumber, resolve(bob, recipient).senderNumber(), "bob lost his pair, gets the next least recently used");
         assertEquals(List.of(carol.getId(), bob.getId()), List.of(owner(recipient, bobsNumber), owner(recipient, alicesNumber)));
+    }
+
+    /** The take-over that let one company read another's replies: it never happens while the pair is live. */
+    @Test
+    void anotherCompanyNeverTakesOverALiveConversation() {
+        User alice = newUser(newCompany());
+        Company globex = newCompany();
+        User bob = newUser(globex);
+        User carol = newUser(globex);
+        String handset = randomHandset();
+        String alicesNumber = resolve(alice, handset).senderNumber();
+
+        for (int i = 0; i < 5; i++) {
+            ReplyPath bobs = resolve(bob, handset);
+            ReplyPath carols = resolve(carol, handset);
+            assertNotEquals(alicesNumber, bobs.senderNumber());
+            assertNotEquals(alicesNumber, carols.senderNumber());
+        }
+        assertEquals(alice.getId(), owner(handset, alicesNumber), "the conversation is still alice's");
+    }
+
+    @Test
+    void whenEveryNumberIsInAnotherCompanysLiveConversationTheMessageGoesOneWay() {
+        User alice = newUser(newCompany());
+        User bob = newUser(newCompany());
+        User dave = newUser(newCompany());
+        String handset = randomHandset();
+        resolve(alice, handset);
+        resolve(bob, handset);
+
+        ReplyPath daves = resolve(dave, handset);
+
+        assertFalse(daves.routable());
+        assertEquals("NoReply", daves.senderNumber());
+    }
+
+    @Test
+    void anExpiredConversationIsFreeForAnyCompany() {
+        User alice = newUser(newCompany());
+        User bob = newUser(newCompany());
+        User dave = newUser(newCompany());
+        String handset = randomHandset();
+        String alicesNumber = resolve(alice, handset).senderNumber();
+        resolve(bob, handset);
+        age(handset, alicesNumber, Duration.ofDays(31));
+
+        ReplyPath daves = resolve(dave, handset);
+
+        assertTrue(daves.routable());
+        assertEquals(alicesNumber, daves.senderNumber());
+        assertEquals(dave.getId(), owner(handset, alicesNumber));
+    }
+
+    @Test
+    void aCompanysOwnNumbersComeFirstAndNoOtherCompanyUsesThem() {
+        Company initech = newCompany();
+        database.inTransaction(em -> {
+            try {
+                new SenderNumbers(em).replace(em.find(Company.class, initech.getId()), List.of(OWN));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        User peter = newUser(initech);
+        User alice = newUser(newCompany());
+
+        assertEquals(OWN, resolve(peter, randomHandset()).senderNumber());
+        assertEquals(List.of(OWN, N1, N2), candidates(initech));
+        assertEquals(List.of(N1, N2), candidates(alice.getCompany()), "even when the pool lists it too");
     }
 
     @Test
     void differentRecipientsHaveIndependentConversations() {
-        User alice = newUser();
-        User bob = newUser();
+        Company acme = newCompany();
+        User alice = newUser(acme);
+        User bob = newUser(acme);
 
-        assertEquals(resolve(alice, "+61412000001"), resolve(bob, "+61412000002"), "both start on the first number");
+        assertEquals(resolve(alice, randomHandset()).senderNumber(), resolve(bob, randomHandset()).senderNumber(),
+                "both start on the first number");
     }
 
-    private static String resolve(User user, String recipient) {
+    private static ReplyPathResolver resolver(EntityManager em) {
+        ReplyPathResolver cut = new ReplyPathResolver();
+        cut.em = em;
+        cut.senderNumbers = new SenderNumbers(em);
+        cut.statistics = new ReplyPathStatistics();
+        cut.pool = List.of(N1, N2, OWN);
+        cut.lifetime = Duration.ofDays(30);
+        cut.oneWay = "NoReply";
+        return cut;
+    }
+
+    private static ReplyPath resolve(User user, String recipient) {
         return inTransaction(em -> {
-            ReplyPathResolver cut = new ReplyPathResolver();
-            cut.em = em;
-            cut.pool = List.of(N1, N2);
-            return cut.senderNumberFor(em.find(User.class, user.getId()), recipient);
+            ReplyPathResolver cut = resolver(em);
+            User managed = em.find(User.class, user.getId());
+            return cut.senderNumberFor(managed, recipient, cut.candidatesFor(managed.getCompany()));
+        });
+    }
+
+    private static List<String> candidates(Company company) {
+        return inTransaction(em -> resolver(em).candidatesFor(em.find(Company.class, company.getId())));
+    }
+
+    private static void age(String recipient, String number, Duration by) {
+        database.inTransaction(em -> {
+            em.createNativeQuery("UPDATE reply_path SET last_used_at = ?1 WHERE recipient = ?2 AND sender_number = ?3")
+                    .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(by)).setParameter(2, recipient)
+                    .setParameter(3, number).executeUpdate();
         });
     }
 
@@ -76,11 +182,22 @@ class ReplyPathResolverTest {
                 .setParameter(1, recipient).setParameter(2, number).getSingleResult()).longValue());
     }
 
-    private static User newUser() {
+    private static String randomHandset() {
+        return "+61412" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+    }
+
+    private static Company newCompany() {
         return inTransaction(em -> {
             Company company = new Company("Co " + UUID.randomUUID(), "AU", ZoneId.of("Australia/Sydney"));
             em.persist(company);
-            User user = User.companyUser(company, null, "u-" + UUID.randomUUID(), "u@example.test", Role.SENDER, "hash");
+            return company;
+        });
+    }
+
+    private static User newUser(Company company) {
+        return inTransaction(em -> {
+            User user = User.companyUser(em.find(Company.class, company.getId()), null, "u-" + UUID.randomUUID(),
+                    "u@example.test", Role.SENDER, "hash");
             em.persist(user);
             return user;
         });

@@ -6,9 +6,12 @@ import jakarta.xml.bind.annotation.XmlType;
 
 import org.emailsms.gateway.message.boundary.RecipientResult;
 
-/** One recipient of a send: its message id and status, or its own error code and message. */
+/**
+ * One recipient of a send: its message id and status, or its own error code and message; a notice
+ * {@code NO_REPLY_PATH} on an accepted message says the handset's replies cannot come back.
+ */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(name = "RecipientResult", propOrder = {"recipient", "messageId", "status", "errorCode", "errorMessage"})
+@XmlType(name = "RecipientResult", propOrder = {"recipient", "messageId", "status", "errorCode", "errorMessage", "notice"})
 public class RecipientOutcome {
 
     private String recipient;
@@ -16,6 +19,7 @@ public class RecipientOutcome {
     private String status;
     private String errorCode;
     private String errorMessage;
+    private String notice;
 
     public RecipientOutcome() {
     }
@@ -27,6 +31,7 @@ public class RecipientOutcome {
         outcome.status = result.status() == null ? null : result.status().name();
         outcome.errorCode = result.error() == null ? null : result.error().name();
         outcome.errorMessage = result.errorMessage();
+        outcome.notice = result.notice();
         return outcome;
     }
 }

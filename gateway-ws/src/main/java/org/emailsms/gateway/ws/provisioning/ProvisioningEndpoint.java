@@ -138,6 +138,19 @@ public class ProvisioningEndpoint {
         return Calls.invoke(() -> provisioning().restrictDestinations(actor, company, numbers));
     }
 
+    /**
+     * Replaces the sender numbers the company has of its own (used before the shared pool, never by
+     * another company); none takes them back. Provider administrators only. Returns them in E.164.
+     */
+    @WebMethod
+    @WebResult(name = "senderNumber")
+    public List<String> setSenderNumbers(@WebParam(name = "credentials") Credentials credentials,
+                                         @WebParam(name = "company") String company,
+                                         @WebParam(name = "number") List<String> numbers) throws GatewayFault {
+        String actor = signIn(credentials);
+        return Calls.invoke(() -> provisioning().setSenderNumbers(actor, company, numbers));
+    }
+
     /** The newest login attempts (at most {@code max}, up to 1,000) for a user, newest first. */
     @WebMethod
     @WebResult(name = "attempt")
