@@ -1,4 +1,4 @@
--- Mobile-originated replies (seed 4.2): the contact's name as the sender wrote it, the fragments of
+-- Mobile-originated replies from handsets: the contact's name as the sender wrote it, the fragments of
 -- concatenated replies until the last one arrives, every reply as received and where it was
 -- routed, and the mail headers that let mail clients thread a conversation.
 

@@ -1,4 +1,4 @@
--- The portal (seed section 3 and 4.4): each company's login criteria, departments that can be
+-- The administration portal: each company's login criteria, departments that can be
 -- deleted while their history stays in the reports, and the indexes the reports page by.
 
 ALTER TABLE company ADD COLUMN password_min_length INTEGER DEFAULT 10 NOT NULL;

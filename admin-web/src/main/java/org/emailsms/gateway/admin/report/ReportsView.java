@@ -27,7 +27,7 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The summary and transaction reports of one company (seed 3 "Reporting"): filters by user,
+ * The summary and transaction reports of one company: filters by user,
  * destination, department, status and days; the summary by status, day and department with a
  * chart; the transactions paged lazily from the database; the same filter exported as CSV. With
  * the {@code user} URL parameter it is that user's activity view.

@@ -10,7 +10,7 @@ import org.emailsms.gateway.account.entity.LoginAttempt;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.LoginOutcome;
 
-/** Keeps every login attempt (time, username, client IP, outcome), as the seed's security section asks. */
+/** Keeps every login attempt (time, username, client IP, outcome): every attempt, successful or not, with the address it came from. */
 @Dependent
 public class LoginAudit {
 

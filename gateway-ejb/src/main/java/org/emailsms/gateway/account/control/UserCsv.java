@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The bulk-upload file (seed 3): a header line, then one user per line with the columns
+ * The bulk-upload file: a header line, then one user per line with the columns
  * {@value #HEADER}. Role is SENDER or COMPANY_ADMIN (blank: SENDER); department and mobile may be
  * blank. Read by Apache Commons CSV, so quoting and commas inside quotes work as in any spreadsheet.
  */

@@ -67,7 +67,7 @@ public class Company extends GatewayEntity {
     @Column(name = "delivery_confirmation", nullable = false)
     private boolean deliveryConfirmation;
 
-    /** Login criteria (seed 4.4): applied to passwords that administrators set or the gateway generates. */
+    /** Login criteria: applied to passwords that administrators set or the gateway generates. */
     @Column(name = "password_min_length", nullable = false)
     private int passwordMinLength = 10;
 

@@ -24,7 +24,7 @@ import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.util.InvalidDeliveryReceiptException;
 
 /**
- * Delivery receipts (seed 3.1, "confirmation of handset delivery"): the part the receipt names is
+ * Delivery receipts (handset delivery confirmation): the part the receipt names is
  * found under any form of the SMSC's id, its final state recorded, and the message's status rolled
  * up from all its parts; a sender who asked, in a company that offers it, gets a confirmation email.
  */

@@ -25,7 +25,7 @@ import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 
 /**
- * Replies from handsets (seed 4.2): reassembled when concatenated, decoded, routed by reply path to
+ * Replies from handsets: reassembled when concatenated, decoded, routed by reply path to
  * the user who owns the conversation between that handset and that pool number (DESIGN.md), and
  * mailed to them as an answer to their SMS. A reply nobody owns goes to the fallback mailbox and
  * stays listed for the provider's administrators. Stored encrypted either way.

@@ -16,7 +16,7 @@ import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.entity.GatewayEntity;
 
 /**
- * A mobile-originated message (seed 4.2), whole after reassembly: from the handset to one of the
+ * A mobile-originated message, whole after reassembly: from the handset to one of the
  * pool's numbers, its text encrypted, and where it went: the user owning the conversation, or no
  * one (then it went to the fallback mailbox and administrators see it among unrouted replies).
  */

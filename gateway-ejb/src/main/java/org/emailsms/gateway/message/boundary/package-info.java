@@ -1,2 +1,2 @@
-/** Outbound messages: sending with every check of seed 4.1, and the status the add-in polls. */
+/** Outbound messages: sending with every check before acceptance, and the status the add-in polls. */
 package org.emailsms.gateway.message.boundary;

@@ -11,7 +11,7 @@ import org.emailsms.gateway.platform.boundary.ErrorCode;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 
 /**
- * Whether a company may text a number (seed 4.1 step 4 and 3.1): a valid mobile number, in one of
+ * Whether a company may text a number: a valid mobile number, in one of
  * the company's allowed countries, and on its restriction list when it has one.
  */
 @Dependent

@@ -15,8 +15,8 @@ import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.message.boundary.QuotaExceededException;
 
 /**
- * The daily quotas of seed 3.1, counted in SMS segments per company and per department, per day in
- * the company's time zone. Each reservation is one conditional UPDATE, so concurrent senders on
+ * The daily quotas of a company and of its departments, counted in SMS segments per day in the
+ * company's time zone. Each reservation is one conditional UPDATE, so concurrent senders on
  * any number of nodes can never take more than the quota together.
  */
 @Dependent

@@ -1,6 +1,6 @@
 package org.emailsms.gateway.message.entity;
 
-/** What the add-in sees of a message, as the seed names it. */
+/** What the add-in sees of a message: the status names the add-ins know. */
 public enum MessageStatus {
     /** Waiting for its send time. */
     SCHEDULED,

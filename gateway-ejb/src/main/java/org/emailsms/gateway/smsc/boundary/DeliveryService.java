@@ -26,7 +26,7 @@ import org.emailsms.gateway.smsc.control.Submission;
 import org.emailsms.gateway.smsc.control.SubmitFailedException;
 
 /**
- * Deposits one message with the SMSC (seed 4.1 step 8): every part not yet acknowledged is
+ * Deposits one message with the SMSC: every part not yet acknowledged is
  * submitted; all acknowledged is {@code OK}; a temporary failure is {@code FAIL} with the time of
  * the next attempt; a permanent one, or the last attempt, is {@code ABORT}. Acknowledged parts are
  * kept even when a later part fails, so they are never submitted twice.
@@ -131,7 +131,7 @@ public class DeliveryService {
     }
 
     /**
-     * ABORT, and the error email to the sender that seed 4.1 promises, in the same transaction.
+     * ABORT, and the error email the sender is promised, in the same transaction.
      * {@code text} is the SMS text, quoted in the email; null when it cannot be read.
      */
     private void abort(SmsMessage message, String reason, String text) {

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Seed 4.1: up to 10 attempts, 2 minutes apart, then ABORT; both configurable. */
+/** A failed deposit is retried up to 10 times, 2 minutes apart, then ABORTed; both configurable. */
 @ApplicationScoped
 public class RetryPolicy {
 

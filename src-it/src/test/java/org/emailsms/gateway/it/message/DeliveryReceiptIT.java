@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Handset delivery confirmation (seed 3.1): the SMSC's receipts, sent over SMPP as deliver_sm,
+ * Handset delivery confirmation: the SMSC's receipts, sent over SMPP as deliver_sm,
  * turn OK into DELIVERED (or UNDELIVERED), part by part, and the sender who asked gets an email.
  */
 @ExtendWith(ArquillianExtension.class)
