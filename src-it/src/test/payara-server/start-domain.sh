@@ -20,6 +20,7 @@ for option in \
     "-Dorg.apache.activemq.default.directory.prefix=$data_dir/" \
     "-Dgateway.admin.password=$admin_password" \
     "-Dgateway.password.iterations=10000" \
+    "-Dgateway.http.trusted-proxies=127.0.0.1,::1" \
     "-Dgateway.smsc.host=127.0.0.1" \
     "-Dgateway.smsc.binds=a,b" \
     "-Dgateway.smsc.a.system-id=bind-a" \

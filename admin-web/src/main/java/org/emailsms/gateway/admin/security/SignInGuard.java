@@ -2,6 +2,7 @@ package org.emailsms.gateway.admin.security;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -70,7 +71,9 @@ public class SignInGuard implements Filter {
         chain.doFilter(request, response);
     }
 
+    /** To the millisecond: the database may keep fewer digits than the clock gave at the change. */
     private static String stamp(OffsetDateTime passwordChangedAt) {
-        return Objects.toString(passwordChangedAt == null ? null : passwordChangedAt.toInstant(), NEVER);
+        return Objects.toString(passwordChangedAt == null ? null
+                : passwordChangedAt.toInstant().truncatedTo(ChronoUnit.MILLIS), NEVER);
     }
 }

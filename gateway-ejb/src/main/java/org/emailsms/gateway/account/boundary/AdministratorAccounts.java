@@ -83,6 +83,8 @@ public class AdministratorAccounts {
             NotAuthorizedException, InvalidRequestException {
         User actor = tenancy.administrator(actorName);
         authenticator.authenticate(actor.getUsername(), currentPassword, clientIp, LoginChannel.PORTAL);
+        // The sign-in's counters are bulk updates that moved the row's version on: read it afresh.
+        em.refresh(actor);
         if (newPassword == null || newPassword.length() > PasswordPolicy.MAX_LENGTH) {
             throw new InvalidRequestException("A password has at most " + PasswordPolicy.MAX_LENGTH + " characters.");
         }

@@ -2,6 +2,7 @@ package org.emailsms.gateway.account.control;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.Dependent;
@@ -54,7 +55,7 @@ public class Authenticator {
         String name = normalise(username);
         Instant now = Instant.now();
         String client = clientIp == null ? null : LoginThrottle.client(clientIp);
-        if (client != null && !reserve(client, lockout.clientLimit(), now)) {
+        if (client != null && !reserveWithinWindow(client, lockout.clientLimit(), now)) {
             audit.record(name, clientIp, channel, LoginOutcome.CLIENT_BLOCKED);
             LOG.warning(() -> String.format("Sign-in from %s refused unchecked: too many failed sign-ins from there", clientIp));
             throw new AccountLockedException("Too many failed sign-ins from this address: try again later.");
@@ -97,14 +98,23 @@ public class Authenticator {
     }
 
     private boolean reserve(String subject, Limit limit, Instant now) {
-        int reserved = throttle.tryReserve(subject, limit, now);
+        return reserveCreating(subject, now, () -> throttle.tryReserve(subject, limit, now));
+    }
+
+    private boolean reserveWithinWindow(String subject, Limit limit, Instant now) {
+        return reserveCreating(subject, now, () -> throttle.tryReserveWithinWindow(subject, limit, now));
+    }
+
+    /** A subject's first attempt creates its row (a racing attempt may do it first), then reserves. */
+    private boolean reserveCreating(String subject, Instant now, IntSupplier tryReserve) {
+        int reserved = tryReserve.getAsInt();
         if (reserved < 0) {
             try {
                 throttle.create(subject, now);
             } catch (RuntimeException raced) {
                 LOG.fine(() -> "another attempt created the throttle row of " + subject + " first");
             }
-            reserved = throttle.tryReserve(subject, limit, now);
+            reserved = tryReserve.getAsInt();
         }
         return reserved == 1;
     }

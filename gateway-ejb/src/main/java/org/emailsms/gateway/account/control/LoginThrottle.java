@@ -15,8 +15,10 @@ import org.emailsms.gateway.account.control.LockoutPolicy.Limit;
 /**
  * Reserves every password check before it is made. A reservation is one conditional UPDATE that
  * counts the attempt as failed unless the subject is blocked, so however many attempts race on
- * however many nodes, at most {@code threshold + 1} passwords are checked in a window: the one that
- * goes over the threshold is checked and sets the block, every later one is refused unchecked.
+ * however many nodes, at most {@code threshold + 1} passwords of an account are checked in a window:
+ * the one that goes over the threshold is checked and sets the block, every later one is refused
+ * unchecked. A client address gets exactly its threshold of failures per window, then none until
+ * the window ends.
  * A right password gives its reservation back. Each runs in a transaction of its own (REQUIRES_NEW)
  * so the row lock is not held while the password is hashed, and the count survives a refusal.
  */
@@ -77,11 +79,33 @@ public class LoginThrottle {
                 .setParameter(4, at)
                 .setParameter(5, subject)
                 .executeUpdate();
-        if (updated == 1) {
-            return 1;
-        }
+        return updated == 1 ? 1 : exists(subject) ? 0 : -1;
+    }
+
+    private boolean exists(String subject) {
         return em.createNativeQuery("SELECT COUNT(*) FROM login_throttle WHERE subject = ?1")
-                .setParameter(1, subject).getSingleResult() instanceof Number n && n.intValue() > 0 ? 0 : -1;
+                .setParameter(1, subject).getSingleResult() instanceof Number n && n.intValue() > 0;
+    }
+
+    /**
+     * Reserves a failure of a client address: granted while fewer than {@code limit.threshold()}
+     * are counted in the current window, so exactly that many are ever checked; refused (0) until
+     * the window ends, -1 when there is no row yet.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int tryReserveWithinWindow(String subject, Limit limit, Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        int updated = em.createNativeQuery("""
+                        UPDATE login_throttle SET
+                          failures = CASE WHEN window_start < ?1 THEN 1 ELSE failures + 1 END,
+                          window_start = CASE WHEN window_start < ?1 THEN ?3 ELSE window_start END
+                        WHERE subject = ?4 AND (window_start < ?1 OR failures < ?2)""")
+                .setParameter(1, at.minus(limit.window()))
+                .setParameter(2, limit.threshold())
+                .setParameter(3, at)
+                .setParameter(4, subject)
+                .executeUpdate();
+        return updated == 1 ? 1 : exists(subject) ? 0 : -1;
     }
 
     /** Fails (on commit) when a racing attempt created the row first; that is as good. */

@@ -7,12 +7,15 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +31,7 @@ import org.emailsms.gateway.platform.control.KeyFiles;
 public class SerialNumbers {
 
     public static final int DIGITS = 16;
+    private static final Logger LOG = Logger.getLogger(SerialNumbers.class.getName());
     private static final String MAC = "HmacSHA256";
 
     private final SecureRandom random = new SecureRandom();
@@ -41,6 +45,11 @@ public class SerialNumbers {
     String dataDir;
 
     private SecretKeySpec key;
+
+    /** Loads (or, the first time, creates) the key at start-up rather than at the first activation. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine("serial number key loaded");
+    }
 
     @PostConstruct
     void loadKey() {

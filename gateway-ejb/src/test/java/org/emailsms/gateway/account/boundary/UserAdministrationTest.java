@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -72,6 +73,23 @@ class UserAdministrationTest {
         assertEquals(AccountStatus.ACTIVE, untouched.getStatus());
         assertNull(untouched.getDeletedAt());
         assertEquals(2, revokeActivations(acme.admin, acme.sender), "both still live");
+    }
+
+    /** Whoever knew the old password may have activated an add-in: a reset ends every activation. */
+    @Test
+    void aPasswordResetRevokesTheActivationsAndMustBeChangedAtTheNextSignIn() throws Exception {
+        Fixture acme = fixture();
+
+        int revoked = database.attempt(em -> new UserChanges(em).resetPassword(em.find(User.class, acme.adminId),
+                em.find(User.class, acme.sender), "new-hash"));
+
+        assertEquals(2, revoked);
+        User reset = user(acme.sender);
+        assertEquals("new-hash", reset.getPasswordHash());
+        assertTrue(reset.isMustChangePassword());
+        assertNotNull(reset.getPasswordChangedAt());
+        assertEquals(0, reset.getFailedAttempts());
+        assertEquals(0, revokeActivations(acme.admin, acme.sender), "none left live");
     }
 
     private record Fixture(String admin, Long adminId, Long sender) {

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.emailsms.gateway.it.client.account.AccountDetails;
 import org.emailsms.gateway.it.client.provisioning.CompanySpec;
@@ -21,6 +23,7 @@ import org.emailsms.gateway.it.client.provisioning.LoginAttempt;
 import org.emailsms.gateway.it.client.provisioning.UserSpec;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Metrics;
 import org.emailsms.gateway.it.support.Tenants;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,6 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ActivationIT {
 
     private static final int LOCKOUT_THRESHOLD = 10;
+    /** The gateway's defaults: failed sign-ins an hour from one client, unknown serials in 10 minutes. */
+    private static final int CLIENT_FAILURE_LIMIT = 200;
+    private static final int UNKNOWN_SERIAL_LIMIT = 100;
 
     private final GatewayClient gateway = GatewayClient.underTest();
     private final Tenants tenants = new Tenants(gateway);
@@ -99,8 +105,8 @@ class ActivationIT {
         assertEquals(LOCKOUT_THRESHOLD + 2, audit.size(), "every attempt is in the login audit");
         assertEquals("LOCKED", audit.get(0).getOutcome());
         assertTrue(audit.stream().skip(1).allMatch(a -> a.getOutcome().equals("BAD_PASSWORD")));
-        assertTrue(audit.stream().allMatch(a -> a.getClientIp() != null && a.getChannel().equals("SOAP")
-                && a.getAttemptedAt() != null), "with time, client IP and channel");
+        assertTrue(audit.stream().allMatch(a -> a.getClientIp().equals(gateway.address()) && a.getChannel().equals("SOAP")
+                && a.getAttemptedAt() != null), "with time, client IP (behind the trusted proxy) and channel");
         gateway.provisioning().unlockUser(gateway.administrator(), user.getUsername());
         assertTrue(gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null).matches("[0-9]{16}"));
     }
@@ -116,26 +122,120 @@ class ActivationIT {
         assertTrue(gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null).matches("[0-9]{16}"));
     }
 
-    /** Ten concurrent failures, then one more: only an exact counter reaches eleven and blocks. */
+    /**
+     * Fifty wrong passwords at once: each check is reserved before it is made, so exactly threshold + 1
+     * are checked (the one past the threshold sets the block) and every other is refused unchecked.
+     */
     @Test
-    void countsConcurrentFailuresExactly() throws Exception {
+    void fiftyParallelWrongPasswordsGetExactlyThresholdPlusOneChecks() throws Exception {
         CreatedUser user = tenants.newSender(tenants.newCompany());
-        ExecutorService clients = Executors.newFixedThreadPool(LOCKOUT_THRESHOLD);
+        int attempts = 50;
+        List<String> codes = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(attempts);
         try {
-            List<Future<String>> attempts = new ArrayList<>();
-            for (int i = 0; i < LOCKOUT_THRESHOLD; i++) {
-                attempts.add(clients.submit(() -> assertFault("AUTH_FAILED",
-                        () -> gateway.account().activate(user.getUsername(), "wrong", null))));
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                answers.add(clients.submit(() -> {
+                    try {
+                        gateway.account().activate(user.getUsername(), "wrong", null);
+                        return "ACTIVATED";
+                    } catch (org.emailsms.gateway.it.client.account.GatewayFault fault) {
+                        return fault.getFaultInfo().getCode();
+                    }
+                }));
             }
-            for (Future<String> attempt : attempts) {
-                attempt.get();
+            for (Future<String> answer : answers) {
+                codes.add(answer.get());
             }
         } finally {
             clients.shutdownNow();
         }
-        assertFault("AUTH_FAILED", () -> gateway.account().activate(user.getUsername(), "wrong", null));
 
+        assertEquals(LOCKOUT_THRESHOLD + 1, codes.stream().filter("AUTH_FAILED"::equals).count(), codes.toString());
+        assertEquals(attempts - LOCKOUT_THRESHOLD - 1, codes.stream().filter("ACCOUNT_LOCKED"::equals).count(), codes.toString());
         assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null));
+        List<LoginAttempt> audit = gateway.provisioning().getLoginAttempts(gateway.administrator(), user.getUsername(), 100);
+        assertEquals(LOCKOUT_THRESHOLD + 1, audit.stream().filter(a -> a.getOutcome().equals("BAD_PASSWORD")).count());
+    }
+
+    /** Whether a username exists shows neither in the codes nor in the messages: unknown ones lock alike. */
+    @Test
+    void anUnknownUsernameLocksLikeAKnownOne() throws Exception {
+        CreatedUser known = tenants.newSender(tenants.newCompany());
+        String unknown = Tenants.unique("nobody");
+        List<String> answers = new ArrayList<>();
+        for (String username : List.of(known.getUsername(), unknown)) {
+            for (int attempt = 1; attempt <= LOCKOUT_THRESHOLD + 1; attempt++) {
+                answers.add(assertFault("AUTH_FAILED", () -> gateway.account().activate(username, "wrong", null)));
+            }
+            answers.add(assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(username, "any", null)));
+        }
+
+        assertEquals(answers.subList(0, LOCKOUT_THRESHOLD + 2), answers.subList(LOCKOUT_THRESHOLD + 2, answers.size()));
+    }
+
+    /** Failed sign-ins across any usernames from one client are bounded, which bounds the hashing work it causes. */
+    @Test
+    void oneClientAddressGetsAtMostItsLimitOfFailedSignInsAcrossAllUsernames() throws Exception {
+        GatewayClient attacker = gateway.as(GatewayClient.randomAddress());
+        CreatedUser victim = tenants.newSender(tenants.newCompany());
+        for (int i = 0; i < CLIENT_FAILURE_LIMIT; i++) {
+            assertFault("AUTH_FAILED", () -> attacker.account().activate(Tenants.unique("guess"), "wrong", null));
+        }
+
+        String refused = assertFault("ACCOUNT_LOCKED",
+                () -> attacker.account().activate(victim.getUsername(), victim.getGeneratedPassword(), null));
+
+        assertTrue(refused.contains("this address"), refused);
+        assertTrue(gateway.account().activate(victim.getUsername(), victim.getGeneratedPassword(), null).matches("[0-9]{16}"),
+                "other clients are not affected, nor is the account");
+        LoginAttempt blocked = gateway.provisioning().getLoginAttempts(gateway.administrator(), victim.getUsername(), 10)
+                .stream().filter(a -> a.getOutcome().equals("CLIENT_BLOCKED")).findFirst()
+                .orElseThrow(() -> new AssertionError("the refusal is in the login audit"));
+        assertEquals(attacker.address(), blocked.getClientIp(), "the audit has the client behind the trusted proxy");
+    }
+
+    /** Guessing serials costs a lookup each only up to a limit per client address. */
+    @Test
+    void anAddressThatShowsManyUnknownSerialsIsRefusedWithoutALookup() throws Exception {
+        GatewayClient guesser = gateway.as(GatewayClient.randomAddress());
+        CreatedUser user = tenants.newSender(tenants.newCompany());
+        String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null);
+        long unknownBefore = Metrics.gauge(gateway, "gateway_serial_unknown");
+        for (int i = 0; i <= UNKNOWN_SERIAL_LIMIT; i++) {
+            String guess = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 9_999_999_999_999_999L));
+            assertFault("AUTH_FAILED", () -> guesser.account().getAccount(guess));
+        }
+
+        String refused = assertFault("AUTH_FAILED", () -> guesser.account().getAccount(serial));
+
+        assertTrue(refused.contains("Too many unknown serial numbers"), refused);
+        assertFault("AUTH_FAILED", () -> guesser.messaging().getStatus(serial, List.of(1L)));
+        assertEquals(user.getUsername(), gateway.account().getAccount(serial).getUsername(), "from elsewhere it works");
+        assertTrue(Metrics.gauge(gateway, "gateway_serial_unknown") >= unknownBefore + UNKNOWN_SERIAL_LIMIT + 1);
+        assertTrue(Metrics.gauge(gateway, "gateway_serial_refused_unchecked") >= 2);
+    }
+
+    /** What browsers are told on every response, and the portal's session cookie. */
+    @Test
+    void responsesCarryTheSecurityHeadersAndTheSessionCookieItsAttributes() throws Exception {
+        HttpResponse<String> wsdl = gateway.get(gateway.https("/ws/account?wsdl"));
+        assertEquals("max-age=31536000", wsdl.headers().firstValue("Strict-Transport-Security").orElse(null));
+        assertEquals("nosniff", wsdl.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals("same-origin", wsdl.headers().firstValue("Referrer-Policy").orElse(null));
+        assertTrue(gateway.get(gateway.http("/ws/message?wsdl")).headers().firstValue("Strict-Transport-Security").isEmpty(),
+                "HSTS only over HTTPS");
+
+        HttpResponse<String> login = gateway.get(gateway.https("/login.xhtml"));
+        assertEquals(200, login.statusCode());
+        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(null));
+        assertEquals("frame-ancestors 'none'", login.headers().firstValue("Content-Security-Policy").orElse(null));
+        assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(null));
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
+        for (String attribute : List.of("secure", "httponly", "samesite=lax")) {
+            assertTrue(cookie.toLowerCase(Locale.ROOT).contains(attribute), attribute + " in " + cookie);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.emailsms.gateway.it.message;
 
+import static org.emailsms.gateway.it.support.Faults.assertFault;
 import static org.emailsms.gateway.it.support.Messages.DELIVERY;
 import static org.emailsms.gateway.it.support.Messages.awaitEmailContaining;
 import static org.emailsms.gateway.it.support.Messages.awaitStatus;
@@ -14,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.cloudhopper.commons.charset.CharsetUtil;
 import com.icegreen.greenmail.util.GreenMail;
@@ -21,6 +23,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.client.provisioning.UnroutedReply;
 import org.emailsms.gateway.it.support.Artifacts;
@@ -33,13 +36,14 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.SubmitSm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Replies from handsets (seed 4.2): the SMSC delivers them as deliver_sm to one of the pool's
+ * Replies from handsets: the SMSC delivers them as deliver_sm to one of the pool's
  * numbers, and each reaches the inbox of the user who owns that conversation, as an email that
  * threads under the SMS it answers. The gateway is configured with the fallback mailbox
  * {@value #FALLBACK}; GreenMail stands in for the company's SMTP server and is stopped on purpose.
@@ -104,6 +108,74 @@ class ReplyIT {
         assertEquals(List.of(threadOf(bobsSms)), headers(toBob, "In-Reply-To"));
         assertEquals(1, emails(mail, inbox(alice), REPLY).size(), "alice got only her reply");
         assertEquals(1, emails(mail, inbox(bob), REPLY).size(), "bob got only his");
+    }
+
+    /**
+     * Another company texting the same handset, from the same pool of two numbers, as often as it
+     * likes: it never takes over the first company's live conversation, so it never gets its replies.
+     */
+    @Test
+    void anotherCompanyTextingTheSameHandsetNeverReceivesTheRepliesMeantForTheFirst() throws Exception {
+        CreatedUser alice = tenants.newSender(tenants.newCompany());
+        String globex = tenants.newCompany();
+        CreatedUser bob = tenants.newSender(globex);
+        CreatedUser carol = tenants.newSender(globex);
+        String handset = randomMobile();
+        send(alice, handset, "From Acme");
+        String alicesNumber = "+" + smsc.submitsTo(handset).get(0).getSourceAddr();
+
+        for (int i = 0; i < 3; i++) {
+            send(bob, handset, "From Globex, Bob " + i);
+            send(carol, handset, "From Globex, Carol " + i);
+        }
+        smsc.sendMo(handset, alicesNumber, gsm("Reply meant for Acme"), GSM, false);
+
+        awaitEmailContaining(mail, inbox(alice), "Reply meant for Acme");
+        assertTrue(smsc.submitsTo(handset).stream().skip(1).noneMatch(s -> alicesNumber.equals("+" + s.getSourceAddr())),
+                smsc.describeSubmitsTo(handset));
+        assertEquals(List.of(), emails(mail, inbox(bob), REPLY), "bob got no reply");
+        assertEquals(List.of(), emails(mail, inbox(carol), REPLY), "carol got no reply");
+    }
+
+    /** A number the provider gives one company carries that company's conversations first, and nobody else's. */
+    @Test
+    void aCompanysOwnSenderNumberIsUsedFirstAndByNoOtherCompany() throws Exception {
+        String initech = tenants.newCompany();
+        String own = "+6149157" + ThreadLocalRandom.current().nextInt(2000, 10000); // never one of the shared pool
+        assertEquals(List.of(own), gateway.provisioning().setSenderNumbers(gateway.administrator(), initech, List.of(own)));
+        CreatedUser peter = tenants.newSender(initech);
+        CreatedUser alice = tenants.newSender(tenants.newCompany());
+        String handset = randomMobile();
+
+        send(peter, handset, "From Initech's own number");
+        send(alice, handset, "From the shared pool");
+
+        assertEquals(own, "+" + smsc.submitsTo(handset).get(0).getSourceAddr());
+        assertNotEquals(own, "+" + smsc.submitsTo(handset).get(1).getSourceAddr());
+        smsc.sendMo(handset, own, gsm("Reply to Initech"), GSM, false);
+        awaitEmailContaining(mail, inbox(peter), "Reply to Initech");
+        assertFault("NOT_FOUND", () -> gateway.provisioning().setSenderNumbers(gateway.administrator(), "No such company",
+                List.of("+61491579999")));
+    }
+
+    /** Both pool numbers are in other companies' live conversations: the message goes one-way, and says so. */
+    @Test
+    void whenEveryNumberIsInAnotherCompanysConversationTheMessageGoesOneWayAndTheResultSaysSo() throws Exception {
+        String handset = randomMobile();
+        send(tenants.newSender(tenants.newCompany()), handset, "From Acme");
+        send(tenants.newSender(tenants.newCompany()), handset, "From Globex");
+        CreatedUser dave = tenants.newSender(tenants.newCompany());
+        long before = gauge("gateway_messages_without_reply_path");
+
+        RecipientResult result = gateway.messaging().sendMessage(serialOf(dave), List.of(handset), "From Initech", null).get(0);
+
+        assertEquals("PENDING", result.getStatus());
+        assertEquals("NO_REPLY_PATH", result.getNotice());
+        smsc.awaitSubmitsTo(handset, 3, DELIVERY);
+        SubmitSm oneWay = smsc.submitsTo(handset).get(2);
+        assertEquals("NoReply", oneWay.getSourceAddr());
+        assertEquals(5, oneWay.getSourceAddrTon(), "alphanumeric");
+        assertTrue(gauge("gateway_messages_without_reply_path") > before);
     }
 
     /** GSM 7-bit parts with a user data header, arriving last part first; the euro sign's escape straddles the cut. */

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
- * The administration portal (seed section 3 and 4.4) in headless Chromium: sign-in, departments,
+ * The administration portal in headless Chromium: sign-in, departments,
  * users and their activation emails, bulk upload, quotas and restrictions that the SOAP API then
  * enforces, the transaction report and its CSV export, and one company's administrator kept out of
  * another company whatever ids are typed into URLs or forms.
@@ -292,7 +292,7 @@ class PortalIT {
         String serial = senderIn(admin, null);
         String wanted = randomMobile();
         String other = randomMobile();
-        gateway.messaging().sendMessage(serial, List.of("\"Pat Lee\" <" + wanted + ">", other), "Report me", null);
+        gateway.messaging().sendMessage(serial, List.of("\"=HYPERLINK(1) Pat Lee\" <" + wanted + ">", other), "Report me", null);
 
         browser.open("/admin/reports.xhtml");
         browser.type("report:destination", wanted);
@@ -305,7 +305,8 @@ class PortalIT {
         List<String> rows = csv.body().lines().toList();
         assertEquals(2, rows.size(), csv.body());
         assertTrue(rows.get(0).startsWith("message_id,created_at,username,department,destination,contact"), rows.get(0));
-        assertTrue(rows.get(1).contains("," + wanted + ",Pat Lee,1,"), rows.get(1));
+        assertTrue(rows.get(1).contains("," + wanted + ",'=HYPERLINK(1) Pat Lee,1,"),
+                "a contact name a spreadsheet would run as a formula is neutralised: " + rows.get(1));
         assertFalse(csv.body().contains(other));
     }
 
@@ -344,6 +345,67 @@ class PortalIT {
         var tampered = gateway.get(gateway.https("/admin/export.csv?company=" + other.company() + "&user=" + other.user()),
                 browser.sessionCookie());
         assertEquals(404, tampered.statusCode());
+    }
+
+    /**
+     * A provider administrator creates another; its generated password works once, for nothing but
+     * choosing its own; the change ends the new administrator's other session; every sign-in gets a
+     * new session id.
+     */
+    @Test
+    void aNewProviderAdministratorMustChooseItsOwnPasswordAndTheChangeEndsItsOtherSessions() throws Exception {
+        browser.signIn("admin", System.getProperty("it.admin.password"));
+        String username = Tenants.unique("ops").toLowerCase();
+        browser.open("/admin/administrators.xhtml");
+        browser.type("administrators:username", username);
+        browser.type("administrators:email", username + "@example.test");
+        browser.click("administrators:create");
+        browser.waitForText("Provider administrator '" + username + "' created");
+        String given = browser.text("administrators:givenPassword");
+        browser.signOut();
+
+        String before = browser.cookie("JSESSIONID");
+        browser.signIn(username, given);
+        assertEquals("/admin/password.xhtml", browser.currentPath(), "only the change form until it is changed");
+        assertFalse(browser.cookie("JSESSIONID").equals(before), "a new session id at sign-in");
+        browser.open("/admin/companies.xhtml");
+        assertEquals("/admin/password.xhtml", browser.currentPath());
+        try (Browser other = new Browser(gateway)) {
+            other.signIn(username, given);
+            assertEquals("/admin/password.xhtml", other.currentPath());
+
+            browser.type("password:current", given);
+            browser.type("password:fresh", "Chosen-by-ops-2026");
+            browser.type("password:repeated", "Chosen-by-ops-2026");
+            browser.click("password:change");
+            browser.waitForText("Your password was changed");
+            browser.open("/admin/companies.xhtml");
+            assertEquals("/admin/companies.xhtml", browser.currentPath());
+
+            other.open("/admin/index.xhtml");
+            assertEquals("/login.xhtml", other.currentPath(), "the other session ended with the change");
+        }
+        assertFault("AUTH_FAILED", () -> gateway.provisioning().getUnroutedReplies(credentials(username, given), 1));
+        gateway.provisioning().getUnroutedReplies(credentials(username, "Chosen-by-ops-2026"), 1);
+    }
+
+    @Test
+    void aCompanysLoginCriteriaCannotBeLooserThanTheGateways() throws Exception {
+        signedInCompanyAdmin();
+        browser.open("/admin/company.xhtml");
+
+        browser.typeNumber("criteria:threshold", "50");
+        browser.click("criteria:save");
+
+        browser.waitForText("may only be stricter than the gateway's: at most 10 failed attempts");
+        assertFalse(browser.pageText().contains("Login criteria saved."), browser.pageText());
+    }
+
+    private static org.emailsms.gateway.it.client.provisioning.Credentials credentials(String username, String password) {
+        org.emailsms.gateway.it.client.provisioning.Credentials credentials = new org.emailsms.gateway.it.client.provisioning.Credentials();
+        credentials.setUsername(username);
+        credentials.setPassword(password);
+        return credentials;
     }
 
     private CreatedUser signedInCompanyAdmin() throws Exception {

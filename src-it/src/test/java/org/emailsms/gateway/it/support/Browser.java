@@ -159,6 +159,12 @@ public final class Browser implements AutoCloseable {
                 .collect(Collectors.joining("; "));
     }
 
+    /** The value of one cookie of the gateway's, or null. */
+    public String cookie(String name) {
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }

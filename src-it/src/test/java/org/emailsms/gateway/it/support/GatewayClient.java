@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
@@ -16,6 +18,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.handler.MessageContext;
 
 import org.emailsms.gateway.it.client.account.Account;
 import org.emailsms.gateway.it.client.account.AccountService;
@@ -28,6 +31,11 @@ import org.emailsms.gateway.it.client.provisioning.ProvisioningService;
 /**
  * A client of one running gateway: SOAP ports made once and reused (as the add-ins do), and plain
  * HTTP for the WSDL and health. The gateway's certificate is self-signed, so this client trusts any.
+ *
+ * <p>Each client stands for a client machine of its own: its requests carry
+ * {@code X-Forwarded-For} with an address of the benchmarking range 198.18.0.0/15, which the test
+ * gateways believe because they trust the loopback address as their reverse proxy. So the sign-in
+ * limits per client address count each test apart, and a test can be two clients at once.
  */
 public final class GatewayClient {
 
@@ -45,17 +53,36 @@ public final class GatewayClient {
     private final Provisioning provisioning;
     private final Messaging messaging;
     private final HttpClient http;
+    private final String address;
 
     public GatewayClient(int httpPort, int httpsPort) {
+        this(httpPort, httpsPort, randomAddress());
+    }
+
+    private GatewayClient(int httpPort, int httpsPort, String address) {
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
+        this.address = address;
         this.account = secured(new AccountService().getAccountPort(), "/ws/account");
         this.provisioning = secured(new ProvisioningService().getProvisioningPort(), "/ws/provisioning");
-        // Sending goes over plain HTTP, as the seed's add-ins do: only the serial travels.
-        this.messaging = new MessageService().getMessagePort();
-        ((BindingProvider) messaging).getRequestContext()
-                .put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, http("/ws/message").toString());
+        // Sending goes over plain HTTP, as the add-ins do: only the serial travels.
+        this.messaging = newMessagingPort();
         this.http = HttpClient.newBuilder().sslContext(TRUST_ALL).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same gateway, as another client machine with the given address. */
+    public GatewayClient as(String clientAddress) {
+        return new GatewayClient(httpPort, httpsPort, clientAddress);
+    }
+
+    /** The address this client's requests say they come from. */
+    public String address() {
+        return address;
+    }
+
+    public static String randomAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "198." + random.nextInt(18, 20) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     /** The gateway the current failsafe execution deployed. */
@@ -80,7 +107,12 @@ public final class GatewayClient {
         Messaging port = new MessageService().getMessagePort();
         ((BindingProvider) port).getRequestContext()
                 .put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, http("/ws/message").toString());
-        return port;
+        return forwarded(port);
+    }
+
+    /** A messaging port over HTTPS, for gateways that refuse plain HTTP. */
+    public Messaging newMessagingPortOverHttps() {
+        return secured(new MessageService().getMessagePort(), "/ws/message");
     }
 
     public Credentials administrator() {
@@ -99,14 +131,15 @@ public final class GatewayClient {
     }
 
     public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                .header("X-Forwarded-For", address).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET as a signed-in browser makes it: with the session cookie. */
     public HttpResponse<String> get(URI uri, String cookie) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).header("Cookie", cookie)
-                .GET().build();
+                .header("X-Forwarded-For", address).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -117,6 +150,12 @@ public final class GatewayClient {
         context.put("com.sun.xml.ws.transport.https.client.hostname.verifier", ANY_HOST);
         context.put("com.sun.xml.ws.connect.timeout", 10_000);
         context.put("com.sun.xml.ws.request.timeout", 60_000);
+        return forwarded(port);
+    }
+
+    private <T> T forwarded(T port) {
+        ((BindingProvider) port).getRequestContext().put(MessageContext.HTTP_REQUEST_HEADERS,
+                Map.of("X-Forwarded-For", List.of(address)));
         return port;
     }
 

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
+import org.emailsms.gateway.it.client.provisioning.Credentials;
 import org.emailsms.gateway.it.client.provisioning.GatewayFault;
 import org.emailsms.gateway.it.client.provisioning.UserSpec;
 
@@ -14,9 +15,16 @@ import org.emailsms.gateway.it.client.provisioning.UserSpec;
 public final class Tenants {
 
     private final GatewayClient gateway;
+    private final Credentials administrator;
 
     public Tenants(GatewayClient gateway) {
+        this(gateway, gateway.administrator());
+    }
+
+    /** Provisioning as a given provider administrator (the tests' own is configured). */
+    public Tenants(GatewayClient gateway, Credentials administrator) {
         this.gateway = gateway;
+        this.administrator = administrator;
     }
 
     public static String unique(String prefix) {
@@ -29,7 +37,7 @@ public final class Tenants {
         company.setHomeCountry("AU");
         company.getAllowedCountry().add("NZ");
         company.setTimeZone("Australia/Sydney");
-        gateway.provisioning().createCompany(gateway.administrator(), company);
+        gateway.provisioning().createCompany(administrator, company);
         return company.getName();
     }
 
@@ -41,7 +49,7 @@ public final class Tenants {
         user.setEmail(user.getUsername() + "@example.test");
         user.setMobile("+61412345678");
         user.setRole(role);
-        return gateway.provisioning().createUser(gateway.administrator(), user);
+        return gateway.provisioning().createUser(administrator, user);
     }
 
     public CreatedUser newSender(String company) throws GatewayFault {

@@ -1,0 +1,87 @@
+package org.emailsms.gateway.account.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+
+import org.emailsms.gateway.account.control.SerialNumbers;
+import org.emailsms.gateway.account.entity.Activation;
+import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.account.entity.Role;
+import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.entity.MigratedDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Serials as they are kept and checked, against the migrated schema on H2. */
+class ActivationServiceTest {
+
+    private static final SerialNumbers SERIALS = SerialNumbers.withKey(new byte[32]);
+    private static final String SERIAL = "4829301928374650";
+
+    @RegisterExtension
+    final MigratedDatabase database = new MigratedDatabase();
+
+    /** Rows of earlier versions hold a plain SHA-256: the add-in keeps working, and the row is rekeyed. */
+    @Test
+    void aSerialKeptUnderThePlainHashOfEarlierVersionsWorksOnceMoreAndIsRekeyed() throws Exception {
+        long user = userWithActivation(SERIALS.legacyHash(SERIAL), false, OffsetDateTime.now(ZoneOffset.UTC));
+
+        assertEquals(user, (long) database.attempt(em -> service(em).userOf(SERIAL).getId()));
+
+        Object[] row = database.inTransaction(em -> (Object[]) em.createNativeQuery(
+                "SELECT serial_hash, keyed FROM activation WHERE user_id = ?1").setParameter(1, user).getSingleResult());
+        assertEquals(SERIALS.hash(SERIAL), row[0], "now under the keyed hash");
+        assertEquals(Boolean.TRUE, row[1]);
+        assertEquals(user, (long) database.attempt(em -> service(em).userOf(SERIAL).getId()), "and found by it");
+    }
+
+    @Test
+    void aSerialUnusedForLongerThanTheMaximumIdleTimeStopsWorking() {
+        userWithActivation(SERIALS.hash(SERIAL), true, OffsetDateTime.now(ZoneOffset.UTC).minusDays(181));
+
+        AuthenticationFailedException refused = assertThrows(AuthenticationFailedException.class,
+                () -> database.attempt(em -> service(em).userOf(SERIAL)));
+        assertTrue(refused.getMessage().contains("180 days"), refused.getMessage());
+    }
+
+    @Test
+    void theHashOfAnotherKeyFindsNothing() {
+        userWithActivation(SerialNumbers.withKey(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}).hash(SERIAL), true,
+                OffsetDateTime.now(ZoneOffset.UTC));
+
+        assertThrows(AuthenticationFailedException.class, () -> database.attempt(em -> service(em).userOf(SERIAL)));
+    }
+
+    private static ActivationService service(EntityManager em) {
+        ActivationService cut = new ActivationService();
+        cut.em = em;
+        cut.serials = SERIALS;
+        cut.maxIdle = Duration.ofDays(180);
+        return cut;
+    }
+
+    private long userWithActivation(String serialHash, boolean keyed, OffsetDateTime lastUsed) {
+        return database.inTransaction((EntityManager em) -> {
+            Company company = new Company("Co " + UUID.randomUUID(), "AU", ZoneId.of("Australia/Sydney"));
+            em.persist(company);
+            User user = User.companyUser(company, null, "s-" + UUID.randomUUID(), "s@example.test", Role.SENDER, "h");
+            em.persist(user);
+            Activation activation = new Activation(user, serialHash, "Outlook", "127.0.0.1");
+            em.persist(activation);
+            em.flush();
+            em.createNativeQuery("UPDATE activation SET keyed = ?1, last_used_at = ?2, created_at = ?2 WHERE id = ?3")
+                    .setParameter(1, keyed).setParameter(2, lastUsed).setParameter(3, activation.getId()).executeUpdate();
+            return user.getId();
+        });
+    }
+}
