@@ -37,6 +37,8 @@ public class CompanyView extends CompanyPage {
     private Integer lockoutMinutes;
     private List<String> restrictions = new ArrayList<>();
     private String senderNumbers;
+    private boolean outlookEnabled;
+    private List<String> outlookSources = new ArrayList<>();
     private String pasted;
 
     @Override
@@ -55,6 +57,14 @@ public class CompanyView extends CompanyPage {
         lockoutMinutes = company.getLockoutMinutes();
         restrictions = companies.restrictions(caller.getName(), getCompanyId());
         senderNumbers = String.join("\n", companies.senderNumbers(caller.getName(), getCompanyId()));
+        outlookEnabled = company.isOmsEnabled();
+        outlookSources = new ArrayList<>(company.getOmsSources());
+    }
+
+    public void saveOutlookSettings() {
+        Actions.run(() -> companies.changeOutlookSettings(caller.getName(), getCompanyId(), outlookEnabled, outlookSources),
+                "Outlook text messaging settings saved.");
+        load();
     }
 
     public void saveSenderNumbers() {
@@ -181,6 +191,22 @@ public class CompanyView extends CompanyPage {
 
     public void setLockoutMinutes(Integer lockoutMinutes) {
         this.lockoutMinutes = lockoutMinutes;
+    }
+
+    public boolean isOutlookEnabled() {
+        return outlookEnabled;
+    }
+
+    public void setOutlookEnabled(boolean outlookEnabled) {
+        this.outlookEnabled = outlookEnabled;
+    }
+
+    public List<String> getOutlookSources() {
+        return outlookSources;
+    }
+
+    public void setOutlookSources(List<String> outlookSources) {
+        this.outlookSources = outlookSources;
     }
 
     public String getSenderNumbers() {

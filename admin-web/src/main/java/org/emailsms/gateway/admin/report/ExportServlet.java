@@ -37,7 +37,7 @@ public class ExportServlet extends HttpServlet {
         try {
             filter = new TransactionFilter(number(request, "company"), number(request, "user"),
                     number(request, "department"), request.getParameter("destination"), request.getParameter("status"),
-                    day(request, "from"), day(request, "to"));
+                    request.getParameter("source"), day(request, "from"), day(request, "to"));
             // Counting first checks the caller and the company before any byte of the file is sent.
             reports.countTransactions(request.getUserPrincipal().getName(), filter);
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -16,6 +16,7 @@ import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.admin.platform.Actions;
 import org.emailsms.gateway.admin.platform.CompanyPage;
+import org.emailsms.gateway.message.entity.MessageSource;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.platform.boundary.GatewayException;
 import org.emailsms.gateway.report.boundary.ReportService;
@@ -28,7 +29,7 @@ import org.primefaces.model.SortMeta;
 
 /**
  * The summary and transaction reports of one company: filters by user,
- * destination, department, status and days; the summary by status, day and department with a
+ * destination, department, status, source and days; the summary by status, day and department with a
  * chart; the transactions paged lazily from the database; the same filter exported as CSV. With
  * the {@code user} URL parameter it is that user's activity view.
  */
@@ -48,6 +49,7 @@ public class ReportsView extends CompanyPage {
     private Long departmentId;
     private String destination;
     private String status;
+    private String source;
     private LocalDate from;
     private LocalDate to;
     private List<User> userChoices = List.of();
@@ -77,7 +79,7 @@ public class ReportsView extends CompanyPage {
     }
 
     TransactionFilter filter() {
-        return new TransactionFilter(getCompanyId(), userId, departmentId, destination, status, from, to);
+        return new TransactionFilter(getCompanyId(), userId, departmentId, destination, status, source, from, to);
     }
 
     /** The export link: the servlet checks the company and the caller again, like every page. */
@@ -88,6 +90,7 @@ public class ReportsView extends CompanyPage {
         add(query, "department", departmentId);
         add(query, "destination", destination);
         add(query, "status", status);
+        add(query, "source", source);
         add(query, "from", from);
         add(query, "to", to);
         return query.toString();
@@ -168,6 +171,19 @@ public class ReportsView extends CompanyPage {
 
     public void setDestination(String destination) {
         this.destination = destination;
+    }
+
+    /** Where messages come from: the add-ins, and each kind of Outlook's and SharePoint's messages. */
+    public MessageSource[] getSources() {
+        return MessageSource.values();
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
     }
 
     public String getStatus() {

@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -212,6 +215,25 @@ public class CompanyAdministration {
         List<String> e164 = senderNumbers.replace(company, numbers);
         LOG.info(() -> String.format("%s gave '%s' the sender numbers %s", actor.getUsername(), company.getName(), e164));
         return e164;
+    }
+
+    /**
+     * Outlook's text messaging for the company: on or off, and which automatic sources (reminders,
+     * calendar summaries, rule-based forwards, SharePoint alerts) it accepts. Its own administrators
+     * may change this too: it only narrows what reaches their users' phones.
+     */
+    public void changeOutlookSettings(String actorName, Long companyId, boolean enabled, Collection<String> sources)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
+        User actor = tenancy.administrator(actorName);
+        Company company = tenancy.company(actor, companyId);
+        Set<String> accepted = new TreeSet<>();
+        for (String source : sources == null ? List.<String>of() : sources) {
+            accepted.add(Company.automaticSource(source).orElseThrow(() -> new InvalidRequestException("'" + source
+                    + "' is none of the automatic sources " + Company.ALL_AUTOMATIC_SOURCES + ".")));
+        }
+        company.changeOutlookSettings(enabled, accepted);
+        LOG.info(() -> String.format("%s set Outlook text messaging of '%s' %s, accepting %s", actor.getUsername(),
+                company.getName(), enabled ? "on" : "off", accepted));
     }
 
     /** The company's allowed destination numbers; empty means unrestricted. */

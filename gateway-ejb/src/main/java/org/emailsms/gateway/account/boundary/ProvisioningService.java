@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,6 +66,9 @@ public class ProvisioningService {
 
     @Inject
     SenderNumbers senderNumbers;
+
+    @EJB
+    CompanyAdministration companies;
 
     /**
      * Checks an administrator's credentials for an API call, with the same lockout and audit as
@@ -225,6 +229,14 @@ public class ProvisioningService {
         List<String> e164 = senderNumbers.replace(company, numbers);
         LOG.info(() -> String.format("%s gave '%s' the sender numbers %s", actor.getUsername(), company.getName(), e164));
         return e164;
+    }
+
+    /** Outlook's text messaging for a company, by name: on or off, and the automatic sources it accepts. */
+    public void setOutlookSettings(String actorName, String companyName, boolean enabled, List<String> sources)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
+        User actor = administrator(actorName);
+        companies.changeOutlookSettings(actor.getUsername(), companyAdministeredBy(actor, companyName).getId(),
+                enabled, sources);
     }
 
     /**

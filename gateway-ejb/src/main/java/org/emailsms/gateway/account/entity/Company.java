@@ -3,10 +3,14 @@ package org.emailsms.gateway.account.entity;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
@@ -32,6 +36,9 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 @Table(name = "company")
 @NamedQuery(name = "Company.findByName", query = "SELECT c FROM Company c WHERE c.name = :name")
 public class Company extends GatewayEntity {
+
+    /** The automatic sources of Outlook and SharePoint a company can accept or refuse. */
+    public static final List<String> ALL_AUTOMATIC_SOURCES = List.of("REMINDER", "CAL_SUMMARY", "RULE_BASED", "WSS_ALERT");
 
     /** Default segment limit for a split message: 10 segments is about 1,500 GSM characters. */
     public static final int DEFAULT_MAX_SEGMENTS = 10;
@@ -84,6 +91,14 @@ public class Company extends GatewayEntity {
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
+
+    /** Whether its users may send through Outlook's own text messaging (OMS). */
+    @Column(name = "oms_enabled", nullable = false)
+    private boolean omsEnabled = true;
+
+    /** The automatic OMS sources it accepts (reminders and the like), by name, comma-separated. */
+    @Column(name = "oms_sources", nullable = false, length = 120)
+    private String omsSources = String.join(",", ALL_AUTOMATIC_SOURCES);
 
     @Version
     private long version;
@@ -183,6 +198,36 @@ public class Company extends GatewayEntity {
 
     public Integer getDailyQuota() {
         return dailyQuota;
+    }
+
+    /**
+     * Outlook's text messaging on or off, and which of its automatic sources (names of
+     * {@link #ALL_AUTOMATIC_SOURCES}) are accepted; manual sends are always accepted while it is on.
+     */
+    public void changeOutlookSettings(boolean enabled, Set<String> acceptedSources) {
+        if (!ALL_AUTOMATIC_SOURCES.containsAll(acceptedSources)) {
+            throw new IllegalArgumentException("unknown automatic sources in " + acceptedSources);
+        }
+        this.omsEnabled = enabled;
+        this.omsSources = ALL_AUTOMATIC_SOURCES.stream().filter(acceptedSources::contains).collect(Collectors.joining(","));
+    }
+
+    /**
+     * The canonical names of automatic sources as people and programs write them: {@code REMINDER},
+     * {@code reminder}, {@code CAL_SUMMARY} or Outlook's {@code calSummary}. Empty for an unknown one.
+     */
+    public static Optional<String> automaticSource(String name) {
+        String wanted = name == null ? "" : name.replace("_", "").strip().toLowerCase(Locale.ROOT);
+        return ALL_AUTOMATIC_SOURCES.stream().filter(s -> s.replace("_", "").toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
+    }
+
+    public boolean isOmsEnabled() {
+        return omsEnabled;
+    }
+
+    public Set<String> getOmsSources() {
+        return omsSources.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(omsSources.split(",")));
     }
 
     public boolean isSplitLongMessages() {

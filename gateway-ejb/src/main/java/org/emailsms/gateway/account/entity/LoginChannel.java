@@ -5,5 +5,7 @@ public enum LoginChannel {
     /** The SOAP API: add-in activation and provisioning calls. */
     SOAP,
     /** The administration portal. */
-    PORTAL
+    PORTAL,
+    /** Outlook's own text messaging (the Office Mobile Service protocol). */
+    OMS
 }

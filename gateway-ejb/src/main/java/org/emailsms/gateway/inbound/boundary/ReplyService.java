@@ -20,6 +20,7 @@ import org.emailsms.gateway.inbound.control.Segment;
 import org.emailsms.gateway.inbound.entity.SmsReply;
 import org.emailsms.gateway.mail.control.MailOutbox;
 import org.emailsms.gateway.mail.entity.MailThreading;
+import org.emailsms.gateway.message.entity.MessageSource;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
@@ -149,11 +150,16 @@ public class ReplyService {
             String sentAt = answered.getCreatedAt().atZoneSameInstant(reply.getUser().getCompany().getTimeZone())
                     .format(WHEN);
             body.append("\n-- \nIn reply to your SMS of ").append(sentAt).append(" (message ").append(answered.getId())
-                    .append("):\n> ").append(cipher.decrypt(answered.getContent()).replace("\n", "\n> ")).append("\n");
+                    .append("):\n> ").append(SmsMessage.readable(cipher.decrypt(answered.getContent())).replace("\n", "\n> ")).append("\n");
         }
-        outbox.queue(reply.getMailedTo(), "SMS reply from " + contact, body.toString(),
-                answered != null ? MailThreading.aboutSms(answered.getId(), "reply-" + reply.getId())
-                        : MailThreading.standalone("reply-" + reply.getId()));
+        MailThreading threading = answered != null ? MailThreading.aboutSms(answered.getId(), "reply-" + reply.getId())
+                : MailThreading.standalone("reply-" + reply.getId());
+        if (answered != null && answered.getSource() != MessageSource.ADD_IN) {
+            outbox.queueTextMessage(reply.getMailedTo(), "SMS reply from " + contact, body.toString(), threading,
+                    reply.getHandset());
+        } else {
+            outbox.queue(reply.getMailedTo(), "SMS reply from " + contact, body.toString(), threading);
+        }
     }
 
     private void mailToFallback(SmsReply reply, String text) {

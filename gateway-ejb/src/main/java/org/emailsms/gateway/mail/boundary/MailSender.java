@@ -66,6 +66,11 @@ public class MailSender {
                 message.setHeader("In-Reply-To", headerId(threading.inReplyToKey()));
                 message.setHeader("References", headerId(threading.inReplyToKey()));
             }
+            if (mail.getReplyToMobile() != null) {
+                // Outlook's text messaging shows such a mail as a text message, answerable by SMS.
+                message.setHeader("Content-class", "MS-OMS-SMS");
+                message.setHeader("X-MS-Reply-To-Mobile", mail.getReplyToMobile());
+            }
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.getRecipient()));
             message.setSubject(mail.getSubject(), "UTF-8");
             message.setText(cipher.decrypt(mail.getBody()), "UTF-8");

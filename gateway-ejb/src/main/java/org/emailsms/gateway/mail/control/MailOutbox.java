@@ -38,4 +38,11 @@ public class MailOutbox {
     public void queue(String recipient, String subject, String body, MailThreading threading) {
         em.persist(new OutgoingMail(recipient, subject, cipher.encrypt(body), threading));
     }
+
+    /** A handset's reply in a conversation Outlook's text messaging started: Outlook shows it as a text message. */
+    public void queueTextMessage(String recipient, String subject, String body, MailThreading threading, String handset) {
+        OutgoingMail mail = new OutgoingMail(recipient, subject, cipher.encrypt(body), threading);
+        mail.asTextMessageFrom(handset);
+        em.persist(mail);
+    }
 }

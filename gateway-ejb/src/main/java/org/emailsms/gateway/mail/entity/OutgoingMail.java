@@ -57,6 +57,10 @@ public class OutgoingMail extends GatewayEntity {
     @Column(name = "in_reply_to", length = 200)
     private String inReplyToKey;
 
+    /** A handset's reply that Outlook should show as a text message it can answer (OMS headers). */
+    @Column(name = "reply_to_mobile", length = 20)
+    private String replyToMobile;
+
     @Version
     private long version;
 
@@ -106,6 +110,19 @@ public class OutgoingMail extends GatewayEntity {
     /** Its place in a conversation; null parts mean none. */
     public MailThreading getThreading() {
         return new MailThreading(messageKey, inReplyToKey);
+    }
+
+    /**
+     * Mailed as a text message from {@code handset}, which Outlook's text messaging shows as such and
+     * answers by SMS: for replies in conversations that Outlook started.
+     */
+    public void asTextMessageFrom(String handset) {
+        this.replyToMobile = handset;
+    }
+
+    /** The handset Outlook should answer, or null for an ordinary email. */
+    public String getReplyToMobile() {
+        return replyToMobile;
     }
 
     public int getAttempts() {

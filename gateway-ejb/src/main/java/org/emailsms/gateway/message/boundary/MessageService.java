@@ -58,9 +58,33 @@ public class MessageService {
     public List<RecipientResult> send(String serial, List<String> recipients, String text, SendOptions options)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
             MessageTooLongException, QuotaExceededException {
+        return acceptAndQueue(() -> acceptance.accept(serial, recipients, text, options));
+    }
+
+    /**
+     * A text message from Outlook (or SharePoint), by a user its caller has signed in: each part is
+     * an SMS of its own, sent in order.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<RecipientResult> sendParts(long userId, List<String> recipients, List<String> parts, SendOptions options)
+            throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
+            MessageTooLongException, QuotaExceededException {
+        return acceptAndQueue(() -> acceptance.acceptParts(userId, recipients, parts, options));
+    }
+
+    /** An acceptance in a transaction of its own, whose messages due now are queued once it has committed. */
+    @FunctionalInterface
+    private interface AcceptanceCall {
+        MessageAcceptance.Accepted accept() throws AuthenticationFailedException, AccountDisabledException,
+                InvalidRequestException, MessageTooLongException, QuotaExceededException;
+    }
+
+    private List<RecipientResult> acceptAndQueue(AcceptanceCall acceptance)
+            throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
+            MessageTooLongException, QuotaExceededException {
         MessageAcceptance.Accepted accepted;
         try {
-            accepted = acceptance.accept(serial, recipients, text, options);
+            accepted = acceptance.accept();
         } catch (PersistenceException e) {
             if (!Conflicts.isUniqueViolation(e)) {
                 throw e;
@@ -69,7 +93,7 @@ public class MessageService {
             // the same instant (reply_path's key). This transaction rolled back whole; once more, it
             // sees the other's conversation and takes another number.
             LOG.fine(() -> "reply path taken concurrently; accepting again: " + e.getMessage());
-            accepted = acceptance.accept(serial, recipients, text, options);
+            accepted = acceptance.accept();
         }
         try {
             queue.enqueue(accepted.toQueue());

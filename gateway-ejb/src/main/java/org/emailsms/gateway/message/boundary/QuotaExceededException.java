@@ -11,8 +11,16 @@ public class QuotaExceededException extends GatewayException {
 
     private static final long serialVersionUID = 1L;
 
-    public QuotaExceededException(String message) {
+    private final int dailyQuota;
+
+    public QuotaExceededException(String message, int dailyQuota) {
         super(message);
+        this.dailyQuota = dailyQuota;
+    }
+
+    /** The quota that was reached, in SMS segments a day. */
+    public int dailyQuota() {
+        return dailyQuota;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.emailsms.gateway.message.control;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.cloudhopper.commons.charset.CharsetUtil;
 import com.cloudhopper.commons.charset.GSMCharset;
@@ -42,21 +43,52 @@ public final class EncodedSms {
 
     private final Alphabet alphabet;
     private final List<byte[]> segments;
+    private final boolean separate;
 
-    private EncodedSms(Alphabet alphabet, List<byte[]> segments) {
+    private EncodedSms(Alphabet alphabet, List<byte[]> segments, boolean separate) {
         this.alphabet = alphabet;
         this.segments = List.copyOf(segments);
+        this.separate = separate;
     }
 
     public static EncodedSms of(String text) {
         if (GSMCharset.canRepresent(text)) {
             byte[] septets = CharsetUtil.encode(text, CharsetUtil.CHARSET_GSM);
             return new EncodedSms(Alphabet.GSM7, split(septets, Alphabet.GSM7, 1,
-                    (bytes, end) -> bytes[end - 1] == GSM_ESCAPE));
+                    (bytes, end) -> bytes[end - 1] == GSM_ESCAPE), false);
         }
         byte[] ucs2 = text.getBytes(StandardCharsets.UTF_16BE);
         return new EncodedSms(Alphabet.UCS2, split(ucs2, Alphabet.UCS2, 2,
-                (bytes, end) -> Character.isHighSurrogate((char) (((bytes[end - 2] & 0xFF) << 8) | (bytes[end - 1] & 0xFF)))));
+                (bytes, end) -> Character.isHighSurrogate((char) (((bytes[end - 2] & 0xFF) << 8) | (bytes[end - 1] & 0xFF)))), false);
+    }
+
+    /**
+     * Texts that go as separate SMS, in order, without a concatenation header (the parts of an
+     * Outlook text message): one alphabet for all, GSM 7-bit only when every part allows it.
+     * Empty when a part does not fit one SMS of that alphabet.
+     */
+    public static Optional<EncodedSms> separate(List<String> parts) {
+        boolean gsm = parts.stream().allMatch(GSMCharset::canRepresent);
+        Alphabet alphabet = gsm ? Alphabet.GSM7 : Alphabet.UCS2;
+        List<byte[]> segments = new ArrayList<>();
+        for (String part : parts) {
+            byte[] payload = gsm ? CharsetUtil.encode(part, CharsetUtil.CHARSET_GSM) : part.getBytes(StandardCharsets.UTF_16BE);
+            if (payload.length > alphabet.single * (gsm ? 1 : 2)) {
+                return Optional.empty();
+            }
+            segments.add(payload);
+        }
+        return Optional.of(new EncodedSms(alphabet, segments, true));
+    }
+
+    /** The most characters one SMS of the alphabet holds (GSM extension characters count twice). */
+    public static int singleSegmentLimit(Alphabet alphabet) {
+        return alphabet.single;
+    }
+
+    /** Whether each segment is an SMS of its own rather than a part of one concatenated text. */
+    public boolean isSeparate() {
+        return separate;
     }
 
     /** Decodes what {@link #of} produced, for receipts of our own texts and for inbound messages. */

@@ -72,15 +72,46 @@ public class MessageAcceptance {
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
             MessageTooLongException, QuotaExceededException {
         User user = activations.userOf(serial);
-        Company company = user.getCompany();
-        if (company == null) {
-            throw new InvalidRequestException("Provider administrators belong to no company and cannot send.");
-        }
         requireContent(recipients, text);
         SendOptions how = options == null ? SendOptions.defaults() : options;
         EncodedSms sms = EncodedSms.of(text);
-        requireFits(company, sms, how);
+        requireFits(companyOf(user), sms, how);
+        return store(user, recipients, text, sms, how);
+    }
 
+    /**
+     * Outlook's text messages: each part goes as an SMS of its own, in order, so each must fit one
+     * SMS. The user was signed in by the caller; its account is checked again here.
+     */
+    @Transactional(rollbackOn = Exception.class)
+    public Accepted acceptParts(long userId, List<String> recipients, List<String> parts, SendOptions options)
+            throws AccountDisabledException, InvalidRequestException, MessageTooLongException, QuotaExceededException {
+        User user = em.find(User.class, userId);
+        if (user == null || !user.isActiveWithOrganisation()) {
+            throw new AccountDisabledException("The account, its department or its company is disabled.");
+        }
+        if (parts == null || parts.isEmpty() || parts.stream().anyMatch(p -> p == null || p.isEmpty())) {
+            throw new InvalidRequestException("The message text is empty.");
+        }
+        String text = String.join(String.valueOf(SmsMessage.PART_SEPARATOR), parts);
+        requireContent(recipients, text);
+        EncodedSms sms = EncodedSms.separate(parts).orElseThrow(() -> new MessageTooLongException(String.format(
+                "Each part may have at most %d single-byte or %d double-byte characters.",
+                EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.GSM7), EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.UCS2))));
+        companyOf(user);
+        return store(user, recipients, text, sms, options == null ? SendOptions.defaults() : options);
+    }
+
+    private static Company companyOf(User user) throws InvalidRequestException {
+        if (user.getCompany() == null) {
+            throw new InvalidRequestException("Provider administrators belong to no company and cannot send.");
+        }
+        return user.getCompany();
+    }
+
+    private Accepted store(User user, List<String> recipients, String text, EncodedSms sms, SendOptions how)
+            throws QuotaExceededException {
+        Company company = user.getCompany();
         List<RecipientResult> results = new ArrayList<>();
         List<Recipient> parsed = recipients.stream().map(Recipient::parse).toList();
         List<String> accepted = new ArrayList<>();
@@ -110,7 +141,7 @@ public class MessageAcceptance {
             ReplyPath replyPath = replyPaths.senderNumberFor(user, destination, senderNumbers);
             SmsMessage message = new SmsMessage(user, destination, replyPath.senderNumber(),
                     content, sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
-                    how.sendAt());
+                    how.sendAt(), how.source(), sms.isSeparate());
             message.setContactName(parsed.get(i).name());
             boolean dueNow = message.getStatus() == MessageStatus.PENDING; // else SCHEDULED: the sweep's
             if (dueNow) {

@@ -71,7 +71,7 @@ public class QuotaLedger {
         // Rolls back the whole request, including what another scope reserved above.
         throw new QuotaExceededException(String.format(
                 "The %s's daily quota of %d SMS segments has %d left; this request needs %d.",
-                what, quota, remaining, segments));
+                what, quota, remaining, segments), quota);
     }
 
     private int update(String scope, long id, LocalDate day, int segments, int quota) {

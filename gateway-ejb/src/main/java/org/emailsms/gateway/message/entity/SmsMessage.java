@@ -95,6 +95,13 @@ public class SmsMessage extends GatewayEntity {
     @Column(name = "submitted_at")
     private OffsetDateTime submittedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private MessageSource source = MessageSource.ADD_IN;
+
+    @Column(name = "separate_parts", nullable = false)
+    private boolean separateParts;
+
     @OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("partNumber")
     private List<MessagePart> parts = new ArrayList<>();
@@ -111,6 +118,19 @@ public class SmsMessage extends GatewayEntity {
      */
     public SmsMessage(User user, String destination, String senderNumber, byte[] encryptedContent, int dataCoding,
                       int segments, boolean deliveryConfirmation, Instant sendAt) {
+        this(user, destination, senderNumber, encryptedContent, dataCoding, segments, deliveryConfirmation, sendAt,
+                MessageSource.ADD_IN, false);
+    }
+
+    /**
+     * {@code separateParts}: each part is an SMS of its own (the parts of an Outlook message, in
+     * order), and the stored text holds them separated by {@link #PART_SEPARATOR}.
+     */
+    public SmsMessage(User user, String destination, String senderNumber, byte[] encryptedContent, int dataCoding,
+                      int segments, boolean deliveryConfirmation, Instant sendAt, MessageSource source,
+                      boolean separateParts) {
+        this.source = source;
+        this.separateParts = separateParts;
         this.user = user;
         this.companyId = user.getCompany().getId();
         this.departmentId = user.getDepartment() == null ? null : user.getDepartment().getId();
@@ -127,6 +147,22 @@ public class SmsMessage extends GatewayEntity {
         for (int i = 1; i <= segments; i++) {
             parts.add(new MessagePart(this, i));
         }
+    }
+
+    /** Between the parts of a message sent as separate SMS: NUL, which no XML text can hold. */
+    public static final char PART_SEPARATOR = '\u0000';
+
+    /** The stored text as a person reads it: separate parts one per line. */
+    public static String readable(String storedText) {
+        return storedText.replace(PART_SEPARATOR, '\n');
+    }
+
+    public MessageSource getSource() {
+        return source;
+    }
+
+    public boolean isSeparateParts() {
+        return separateParts;
     }
 
     public void setContactName(String contactName) {

@@ -23,6 +23,7 @@ import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.LoginAttempt;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.message.entity.MessageSource;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 import org.emailsms.gateway.platform.control.SpreadsheetSafe;
 import org.emailsms.gateway.platform.control.Timestamps;
@@ -65,13 +66,13 @@ public class ReportService {
         try {
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("message_id", "created_at",
                     "username", "department", "destination", "contact", "segments", "status", "attempts",
-                    "last_error").get());
+                    "last_error", "source").get());
             for (int first = 0; ; first += EXPORT_PAGE) {
                 List<TransactionRow> rows = page(company, filter, first, EXPORT_PAGE);
                 for (TransactionRow row : rows) {
                     csv.printRecord(SpreadsheetSafe.record(row.messageId(), row.createdAt().toInstant(), row.username(),
                             row.department(), row.destination(), row.contactName(), row.segments(), row.status(),
-                            row.attempts(), row.lastError()));
+                            row.attempts(), row.lastError(), row.source()));
                 }
                 if (rows.size() < EXPORT_PAGE) {
                     break;
@@ -127,14 +128,14 @@ public class ReportService {
     private List<TransactionRow> page(Company company, TransactionFilter filter, int first, int max) {
         Query query = where("""
                 SELECT m.id, m.created_at, u.username, d.name, m.destination, m.contact_name, m.segments, m.status,
-                       m.attempts, m.last_error""" + FROM_MESSAGES, company, filter,
+                       m.attempts, m.last_error, m.source""" + FROM_MESSAGES, company, filter,
                 new StringBuilder(" ORDER BY m.created_at DESC, m.id DESC"));
         List<Object[]> rows = query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max)).getResultList();
         List<TransactionRow> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             result.add(new TransactionRow(((Number) row[0]).longValue(), Timestamps.utc(row[1]), (String) row[2],
                     (String) row[3], (String) row[4], (String) row[5], ((Number) row[6]).intValue(), (String) row[7],
-                    ((Number) row[8]).intValue(), (String) row[9]));
+                    ((Number) row[8]).intValue(), (String) row[9], sourceName((String) row[10])));
         }
         return result;
     }
@@ -163,6 +164,7 @@ public class ReportService {
         }
         condition(sql, parameters, " AND m.destination = ?", destination);
         condition(sql, parameters, " AND m.status = ?", blankToNull(filter.status()));
+        condition(sql, parameters, " AND m.source = ?", blankToNull(filter.source()));
         condition(sql, parameters, " AND m.created_at >= ?",
                 filter.from() == null ? null : filter.from().atStartOfDay(zone).toOffsetDateTime());
         condition(sql, parameters, " AND m.created_at < ?",
@@ -179,6 +181,15 @@ public class ReportService {
         if (value != null) {
             parameters.add(value);
             sql.append(clause).append(parameters.size());
+        }
+    }
+
+    /** As the protocol names it: addIn, xmsInspector, reminder, calSummary... */
+    private static String sourceName(String stored) {
+        try {
+            return MessageSource.valueOf(stored).omsName();
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return stored;
         }
     }
 

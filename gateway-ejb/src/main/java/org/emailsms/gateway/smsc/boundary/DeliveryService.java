@@ -2,6 +2,7 @@ package org.emailsms.gateway.smsc.boundary;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
@@ -67,7 +68,11 @@ public class DeliveryService {
                     + "or content.key in the data directory) or the data is damaged.", null);
             return;
         }
-        EncodedSms sms = EncodedSms.of(text);
+        EncodedSms sms = message.isSeparateParts()
+                ? EncodedSms.separate(List.of(text.split(String.valueOf(SmsMessage.PART_SEPARATOR), -1))).orElseThrow()
+                : EncodedSms.of(text);
+        // Separate parts go as SMS of their own: no concatenation header.
+        int partCount = sms.isSeparate() ? 1 : message.getSegments();
         int reference = (int) (messageId & 0xFF);
         try {
             for (MessagePart part : message.getParts()) {
@@ -76,7 +81,7 @@ public class DeliveryService {
                     String smscId = connector.submit(new Submission(message.getSenderNumber(),
                             message.getDestination(), message.getDataCoding(),
                             sms.segments().get(part.getPartNumber() - 1), reference, part.getPartNumber(),
-                            message.getSegments(), message.isDeliveryConfirmation()));
+                            partCount, message.isDeliveryConfirmation()));
                     part.acknowledge(smscId, SmscMessageIds.key(smscId), Instant.now().atOffset(ZoneOffset.UTC));
                     statistics.acknowledged();
                 }
@@ -149,7 +154,7 @@ public class DeliveryService {
                         Your text:
                         %s
                         """, message.getDestination(), message.getId(), message.getCreatedAt().toInstant(), reason,
-                        text == null ? "(cannot be shown)" : text),
+                        text == null ? "(cannot be shown)" : SmsMessage.readable(text)),
                 MailThreading.aboutSms(message.getId(), "aborted"));
     }
 }

@@ -65,6 +65,24 @@ class EncodedSmsTest {
         }
     }
 
+    /** Outlook's parts: each an SMS of its own, one alphabet for all, refused when one does not fit an SMS. */
+    @Test
+    void separatePartsAreOneSmsEachInOneAlphabetOrRefusedWhenOneIsTooLong() {
+        EncodedSms gsm = EncodedSms.separate(java.util.List.of("First part", "Second part")).orElseThrow();
+        assertEquals(EncodedSms.Alphabet.GSM7, gsm.alphabet());
+        assertEquals(2, gsm.segmentCount());
+        assertTrue(gsm.isSeparate());
+        assertEquals("Second part", EncodedSms.decode(gsm.segments().get(1), gsm.alphabet().dataCoding()));
+
+        EncodedSms ucs2 = EncodedSms.separate(java.util.List.of("Plain", "Привет")).orElseThrow();
+        assertEquals(EncodedSms.Alphabet.UCS2, ucs2.alphabet(), "one part needs UCS-2, so both go in it");
+        assertEquals("Plain", EncodedSms.decode(ucs2.segments().get(0), ucs2.alphabet().dataCoding()));
+
+        assertTrue(EncodedSms.separate(java.util.List.of("a".repeat(160))).isPresent());
+        assertTrue(EncodedSms.separate(java.util.List.of("a".repeat(161))).isEmpty());
+        assertTrue(EncodedSms.separate(java.util.List.of("Привет".repeat(12))).isEmpty(), "72 UCS-2 characters");
+    }
+
     private static String decodeAll(EncodedSms sms) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         sms.segments().forEach(all::writeBytes);

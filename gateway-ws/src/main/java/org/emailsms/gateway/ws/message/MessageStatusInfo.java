@@ -11,7 +11,7 @@ import org.emailsms.gateway.message.boundary.MessageReport;
 /** The status of one message; times are ISO-8601 instants in UTC. */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "MessageStatus", propOrder = {"messageId", "destination", "senderNumber", "status", "segments",
-        "attempts", "createdAt", "scheduledAt", "submittedAt", "nextAttemptAt", "lastError"})
+        "attempts", "createdAt", "scheduledAt", "submittedAt", "nextAttemptAt", "lastError", "source"})
 public class MessageStatusInfo {
 
     private long messageId;
@@ -25,6 +25,8 @@ public class MessageStatusInfo {
     private String submittedAt;
     private String nextAttemptAt;
     private String lastError;
+    /** Where the message came from: addIn, or an Outlook sourceType such as reminder or calSummary. */
+    private String source;
 
     public MessageStatusInfo() {
     }
@@ -42,6 +44,7 @@ public class MessageStatusInfo {
         info.submittedAt = instant(report.submittedAt());
         info.nextAttemptAt = instant(report.nextAttemptAt());
         info.lastError = report.lastError();
+        info.source = report.source().omsName();
         return info;
     }
 

@@ -151,6 +151,20 @@ public class ProvisioningEndpoint {
         return Calls.invoke(() -> provisioning().setSenderNumbers(actor, company, numbers));
     }
 
+    /**
+     * Outlook's text messaging for a company: on or off, and the automatic sources it accepts
+     * ({@code REMINDER}, {@code CAL_SUMMARY}, {@code RULE_BASED}, {@code WSS_ALERT}, or Outlook's own
+     * spellings such as {@code calSummary}); none accepts only what people send by hand.
+     */
+    @WebMethod
+    public void setOutlookSettings(@WebParam(name = "credentials") Credentials credentials,
+                                   @WebParam(name = "company") String company,
+                                   @WebParam(name = "enabled") boolean enabled,
+                                   @WebParam(name = "acceptedSource") List<String> sources) throws GatewayFault {
+        String actor = signIn(credentials);
+        Calls.run(() -> provisioning().setOutlookSettings(actor, company, enabled, sources));
+    }
+
     /** The newest login attempts (at most {@code max}, up to 1,000) for a user, newest first. */
     @WebMethod
     @WebResult(name = "attempt")

@@ -30,6 +30,7 @@ import org.emailsms.gateway.it.client.provisioning.UserSpec;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.Browser;
 import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.OutlookClient;
 import org.emailsms.gateway.it.support.Poll;
 import org.emailsms.gateway.it.support.Tenants;
 import org.emailsms.gateway.it.support.TestSmsc;
@@ -308,6 +309,29 @@ class PortalIT {
         assertTrue(rows.get(1).contains("," + wanted + ",'=HYPERLINK(1) Pat Lee,1,"),
                 "a contact name a spreadsheet would run as a formula is neutralised: " + rows.get(1));
         assertFalse(csv.body().contains(other));
+    }
+
+    /** Reminders and rule-based forwards sent by Outlook's text messaging, told apart in the report and its export. */
+    @Test
+    void messagesFromOutlookShowTheirSourceInTheReportAndItsExport() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        CreatedUser sender = tenants.newSender(companyOf(admin));
+        OutlookClient outlook = new OutlookClient(gateway);
+        for (String source : List.of("reminder", "ruleBased")) {
+            assertEquals("ok", outlook.deliver(sender.getUsername(), sender.getGeneratedPassword(), source, null,
+                    List.of(randomMobile()), List.of("From Outlook: " + source)).get(0).code());
+        }
+
+        browser.open("/admin/reports.xhtml");
+        browser.select("report:source", "reminder");
+        browser.click("report:apply");
+        browser.waitUntil("the reminder alone", () -> browser.texts(By.cssSelector(".source")).equals(List.of("reminder")));
+
+        var csv = gateway.get(URI.create(browser.attribute(By.id("report:export"), "href")), browser.sessionCookie());
+        List<String> rows = csv.body().lines().toList();
+        assertTrue(rows.get(0).endsWith(",last_error,source"), rows.get(0));
+        assertEquals(2, rows.size(), csv.body());
+        assertTrue(rows.get(1).endsWith(",reminder"), rows.get(1));
     }
 
     @Test

@@ -143,6 +143,14 @@ public final class GatewayClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A SOAP 1.1 request written by hand, as clients without a generated stub (Outlook) send it. */
+    public HttpResponse<String> postSoap(URI uri, String soapAction, String envelope) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + soapAction + "\"")
+                .header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private <T> T secured(T port, String path) {
         Map<String, Object> context = ((BindingProvider) port).getRequestContext();
         context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, https(path).toString());
