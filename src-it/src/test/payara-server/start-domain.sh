@@ -34,7 +34,8 @@ for option in \
     "-Dgateway.smsc.port=12775" \
     "-Dgateway.retry.interval=PT1S" \
     "-Dgateway.retry.sweep-interval=PT1S" \
-    "-Dgateway.retry.max-attempts=5" \
+    "-Dgateway.retry.max-retries=4" \
+    "-Dgateway.retry.throttled-interval=PT1S" \
     "-Dgateway.inbound.max-attempts=4" \
     "-Dgateway.inbound.reassembly-timeout=PT5S" \
     "-Dgateway.smsc.rebind-max-wait=PT1S" \

@@ -1,9 +1,9 @@
 package org.emailsms.gateway.account.control;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -37,11 +37,13 @@ public class SenderNumbers {
                 .setParameter(1, companyId).getResultList().stream().map(String::valueOf).toList();
     }
 
-    /** Every number that belongs to some company: none of them is shared. */
-    public Set<String> assigned() {
-        List<?> numbers = em.createNativeQuery("SELECT sender_number FROM company_sender_number").getResultList();
-        Set<String> assigned = new HashSet<>();
-        numbers.forEach(n -> assigned.add(String.valueOf(n)));
+    /** Every number that belongs to some company (none of them is shared), and whose it is; one query. */
+    public Map<String, Long> assigned() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT sender_number, company_id FROM company_sender_number")
+                .getResultList();
+        Map<String, Long> assigned = new TreeMap<>();
+        rows.forEach(row -> assigned.put(String.valueOf(row[0]), ((Number) row[1]).longValue()));
         return assigned;
     }
 

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.Dependent;
@@ -71,9 +70,14 @@ public class ReplyPathResolver {
 
     /** The numbers this company's messages may go out from, its own first; once per send. */
     public List<String> candidatesFor(Company company) {
-        List<String> candidates = new ArrayList<>(senderNumbers.ofCompany(company.getId()));
-        Set<String> assigned = senderNumbers.assigned();
-        pool.stream().filter(number -> !assigned.contains(number) && !candidates.contains(number)).forEach(candidates::add);
+        Map<String, Long> assigned = senderNumbers.assigned();
+        List<String> candidates = new ArrayList<>();
+        assigned.forEach((number, owner) -> {
+            if (owner.equals(company.getId())) {
+                candidates.add(number);
+            }
+        });
+        pool.stream().filter(number -> !assigned.containsKey(number)).forEach(candidates::add);
         return candidates;
     }
 

@@ -190,6 +190,12 @@ public class SmsMessage extends GatewayEntity {
     }
 
     /** An attempt failed for a reason that may pass; try again at {@code retryAt}. */
+    /** The SMSC asked to slow down: goes again at {@code next}, and this attempt does not count. */
+    public void throttled(String reason, Instant next) {
+        attempts = Math.max(0, attempts - 1);
+        failedTemporarily(reason, next);
+    }
+
     public void failedTemporarily(String reason, Instant retryAt) {
         status = MessageStatus.FAIL;
         lastError = truncate(reason);

@@ -62,6 +62,12 @@ public class DeliveryService {
         }
         message.countAttempt();
         String text = cipher.tryDecrypt(message.getContent()).orElse(null);
+        Instant due = (message.getScheduledAt() != null ? message.getScheduledAt() : message.getCreatedAt()).toInstant();
+        if (due.plus(retries.maxAge()).isBefore(Instant.now())) {
+            abort(message, "Not sent within " + retries.maxAge().toHours() + " hours of being due: given up so "
+                    + "that a stale text does not reach the handset late.", text);
+            return;
+        }
         if (text == null) {
             // No later attempt can do better; left PENDING it would be queued again for ever.
             abort(message, "The stored text cannot be decrypted: the content key was changed (gateway.crypto.key, "
@@ -124,7 +130,11 @@ public class DeliveryService {
 
     private void failed(SmsMessage message, SubmitFailedException e, String text) {
         statistics.failedAttempt();
-        if (e.isPermanent()) {
+        if (e.isThrottled()) {
+            message.throttled(e.getMessage(), Instant.now().plus(retries.throttledInterval()));
+            LOG.fine(() -> String.format("Message %d throttled by the SMSC, again in %s: %s", message.getId(),
+                    retries.throttledInterval(), e.getMessage()));
+        } else if (e.isPermanent()) {
             abort(message, e.getMessage(), text);
         } else if (message.getAttempts() >= retries.maxAttempts()) {
             abort(message, "Gave up after " + message.getAttempts() + " attempts; last: " + e.getMessage(), text);

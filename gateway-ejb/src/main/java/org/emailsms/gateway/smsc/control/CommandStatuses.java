@@ -64,6 +64,14 @@ public final class CommandStatuses {
     private CommandStatuses() {
     }
 
+    /**
+     * The SMSC asks to slow down (ESME_RTHROTTLED) or cannot queue more just now (ESME_RMSGQFUL):
+     * the bind backs off, and the message's attempt does not count.
+     */
+    public static boolean isThrottling(int commandStatus) {
+        return commandStatus == 0x58 || commandStatus == 0x14;
+    }
+
     public static boolean isPermanent(int commandStatus) {
         Status status = KNOWN.get(commandStatus);
         return status != null && status.permanent();

@@ -7,13 +7,27 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** A failed deposit is retried up to 10 times, 2 minutes apart, then ABORTed; both configurable. */
+/**
+ * A failed deposit is retried up to 10 times, 2 minutes apart (11 attempts in all), then ABORTed;
+ * both configurable. A message that has not got out within {@code gateway.retry.max-age} (24 hours)
+ * of being due is ABORTed too, so that a long outage does not release a storm of stale texts. When
+ * the SMSC throttles, the message goes again after {@code gateway.retry.throttled-interval}
+ * without using up an attempt.
+ */
 @ApplicationScoped
 public class RetryPolicy {
 
     @Inject
-    @ConfigProperty(name = "gateway.retry.max-attempts", defaultValue = "10")
-    int maxAttempts;
+    @ConfigProperty(name = "gateway.retry.max-retries", defaultValue = "10")
+    int maxRetries;
+
+    @Inject
+    @ConfigProperty(name = "gateway.retry.max-age", defaultValue = "PT24H")
+    Duration maxAge;
+
+    @Inject
+    @ConfigProperty(name = "gateway.retry.throttled-interval", defaultValue = "PT5S")
+    Duration throttledInterval;
 
     @Inject
     @ConfigProperty(name = "gateway.retry.interval", defaultValue = "PT2M")
@@ -31,8 +45,19 @@ public class RetryPolicy {
     @ConfigProperty(name = "gateway.inbound.max-attempts", defaultValue = "13")
     int inboundMaxAttempts;
 
+    /** The first attempt and every retry. */
     public int maxAttempts() {
-        return maxAttempts;
+        return maxRetries + 1;
+    }
+
+    /** How long after it was due a message may still go out. */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    /** When a throttled message goes again. */
+    public Duration throttledInterval() {
+        return throttledInterval;
     }
 
     public Duration interval() {

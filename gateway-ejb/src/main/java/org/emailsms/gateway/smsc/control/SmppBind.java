@@ -43,6 +43,9 @@ final class SmppBind {
     private final Semaphore window;
     private final Duration longestRebindWait;
     private final ThroughputCap throughput;
+    private final ThrottleBackOff backOff = new ThrottleBackOff();
+    /** SMPP relative time, or null for the SMSC's default. */
+    private final String validityPeriod;
     private volatile SMPPSession session;
     /** After a failed bind, no new attempt before this time; the wait doubles with each failure. */
     private Instant nextBindAttempt = Instant.MIN;
@@ -60,6 +63,7 @@ final class SmppBind {
         this.window = new Semaphore(Math.max(1, bind.window()), true);
         this.longestRebindWait = smsc.longestRebindWait();
         this.throughput = new ThroughputCap(bind.throughput(), System.nanoTime());
+        this.validityPeriod = smsc.validityPeriod().map(ValidityPeriod::relative).orElse(null);
     }
 
     String name() {
@@ -118,15 +122,20 @@ final class SmppBind {
             String smscId = bound.submitShortMessage("", alphanumeric ? TypeOfNumber.ALPHANUMERIC : sourceTon,
                     alphanumeric ? NumberingPlanIndicator.UNKNOWN : sourceNpi, digits(part.sourceE164()),
                     TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(part.destinationE164()),
-                    esm, (byte) 0, (byte) 1, null, null,
+                    esm, (byte) 0, (byte) 1, null, validityPeriod,
                     new RegisteredDelivery(part.receiptWanted() ? 1 : 0), (byte) 0,
                     DataCodings.newInstance((byte) part.dataCoding()), (byte) 0, part.shortMessage())
                     .getMessageId();
+            backOff.acknowledged();
             LOG.fine(() -> "Part " + part.partNumber() + " to " + part.destinationE164() + " acknowledged over "
                     + bind.name() + " (session " + bound.getSessionId() + "): SMSC id " + smscId);
             return smscId;
         } catch (NegativeResponseException e) {
             int status = e.getCommandStatus();
+            if (CommandStatuses.isThrottling(status)) {
+                backOff.throttled(System.nanoTime());
+                throw SubmitFailedException.throttled("SMSC asked to slow down: " + CommandStatuses.describe(status), e);
+            }
             throw new SubmitFailedException("SMSC refused the submit: " + CommandStatuses.describe(status),
                     CommandStatuses.isPermanent(status), e);
         } catch (ResponseTimeoutException e) {
@@ -169,8 +178,12 @@ final class SmppBind {
         }
     }
 
-    /** Waits for this submit's slot under the throughput cap. */
+    /** Waits while the SMSC's throttling lasts, then for this submit's slot under the throughput cap. */
     private void pace() {
+        long paused = backOff.remainingNanos(System.nanoTime());
+        if (paused > 0) {
+            LockSupport.parkNanos(paused);
+        }
         long wait = throughput.reserve(System.nanoTime());
         if (wait > 0) {
             LockSupport.parkNanos(wait);

@@ -89,6 +89,15 @@ public class SmscSettings {
     Duration bindCheckInterval;
 
     /** Without a configured SMSC the gateway binds to its own simulator, so that it works out of the box. */
+    /** How long the SMSC keeps trying to reach the handset; empty: the SMSC's own default. */
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.validity-period")
+    Optional<Duration> validityPeriod;
+
+    public Optional<Duration> validityPeriod() {
+        return validityPeriod;
+    }
+
     public boolean isSimulated() {
         return host.filter(h -> !h.isBlank()).isEmpty() && names().isEmpty();
     }

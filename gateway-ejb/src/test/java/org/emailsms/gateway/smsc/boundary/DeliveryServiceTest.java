@@ -33,6 +33,7 @@ import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
 import org.emailsms.gateway.smsc.control.SmppConnector;
+import org.emailsms.gateway.smsc.control.SubmitFailedException;
 import org.emailsms.gateway.smsc.control.Submission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,6 +56,16 @@ class DeliveryServiceTest {
         @Override
         public Duration interval() {
             return INTERVAL;
+        }
+
+        @Override
+        public Duration maxAge() {
+            return Duration.ofHours(24);
+        }
+
+        @Override
+        public Duration throttledInterval() {
+            return Duration.ofSeconds(5);
         }
     };
     @RegisterExtension
@@ -135,6 +146,58 @@ class DeliveryServiceTest {
         SmsMessage delivered = message(id);
         assertEquals(MessageStatus.OK, delivered.getStatus());
         assertEquals(1, delivered.getAttempts());
+    }
+
+    /** Throttling slows the bind, not the message's budget: the attempt does not count, and it goes again soon. */
+    @Test
+    void aThrottledSubmitUsesUpNoAttemptAndGoesAgainSoon() {
+        long id = pendingMessage("u-" + UUID.randomUUID() + "@example.test");
+        Instant before = Instant.now();
+
+        deliver(id, refusing(SubmitFailedException.throttled("SMSC asked to slow down: 0x58 ESME_RTHROTTLED throttled", null)));
+
+        SmsMessage throttled = message(id);
+        assertEquals(MessageStatus.FAIL, throttled.getStatus());
+        assertEquals(0, throttled.getAttempts(), "not counted");
+        assertTrue(throttled.getNextAttemptAt().toInstant().isBefore(before.plus(INTERVAL)), "sooner than a retry");
+        backToPending(id);
+        deliver(id, refusing(new SubmitFailedException("No acknowledgement", false, null)));
+        assertEquals(1, message(id).getAttempts(), "an ordinary failure counts");
+    }
+
+    /** A message due longer ago than the maximum age is given up, not sent late. */
+    @Test
+    void aMessageDueLongerAgoThanTheMaximumAgeIsAbortedUnsent() {
+        String sender = "u-" + UUID.randomUUID() + "@example.test";
+        long id = pendingMessage(sender);
+        database.inTransaction(em -> {
+            em.createNativeQuery("UPDATE sms_message SET created_at = ?1 WHERE id = ?2")
+                    .setParameter(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(25))
+                    .setParameter(2, id).executeUpdate();
+        });
+        AtomicInteger submits = new AtomicInteger();
+
+        deliver(id, new SmppConnector() {
+            @Override
+            public String submit(Submission part) {
+                submits.incrementAndGet();
+                return "never";
+            }
+        });
+
+        assertEquals(0, submits.get());
+        SmsMessage aborted = message(id);
+        assertEquals(MessageStatus.ABORT, aborted.getStatus());
+        assertTrue(aborted.getLastError().contains("24 hours"), aborted.getLastError());
+    }
+
+    private static SmppConnector refusing(SubmitFailedException failure) {
+        return new SmppConnector() {
+            @Override
+            public String submit(Submission part) throws SubmitFailedException {
+                throw failure;
+            }
+        };
     }
 
     private void deliver(long id, SmppConnector smsc) {

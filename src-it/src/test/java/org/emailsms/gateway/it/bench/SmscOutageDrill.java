@@ -28,7 +28,7 @@ class SmscOutageDrill {
         int perPhase = setting("messages", 500);
         try (Rig rig = Rig.start("smsc-outage-drill", Map.of(
                 "GATEWAY_RETRY_INTERVAL", "PT10S",
-                "GATEWAY_RETRY_MAX_ATTEMPTS", "12",
+                "GATEWAY_RETRY_MAX_RETRIES", "11",
                 "GATEWAY_RETRY_SWEEP_INTERVAL", "PT1S"))) {
             List<String> serials = rig.senders(2);
 

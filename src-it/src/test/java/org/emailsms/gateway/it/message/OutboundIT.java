@@ -60,6 +60,7 @@ class OutboundIT {
     private static final Set<String> POOL = Set.of("61491570156", "61491570157");
     private static final Duration DELIVERY = Messages.DELIVERY;
     private static final int ESME_RTHROTTLED = 0x58;
+    private static final int ESME_RSYSERR = 0x08;
     private static final int ESME_RINVDSTADR = 0x0B;
 
     @RegisterExtension
@@ -94,6 +95,7 @@ class OutboundIT {
         assertEquals(0, submit.getEsmClass() & 0x40, "no header on a single segment");
         assertEquals("Hello from the gateway", new String(submit.getShortMessage(), StandardCharsets.US_ASCII));
         assertEquals(0, submit.getRegisteredDelivery(), "no receipt asked for");
+        assertEquals("000002000000000R", submit.getValidityPeriod(), "the SMSC tries for two days");
         MessageStatus status = awaitStatus(serial, id, "OK");
         assertEquals(1, status.getAttempts());
         assertEquals(recipient, status.getDestination());
@@ -250,15 +252,29 @@ class OutboundIT {
     void temporaryRefusalsAreRetriedUntilTheSmscAccepts() throws Exception {
         String serial = newSender(tenants.newCompany());
         String recipient = randomMobile();
-        smsc.refuseNext(2, ESME_RTHROTTLED);
+        smsc.refuseNext(2, ESME_RSYSERR);
 
         long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Third time lucky", null)
                 .get(0).getMessageId();
 
         MessageStatus status = awaitStatus(serial, id, "OK");
         assertEquals(3, status.getAttempts());
-        assertTrue(status.getLastError().contains("ESME_RTHROTTLED"), status.getLastError());
+        assertTrue(status.getLastError().contains("ESME_RSYSERR"), status.getLastError());
         assertEquals(1, smsc.submitsTo(recipient).size());
+    }
+
+    /** More throttling than a message has attempts: the bind slows down, the message still goes, on its first attempt. */
+    @Test
+    void throttlingSlowsTheBindWithoutUsingUpTheMessagesAttempts() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        smsc.refuseNext(6, ESME_RTHROTTLED);
+
+        long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Patience", null).get(0).getMessageId();
+
+        MessageStatus status = awaitStatus(serial, id, "OK");
+        assertEquals(1, status.getAttempts(), "six throttled submits, five attempts allowed, none used up");
+        assertTrue(status.getLastError().contains("ESME_RTHROTTLED"), status.getLastError());
     }
 
     @Test
@@ -266,7 +282,7 @@ class OutboundIT {
         CreatedUser sender = tenants.newSender(tenants.newCompany());
         String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), "OutboundIT");
         String recipient = randomMobile();
-        smsc.refuseAll(ESME_RTHROTTLED);
+        smsc.refuseAll(ESME_RSYSERR);
         try {
             long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Never arrives", null)
                     .get(0).getMessageId();
@@ -277,7 +293,7 @@ class OutboundIT {
             MimeMessage email = Messages.awaitEmail(MAIL, sender.getUsername() + "@example.test", "SMS to");
             assertEquals("SMS to " + recipient + " could not be delivered", email.getSubject());
             String body = GreenMailUtil.getBody(email);
-            assertTrue(body.contains("Never arrives") && body.contains("ESME_RTHROTTLED"), body);
+            assertTrue(body.contains("Never arrives") && body.contains("ESME_RSYSERR"), body);
         } finally {
             smsc.acceptAll();
         }
@@ -309,7 +325,7 @@ class OutboundIT {
     void anAcknowledgedPartIsNeverSubmittedAgain() throws Exception {
         String serial = newSender(tenants.newCompany());
         String recipient = randomMobile();
-        smsc.planNext(List.of(0, ESME_RTHROTTLED));
+        smsc.planNext(List.of(0, ESME_RSYSERR));
 
         long id = gateway.messaging().sendMessage(serial, List.of(recipient), "z".repeat(400), null)
                 .get(0).getMessageId();
