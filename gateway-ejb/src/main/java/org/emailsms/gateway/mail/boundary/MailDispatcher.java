@@ -1,5 +1,8 @@
 package org.emailsms.gateway.mail.boundary;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -21,6 +24,8 @@ import org.emailsms.gateway.mail.control.SmtpSettings;
 @DependsOn("SchemaMigration")
 public class MailDispatcher {
 
+    private static final Logger LOG = Logger.getLogger(MailDispatcher.class.getName());
+
     @Resource
     TimerService timers;
 
@@ -41,7 +46,12 @@ public class MailDispatcher {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void dispatch() {
         for (Long id : sender.due()) {
-            sender.send(id);
+            try {
+                sender.send(id);
+            } catch (RuntimeException e) {
+                // One email the gateway cannot handle must not hold back the others behind it.
+                LOG.log(Level.WARNING, "Mail " + id + " could not be handled; the others go on", e);
+            }
         }
     }
 }

@@ -57,6 +57,15 @@ public class MailSender {
         if (mail == null || !mail.isPending()) {
             return;
         }
+        String body = cipher.tryDecrypt(mail.getBody()).orElse(null);
+        if (body == null) {
+            // Kept, and tried again ever more rarely, but never again ahead of the emails that can go.
+            mail.failed("The stored body cannot be decrypted: the content key was changed (gateway.crypto.key, "
+                    + "or content.key in the data directory) or the data is damaged.", Instant.now(), smtp.retryInterval());
+            LOG.warning(() -> String.format("Mail %d to %s cannot be decrypted; kept, tried again later", id,
+                    mail.getRecipient()));
+            return;
+        }
         try {
             MailThreading threading = mail.getThreading();
             MimeMessage message = new ThreadedMessage(smtp.session(), headerId(threading.messageKey()));
@@ -73,7 +82,7 @@ public class MailSender {
             }
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.getRecipient()));
             message.setSubject(mail.getSubject(), "UTF-8");
-            message.setText(cipher.decrypt(mail.getBody()), "UTF-8");
+            message.setText(body, "UTF-8");
             Transport.send(message);
             mail.sent(Instant.now());
             LOG.fine(() -> String.format("Mail %d sent to %s: %s", id, mail.getRecipient(), mail.getSubject()));
