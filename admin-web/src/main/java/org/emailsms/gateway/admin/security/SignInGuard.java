@@ -56,8 +56,12 @@ public class SignInGuard implements Filter {
         Object known = session.getAttribute(PASSWORD_STAMP);
         if (state.isEmpty() || known != null && !known.equals(stamp(state.get().passwordChangedAt()))) {
             http.logout();
-            session.invalidate();
-            answer.sendRedirect(http.getContextPath() + "/login.xhtml");
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyGone) {
+                // Signing out ended it already.
+            }
+            redirect(http, answer, "/login.xhtml");
             return;
         }
         if (known == null) {
@@ -65,10 +69,22 @@ public class SignInGuard implements Filter {
         }
         String path = http.getRequestURI().substring(http.getContextPath().length());
         if (state.get().mustChangePassword() && !path.equals(PASSWORD_PAGE)) {
-            answer.sendRedirect(http.getContextPath() + PASSWORD_PAGE);
+            redirect(http, answer, PASSWORD_PAGE);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A page request is redirected; an AJAX request of a page is told to go there, as JSF expects. */
+    private static void redirect(HttpServletRequest http, HttpServletResponse answer, String path) throws IOException {
+        String url = http.getContextPath() + path;
+        if ("partial/ajax".equals(http.getHeader("Faces-Request"))) {
+            answer.setContentType("text/xml;charset=UTF-8");
+            answer.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + url + "\"/></partial-response>");
+            return;
+        }
+        answer.sendRedirect(url);
     }
 
     /** To the millisecond: the database may keep fewer digits than the clock gave at the change. */

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -25,14 +24,13 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.eclipse.persistence.annotations.Cache;
 import org.emailsms.gateway.platform.entity.GatewayEntity;
 
 /** A tenant: the company whose staff send SMS, with its own settings, quota and restrictions. */
 @Entity
-// Read on every request, changed rarely: cached on each node; another node sees a change within 10 s.
-@Cacheable
-@Cache(expiry = 10_000)
+// Not in EclipseLink's shared cache: under load a read of a cached company once waited for ever on a
+// cache-key lock that no thread held (WriteLockManager.acquireLocksForClone), and every node reads
+// the database's current row anyway.
 @Table(name = "company")
 @NamedQuery(name = "Company.findByName", query = "SELECT c FROM Company c WHERE c.name = :name")
 public class Company extends GatewayEntity {

@@ -3,7 +3,6 @@ package org.emailsms.gateway.account.entity;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,14 +13,13 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.eclipse.persistence.annotations.Cache;
 import org.emailsms.gateway.platform.entity.GatewayEntity;
 
 /** A cost centre inside a company: users are grouped in it for quotas and reports. */
 @Entity
-// Read on every request, changed rarely: cached on each node; another node sees a change within 10 s.
-@Cacheable
-@Cache(expiry = 10_000)
+// Not in EclipseLink's shared cache: under load a read of a cached company once waited for ever on a
+// cache-key lock that no thread held (WriteLockManager.acquireLocksForClone), and every node reads
+// the database's current row anyway.
 @Table(name = "department")
 @NamedQuery(name = "Department.findByName",
         query = "SELECT d FROM Department d WHERE d.company = :company AND d.name = :name")
