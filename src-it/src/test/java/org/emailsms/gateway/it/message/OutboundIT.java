@@ -100,6 +100,7 @@ class OutboundIT {
         assertEquals(1, status.getAttempts());
         assertEquals(recipient, status.getDestination());
         assertNotNull(status.getSubmittedAt());
+        assertEquals("addIn", status.getSource(), "where it came from");
         String health = gateway.get(gateway.http("/health/ready")).body();
         assertTrue(health.contains("\"smsc\"") && health.contains("\"bound\""), health);
         assertFalse(health.contains("127.0.0.1"), "the SMSC's address is not shown to anonymous callers: " + health);
