@@ -98,7 +98,7 @@ public class MessageAcceptance {
         EncodedSms sms = EncodedSms.separate(parts).orElseThrow(() -> new MessageTooLongException(String.format(
                 "Each part may have at most %d single-byte or %d double-byte characters.",
                 EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.GSM7), EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.UCS2))));
-        companyOf(user);
+        companyOf(user); // refuses provider administrators, who belong to no company
         return store(user, recipients, text, sms, options == null ? SendOptions.defaults() : options);
     }
 

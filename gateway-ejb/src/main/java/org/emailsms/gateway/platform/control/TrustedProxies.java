@@ -31,10 +31,6 @@ public final class TrustedProxies {
         return new TrustedProxies(List.copyOf(blocks));
     }
 
-    public boolean isEmpty() {
-        return blocks.isEmpty();
-    }
-
     /**
      * The client behind {@code peer}: the right-most address of the header that is not a trusted
      * proxy, walking back through the chain only while each hop is trusted.
@@ -47,7 +43,7 @@ public final class TrustedProxies {
         String client = peer;
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].strip();
-            if (!isLiteralAddress(hop)) {
+            if (literal(hop) == null) {
                 return client;
             }
             client = hop;
@@ -61,10 +57,6 @@ public final class TrustedProxies {
     boolean trusts(String address) {
         byte[] bytes = literal(address);
         return bytes != null && blocks.stream().anyMatch(block -> block.contains(bytes));
-    }
-
-    private static boolean isLiteralAddress(String text) {
-        return literal(text) != null;
     }
 
     /** The bytes of an IP literal, or null: never a DNS lookup for a name. */
