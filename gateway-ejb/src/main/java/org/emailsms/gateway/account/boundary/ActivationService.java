@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.Authenticator;
+import org.emailsms.gateway.account.control.KnownSerials;
 import org.emailsms.gateway.account.control.SerialNumbers;
 import org.emailsms.gateway.account.entity.Activation;
 import org.emailsms.gateway.account.entity.LoginChannel;
@@ -39,6 +40,9 @@ public class ActivationService {
     SerialNumbers serials;
 
     @Inject
+    KnownSerials knownSerials;
+
+    @Inject
     @ConfigProperty(name = "gateway.activation.max-idle", defaultValue = "P180D")
     Duration maxIdle;
 
@@ -54,15 +58,30 @@ public class ActivationService {
         return serial;
     }
 
-    /** The user behind a serial, if the serial is live and the account may be used. */
+    /**
+     * The user behind a serial, if the serial is live and the account may be used. A serial this
+     * node checked within {@code gateway.activation.cache-time} is not looked up again
+     * ({@link KnownSerials}); the account, department and company are checked every time.
+     */
     public User userOf(String serial) throws AuthenticationFailedException, AccountDisabledException {
+        Long knownUser = serials.isWellFormed(serial) ? knownSerials.userOf(serials.hash(serial)) : null;
+        User user;
+        if (knownUser != null && (user = em.find(User.class, knownUser)) != null && user.getDeletedAt() == null) {
+            requireActive(user);
+            return user;
+        }
         Activation activation = liveActivation(serial);
-        User user = activation.getUser();
+        user = activation.getUser();
+        requireActive(user);
+        activation.markUsed(OffsetDateTime.now(ZoneOffset.UTC));
+        knownSerials.remember(activation.getSerialHash(), user.getId());
+        return user;
+    }
+
+    private static void requireActive(User user) throws AccountDisabledException {
         if (!user.isActiveWithOrganisation()) {
             throw new AccountDisabledException("The account, its department or its company is disabled.");
         }
-        activation.markUsed(OffsetDateTime.now(ZoneOffset.UTC));
-        return user;
     }
 
     public AccountSummary describe(String serial) throws AuthenticationFailedException, AccountDisabledException {
@@ -71,7 +90,9 @@ public class ActivationService {
 
     /** The add-in signs out: its serial stops working. */
     public void deactivate(String serial) throws AuthenticationFailedException {
-        liveActivation(serial).revoke();
+        Activation activation = liveActivation(serial);
+        activation.revoke();
+        knownSerials.forget(activation.getSerialHash());
     }
 
     private Activation liveActivation(String serial) throws AuthenticationFailedException {

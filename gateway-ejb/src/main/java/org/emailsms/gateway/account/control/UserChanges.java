@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -24,12 +25,16 @@ public class UserChanges {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    KnownSerials knownSerials;
+
     public UserChanges() {
     }
 
     /** Outside the container, for the database tests of the boundaries that use it. */
     public UserChanges(EntityManager em) {
         this.em = em;
+        this.knownSerials = new KnownSerials();
     }
 
     public void changeStatus(User actor, User user, AccountStatus status) {
@@ -75,6 +80,7 @@ public class UserChanges {
     }
 
     private int revokeAll(User user, OffsetDateTime now) {
+        knownSerials.forgetUser(user.getId());
         return em.createNamedQuery("Activation.revokeAllOfUser").setParameter("user", user).setParameter("now", now)
                 .executeUpdate();
     }

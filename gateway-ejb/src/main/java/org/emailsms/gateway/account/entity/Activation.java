@@ -98,6 +98,10 @@ public class Activation extends GatewayEntity {
         return false;
     }
 
+    public String getSerialHash() {
+        return serialHash;
+    }
+
     public User getUser() {
         return user;
     }

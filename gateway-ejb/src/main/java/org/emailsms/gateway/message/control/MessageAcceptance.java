@@ -1,6 +1,5 @@
 package org.emailsms.gateway.message.control;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -11,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.ActivationService;
@@ -27,7 +28,6 @@ import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.platform.control.ContentCipher;
-import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
  * Every check before a message is accepted (a live serial; user, department and company active;
@@ -64,8 +64,13 @@ public class MessageAcceptance {
     @Inject
     ContentCipher cipher;
 
+    /**
+     * A request to at most this many recipients is interactive: its messages are delivered ahead
+     * of bulk sends, released schedules and retries, so a person's text is not stuck behind a campaign.
+     */
     @Inject
-    RetryPolicy retries;
+    @ConfigProperty(name = "gateway.delivery.interactive-recipients", defaultValue = "5")
+    int interactiveRecipients;
 
     @Transactional(rollbackOn = Exception.class)
     public Accepted accept(String serial, List<String> recipients, String text, SendOptions options)
@@ -127,7 +132,7 @@ public class MessageAcceptance {
         quotas.reserve(company, user.getDepartment(), accepted.size() * sms.segmentCount());
 
         List<Long> toQueue = new ArrayList<>();
-        Instant requeueAt = Instant.now().plus(retries.requeueAfter());
+        boolean interactive = accepted.size() <= interactiveRecipients;
         // Encrypted once for all recipients: the same text under the same nonce tells nothing the
         // rows do not already say (they are one send); a fresh nonce matters only for different texts.
         byte[] content = accepted.isEmpty() ? null : cipher.encrypt(text);
@@ -144,8 +149,8 @@ public class MessageAcceptance {
                     how.sendAt(), how.source(), sms.isSeparate());
             message.setContactName(parsed.get(i).name());
             boolean dueNow = message.getStatus() == MessageStatus.PENDING; // else SCHEDULED: the sweep's
-            if (dueNow) {
-                message.queued(requeueAt);
+            if (dueNow && interactive) {
+                message.interactive();
             }
             em.persist(message);
             if (dueNow) {

@@ -15,9 +15,11 @@ import jakarta.jms.Session;
 import org.emailsms.gateway.platform.boundary.GatewayResources;
 
 /**
- * Puts message ids on the outbound queue. Called after the messages' rows have committed, outside
- * any transaction: a consumer never gets an id whose row it cannot read yet, and no send joins a
- * two-phase commit. What fails to get here is queued by the due-message sweep.
+ * Prompts delivery on the outbound queue: one prompt per accepted request, however many recipients
+ * it had, which makes the node that takes it claim what is due. Called after the messages' rows
+ * have committed, outside any transaction: delivery never looks for rows it cannot read yet, and
+ * no send joins a two-phase commit. A prompt that does not get here costs a delay (the
+ * due-message sweep), not a message.
  */
 @Dependent
 public class OutboundQueue {
@@ -40,11 +42,10 @@ public class OutboundQueue {
             // loses it costs a delay (the sweep queues overdue messages), not a message. Not
             // persistent, so no journal write and disk sync in every sendMessage.
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-            for (Long id : messageIds) {
-                producer.send(session.createTextMessage(Long.toString(id)));
-            }
+            // What it says is for people reading the broker's console; delivery claims from the database.
+            producer.send(session.createTextMessage(messageIds.size() + " messages due, first " + messageIds.get(0)));
         } catch (JMSException e) {
-            throw new IllegalStateException("cannot queue messages " + messageIds + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot prompt delivery of messages " + messageIds + ": " + e.getMessage(), e);
         }
     }
 }

@@ -102,6 +102,10 @@ public class SmsMessage extends GatewayEntity {
     @Column(name = "separate_parts", nullable = false)
     private boolean separateParts;
 
+    /** 0: interactive (a message to a few recipients), claimed for delivery ahead of bulk (1). */
+    @Column(nullable = false)
+    private int priority = 1;
+
     @OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("partNumber")
     private List<MessagePart> parts = new ArrayList<>();
@@ -173,13 +177,13 @@ public class SmsMessage extends GatewayEntity {
         return contactName;
     }
 
-    /**
-     * Put on the outbound queue. Should no attempt have finished by {@code requeueAt} (the node
-     * died between storing and queueing, or the queue lost it), the due-message sweep queues it
-     * again: for a {@code PENDING} message the next attempt time is that deadline.
-     */
-    public void queued(Instant requeueAt) {
-        nextAttemptAt = requeueAt.atOffset(ZoneOffset.UTC);
+    /** Delivered ahead of bulk: one of a few recipients of a request. */
+    public void interactive() {
+        priority = 0;
+    }
+
+    public int getPriority() {
+        return priority;
     }
 
     /** Every part is acknowledged by the SMSC. */
@@ -190,23 +194,10 @@ public class SmsMessage extends GatewayEntity {
     }
 
     /** An attempt failed for a reason that may pass; try again at {@code retryAt}. */
-    /** The SMSC asked to slow down: goes again at {@code next}, and this attempt does not count. */
-    public void throttled(String reason, Instant next) {
-        attempts = Math.max(0, attempts - 1);
-        failedTemporarily(reason, next);
-    }
-
     public void failedTemporarily(String reason, Instant retryAt) {
         status = MessageStatus.FAIL;
         lastError = truncate(reason);
         nextAttemptAt = retryAt.atOffset(ZoneOffset.UTC);
-    }
-
-    /** Given up, for good. */
-    public void aborted(String reason) {
-        status = MessageStatus.ABORT;
-        lastError = truncate(reason);
-        nextAttemptAt = null;
     }
 
     /**
@@ -229,10 +220,6 @@ public class SmsMessage extends GatewayEntity {
     public boolean isFinallyReported() {
         return status == MessageStatus.DELIVERED || status == MessageStatus.UNDELIVERED
                 || status == MessageStatus.EXPIRED;
-    }
-
-    public void countAttempt() {
-        attempts++;
     }
 
     private static String truncate(String reason) {

@@ -78,10 +78,9 @@ public class RetryPolicy {
     }
 
     /**
-     * How long a queued message may stay {@code PENDING} before the sweep queues it again: the
-     * queue is sent to after the database commit, so a node that dies in between leaves the
-     * message to the sweep. A message queued twice is still submitted once (delivery locks it).
-     * Stored inbound PDUs have the same deadline for their processing.
+     * How long a node's claim on a message lasts: the node must start its attempt within half of
+     * it, and once it has run out (the node died) any node takes the message over. Stored inbound
+     * PDUs have the same deadline for their processing.
      */
     public Duration requeueAfter() {
         return requeueAfter;

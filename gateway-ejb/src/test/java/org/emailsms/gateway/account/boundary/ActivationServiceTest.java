@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
+import org.emailsms.gateway.account.control.KnownSerials;
 import org.emailsms.gateway.account.control.SerialNumbers;
 import org.emailsms.gateway.account.entity.Activation;
 import org.emailsms.gateway.account.entity.Company;
@@ -62,10 +63,43 @@ class ActivationServiceTest {
         assertThrows(AuthenticationFailedException.class, () -> database.attempt(em -> service(em).userOf(SERIAL)));
     }
 
+    /**
+     * A serial checked once is not looked up again for the cache time (a revocation on another
+     * node takes that long here), but a disabled account is refused at once, and a revocation
+     * made on this node forgets the serial at once.
+     */
+    @Test
+    void aCheckedSerialIsRememberedForAWhileButADisabledAccountIsRefusedAtOnce() throws Exception {
+        KnownSerials known = new KnownSerials(Duration.ofMinutes(1));
+        long userId = userWithActivation(SERIALS.hash(SERIAL), true, OffsetDateTime.now(ZoneOffset.UTC));
+        database.attempt(em -> service(em, known).userOf(SERIAL));
+        database.inTransaction(em -> {
+            em.createNativeQuery("DELETE FROM activation").executeUpdate();
+        });
+
+        assertEquals(userId, database.attempt(em -> service(em, known).userOf(SERIAL)).getId(),
+                "remembered: the revocation elsewhere is not seen yet");
+        database.inTransaction(em -> {
+            em.createNativeQuery("UPDATE gateway_user SET status = 'DISABLED'").executeUpdate();
+        });
+        assertThrows(AccountDisabledException.class, () -> database.attempt(em -> service(em, known).userOf(SERIAL)));
+        database.inTransaction(em -> {
+            em.createNativeQuery("UPDATE gateway_user SET status = 'ACTIVE'").executeUpdate();
+        });
+        known.forgetUser(userId);
+        assertThrows(AuthenticationFailedException.class, () -> database.attempt(em -> service(em, known).userOf(SERIAL)),
+                "forgotten: looked up again, and the activation is gone");
+    }
+
     private static ActivationService service(EntityManager em) {
+        return service(em, new KnownSerials());
+    }
+
+    private static ActivationService service(EntityManager em, KnownSerials known) {
         ActivationService cut = new ActivationService();
         cut.em = em;
         cut.serials = SERIALS;
+        cut.knownSerials = known;
         cut.maxIdle = Duration.ofDays(180);
         return cut;
     }

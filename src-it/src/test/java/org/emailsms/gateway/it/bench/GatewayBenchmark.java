@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 
 import org.emailsms.gateway.it.support.Metrics;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * 90% of the maximum rate (the median of the rounds), and the rate of a status query that writes
  * nothing (what any SOAP call can reach on the machine). Settings: -Dbench.clients, -Dbench.messages
  * (per round), -Dbench.rounds, -Dbench.warmup, -Dbench.replyPercent, -Dbench.constantSeconds,
- * -Dbench.window.
+ * -Dbench.window, -Dbench.recipients (per sendMessage, 1), -Dbench.raw (1: prebuilt requests over
+ * keep-alive HTTP, as ab or wrk send them; 0: Metro's SOAP client), -Dbench.receipts (1: the SMSC
+ * sends a receipt for every submit; 0: none, as in a comparison with other gateways).
  */
 class GatewayBenchmark {
 
@@ -33,14 +38,20 @@ class GatewayBenchmark {
         int replyPercent = setting("replyPercent", 10);
         int constantSeconds = setting("constantSeconds", 20);
         int rounds = setting("rounds", 3);
+        int recipients = setting("recipients", 1);
+        boolean raw = setting("raw", 1) == 1;
+        boolean receipts = setting("receipts", 1) == 1;
         try (Rig rig = Rig.start("benchmark", Map.of(
                 "GATEWAY_SMSC_WINDOW", Integer.toString(setting("window", 100)),
-                "JAVA_OPTS", System.getProperty("bench.gateway.java.opts", "-Xmx2g")))) {
-            rig.smsc.answerEverySubmit(replyPercent / 100.0);
+                "JAVA_OPTS", System.getProperty("bench.gateway.java.opts", "")))) {
+            if (receipts) {
+                rig.smsc.answerEverySubmit(replyPercent / 100.0);
+            }
             List<String> serials = rig.senders(clients);
-            SoapLoad load = new SoapLoad(rig.client, serials, 12_000_000L);
-            rig.line("clients %d, messages %d after %d to warm up, %d%% answered with a reply", clients, messages,
-                    warmup, replyPercent);
+            SoapLoad load = new SoapLoad(rig.client, serials, 12_000_000L, raw, recipients);
+            rig.line("clients %d (%s), %d recipients a request, messages %d after %d to warm up, %s", clients,
+                    raw ? "raw HTTP, keep-alive" : "Metro SOAP client", recipients, messages, warmup,
+                    receipts ? "a receipt for each, " + replyPercent + "% answered with a reply" : "no receipts");
 
             load.run(warmup, 0);
             long acknowledged = warmup;
@@ -50,7 +61,7 @@ class GatewayBenchmark {
             List<Round> done = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 rig.line("round %d of %d", round, rounds);
-                Round measured = flatOut(rig, load, messages, acknowledged);
+                Round measured = flatOut(rig, load, messages, acknowledged, receipts);
                 acknowledged += measured.accepted();
                 done.add(measured);
             }
@@ -73,12 +84,15 @@ class GatewayBenchmark {
             // measured once the constant-rate runs' deliveries and receipts are done.
             long sent = load.acceptedSoFar();
             awaitAcknowledged(rig, sent);
-            awaitReceipts(rig, sent);
+            if (receipts) {
+                awaitReceipts(rig, sent);
+            }
             Duration cpuBeforeReads = rig.process().cpuTime();
             SoapLoad.Outcome reads = load.statusQueries(messages);
             double readCpuMillis = rig.process().cpuTime().minus(cpuBeforeReads).toNanos() / 1e6 / messages;
             rig.line("getStatus flat out (reads only, no commit): %.0f calls/s, %d failed, gateway CPU %.2f ms per call, %s",
                     reads.acceptRate(), reads.failed(), readCpuMillis, reads.latencies().summary());
+            interactiveBehindBulk(rig, serials, setting("bulk", 20_000));
             rig.line("peak RSS: %d MiB; CPU time since start: %.1f s", rig.process().peakRssMiB(),
                     rig.process().cpuTime().toMillis() / 1000.0);
         }
@@ -102,7 +116,8 @@ class GatewayBenchmark {
         }
     }
 
-    private static Round flatOut(Rig rig, SoapLoad load, int messages, long acknowledgedBefore) throws Exception {
+    private static Round flatOut(Rig rig, SoapLoad load, int messages, long acknowledgedBefore, boolean receipts)
+            throws Exception {
         long receiptsBefore = Metrics.gauge(rig.client, "gateway_inbound_receipts");
         long repliesBefore = Metrics.gauge(rig.client, "gateway_inbound_replies");
         long earlyBefore = Metrics.gauge(rig.client, "gateway_inbound_receipts_early");
@@ -118,7 +133,9 @@ class GatewayBenchmark {
         rig.line("sendMessage latency flat out: %s", flatOut.latencies().summary());
         rig.line("end to end, accepted -> submit_sm acknowledged: %.0f messages/s", endToEnd);
 
-        awaitReceipts(rig, receiptsBefore + accepted);
+        if (receipts) {
+            awaitReceipts(rig, receiptsBefore + accepted);
+        }
         double inboundSeconds = (System.nanoTime() - start) / 1e9;
         long replies = Metrics.gauge(rig.client, "gateway_inbound_replies") - repliesBefore;
         rig.line("receipts processed: %.0f/s; replies processed: %.0f/s (%d replies), over the same %.1f s",
@@ -131,6 +148,41 @@ class GatewayBenchmark {
                 cpuSeconds, 1000 * cpuSeconds / accepted, rig.process().peakRssMiB());
         return new Round(accepted, flatOut.acceptRate(), endToEnd, accepted / inboundSeconds,
                 flatOut.latencies().percentile(99), 1000 * cpuSeconds / accepted);
+    }
+
+    /**
+     * A person's text while a campaign is queued: {@code bulk} messages accepted in requests of
+     * 1,000 recipients, then one to a single recipient; how long until the SMSC acknowledged it, and
+     * how many messages were still waiting when it was sent.
+     */
+    private static void interactiveBehindBulk(Rig rig, List<String> serials, int bulk) throws Exception {
+        int requests = Math.max(1, bulk / 1_000);
+        ExecutorService senders = Executors.newFixedThreadPool(Math.min(requests, serials.size()));
+        List<Future<?>> sent = new ArrayList<>();
+        long acknowledgedBefore = rig.smsc.acknowledgedCount();
+        for (int r = 0; r < requests; r++) {
+            String serial = serials.get(r % serials.size());
+            List<String> recipients = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                recipients.add("+6147" + (1_000_000 + r * 1_000 + i));
+            }
+            sent.add(senders.submit(() -> rig.client.newMessagingPort().sendMessage(serial, recipients, "Campaign", null)));
+        }
+        for (Future<?> request : sent) {
+            request.get();
+        }
+        senders.shutdown();
+        long waiting = Metrics.gauge(rig.client, "gateway_messages_waiting");
+        String single = "+61499" + (100_000 + (int) (Math.random() * 899_999));
+        long start = System.nanoTime();
+        rig.client.newMessagingPort().sendMessage(serials.get(0), List.of(single), "Are you coming?", null);
+        Poll.until("the single message at the SMSC", Duration.ofMinutes(5), () -> rig.smsc.submitCount(single) > 0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long bulkDone = rig.smsc.acknowledgedCount() - acknowledgedBefore - 1;
+        rig.line("interactive behind bulk: %d bulk messages accepted, %d still waiting when a single message was "
+                + "sent; it reached the SMSC after %.2f s, when %d of the bulk had", requests * 1_000, waiting, seconds,
+                bulkDone);
+        awaitAcknowledged(rig, acknowledgedBefore + requests * 1_000L + 1);
     }
 
     /** Until the gateway has processed {@code count} receipts since it started. */

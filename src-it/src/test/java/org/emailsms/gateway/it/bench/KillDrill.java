@@ -24,8 +24,8 @@ class KillDrill {
     void everyAcceptedMessageReachesTheSmscAfterAKill() throws Exception {
         int messages = setting("messages", 10_000);
         int clients = setting("clients", 16);
-        try (Rig rig = Rig.start("kill-drill", Map.of("JAVA_OPTS", "-Xmx1g"))) {
-            SoapLoad load = new SoapLoad(rig.client, rig.senders(clients), 13_000_000L);
+        try (Rig rig = Rig.start("kill-drill", Map.of())) {
+            SoapLoad load = new SoapLoad(rig.client, rig.senders(clients), 13_000_000L, false, 1);
             ExecutorService background = Executors.newSingleThreadExecutor();
             Future<SoapLoad.Outcome> run = background.submit(() -> load.run(messages, 0));
             Poll.until("half the messages accepted", Duration.ofMinutes(10), () -> load.acceptedSoFar() >= messages / 2);

@@ -1,5 +1,9 @@
 package org.emailsms.gateway.it.bench;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.emailsms.gateway.it.client.message.GatewayFault;
 import org.emailsms.gateway.it.client.message.Messaging;
@@ -17,8 +23,11 @@ import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.support.GatewayClient;
 
 /**
- * Drives {@code sendMessage} from this JVM: each client thread creates its SOAP port once and sends
- * one SMS per call to a destination of its own, as fast as it can or at a fixed total rate.
+ * Drives {@code sendMessage} from this JVM: each client thread sends {@code recipients} SMS per call,
+ * each to a destination of its own, as fast as it can or at a fixed total rate. Either through
+ * Metro's SOAP client (a port per thread), or raw: a prebuilt request body POSTed over a keep-alive
+ * HTTP connection per thread, no SOAP library, as {@code ab} or {@code wrk} would load a gateway
+ * (the way operators compare gateways, and without the client's own CPU cost on this machine).
  */
 final class SoapLoad {
 
@@ -30,16 +39,22 @@ final class SoapLoad {
         }
     }
 
+    private static final Pattern MESSAGE_ID = Pattern.compile("<messageId>(\\d+)</messageId>");
+
     private final GatewayClient gateway;
     private final List<String> serials;
+    private final boolean raw;
+    private final int recipients;
     private final AtomicLong nextDestination;
     private final AtomicInteger acceptedSoFar = new AtomicInteger();
     /** Each client's last accepted message, for the status queries. */
     private final AtomicLongArray lastMessageOf;
 
-    SoapLoad(GatewayClient gateway, List<String> serials, long firstDestination) {
+    SoapLoad(GatewayClient gateway, List<String> serials, long firstDestination, boolean raw, int recipients) {
         this.gateway = gateway;
         this.serials = serials;
+        this.raw = raw;
+        this.recipients = recipients;
         this.nextDestination = new AtomicLong(firstDestination);
         this.lastMessageOf = new AtomicLongArray(serials.size());
     }
@@ -49,19 +64,50 @@ final class SoapLoad {
         return acceptedSoFar.get();
     }
 
-    /** {@code messages} in all over {@code serials.size()} clients; {@code perSecond} 0 means flat out. */
+    /**
+     * {@code messages} in all over {@code serials.size()} clients ({@code recipients} a call);
+     * {@code perSecond} 0 means flat out, else messages per second.
+     */
     Outcome run(int messages, double perSecond) throws Exception {
-        return drive(messages, perSecond, (port, client, i) -> {
-            String destination = "+614" + nextDestination.getAndIncrement();
-            RecipientResult result = port.sendMessage(serials.get(client), List.of(destination), "Benchmark " + i, null)
-                    .get(0);
-            if (result.getMessageId() == null) {
-                return null;
+        return drive(Math.max(1, messages / recipients), perSecond / recipients, (client, call, i) -> {
+            List<String> destinations = new ArrayList<>();
+            for (int r = 0; r < recipients; r++) {
+                destinations.add("+614" + nextDestination.getAndIncrement());
             }
-            lastMessageOf.set(client, result.getMessageId());
-            acceptedSoFar.incrementAndGet();
-            return destination;
-        });
+            List<String> accepted = new ArrayList<>();
+            if (call.http() != null) {
+                HttpResponse<String> response = call.http().send(HttpRequest.newBuilder(gateway.http("/ws/message"))
+                        .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                        .POST(HttpRequest.BodyPublishers.ofString(sendMessageBody(serials.get(client), destinations, i)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                Matcher ids = MESSAGE_ID.matcher(response.body());
+                for (int r = 0; response.statusCode() == 200 && ids.find(); r++) {
+                    lastMessageOf.set(client, Long.parseLong(ids.group(1)));
+                    accepted.add(destinations.get(r));
+                }
+            } else {
+                List<RecipientResult> results = call.port().sendMessage(serials.get(client), destinations,
+                        "Benchmark " + i, null);
+                for (int r = 0; r < results.size(); r++) {
+                    if (results.get(r).getMessageId() != null) {
+                        lastMessageOf.set(client, results.get(r).getMessageId());
+                        accepted.add(destinations.get(r));
+                    }
+                }
+            }
+            acceptedSoFar.addAndGet(accepted.size());
+            return accepted;
+        }, raw);
+    }
+
+    /** sendMessage as Metro's client writes it: the wrapper in the gateway's namespace, its children unqualified. */
+    private static String sendMessageBody(String serial, List<String> destinations, int index) {
+        StringBuilder body = new StringBuilder("<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                + "<S:Body><ns2:sendMessage xmlns:ns2=\"urn:emailsms:gateway:v1\"><serial>").append(serial)
+                .append("</serial>");
+        destinations.forEach(d -> body.append("<recipient>").append(d).append("</recipient>"));
+        return body.append("<text>Benchmark ").append(index).append("</text></ns2:sendMessage></S:Body></S:Envelope>")
+                .toString();
     }
 
     /**
@@ -70,19 +116,23 @@ final class SoapLoad {
      * written. The rate of a call that stores nothing bounds what any SOAP call reaches here.
      */
     Outcome statusQueries(int calls) throws Exception {
-        return drive(calls, 0, (port, client, i) -> {
+        return drive(calls, 0, (client, call, i) -> {
             long id = lastMessageOf.get(client);
-            return port.getStatus(serials.get(client), List.of(id)).isEmpty() ? null : Long.toString(id);
-        });
+            return call.port().getStatus(serials.get(client), List.of(id)).isEmpty() ? List.of() : List.of(Long.toString(id));
+        }, false);
     }
 
-    /** One SOAP call of a run: what it achieved (null when refused), or the gateway's fault. */
+    /** A client thread's connection: a SOAP port, or a plain HTTP client. */
+    private record Connection(Messaging port, HttpClient http) {
+    }
+
+    /** One call of a run: what it achieved (empty when refused), or the gateway's fault. */
     @FunctionalInterface
     private interface Call {
-        String make(Messaging port, int client, int index) throws GatewayFault;
+        List<String> make(int client, Connection connection, int index) throws GatewayFault, IOException, InterruptedException;
     }
 
-    private Outcome drive(int calls, double perSecond, Call call) throws Exception {
+    private Outcome drive(int calls, double perSecond, Call call, boolean rawHttp) throws Exception {
         int clients = serials.size();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<String> accepted = Collections.synchronizedList(new ArrayList<>());
@@ -95,7 +145,9 @@ final class SoapLoad {
         for (int c = 0; c < clients; c++) {
             int client = c;
             running.add(pool.submit(() -> {
-                Messaging port = gateway.newMessagingPort();
+                Connection connection = rawHttp
+                        ? new Connection(null, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
+                        : new Connection(gateway.newMessagingPort(), null);
                 for (int i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
                     if (interval > 0) {
                         // Constant-rate mode: call i is due at start + i * interval, whoever makes it.
@@ -105,15 +157,15 @@ final class SoapLoad {
                         }
                     }
                     long sent = System.nanoTime();
-                    String outcome;
+                    List<String> outcome;
                     try {
-                        outcome = call.make(port, client, i);
-                    } catch (RuntimeException | GatewayFault e) {
-                        outcome = null;
+                        outcome = call.make(client, connection, i);
+                    } catch (RuntimeException | GatewayFault | IOException e) {
+                        outcome = List.of();
                     }
                     latencies[i] = System.nanoTime() - sent;
-                    if (outcome != null) {
-                        accepted.add(outcome);
+                    if (!outcome.isEmpty()) {
+                        accepted.addAll(outcome);
                     } else {
                         failed.incrementAndGet();
                     }

@@ -170,7 +170,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, WAIT).withMessage(what).until(d -> condition.getAsBoolean());
+        // A page that is replaced while it is read (a redirect) is read again, not a failure.
+        new WebDriverWait(driver, WAIT).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     public void waitForText(String text) {

@@ -280,6 +280,11 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
         refuseNext.set(count);
     }
 
+    /** Refusals planned by {@link #refuseNext} not yet given. */
+    public int refusalsLeft() {
+        return refuseNext.get();
+    }
+
     public void refuseAll(int commandStatus) {
         refusal = commandStatus;
         refuseAll = true;
