@@ -1,27 +1,36 @@
 package org.emailsms.gateway.inbound.control;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.emailsms.gateway.inbound.boundary.ReceiptService;
 import org.emailsms.gateway.platform.control.GroupCommit;
 
 /**
  * Makes what the SMSC delivers durable before the gateway answers deliver_sm_resp, with a group
  * commit: PDUs that arrive while a write is under way wait for the next one and go in together,
- * one transaction and one disk write for the lot, instead of one each. Once stored they are
- * prompted on the inbound queue; a prompt that is lost costs a delay (the sweep), not a PDU.
+ * one transaction and one disk write for the lot, instead of one each. A receipt whose part is
+ * known is recorded in that same write (no stored row, no second transaction: most receipts);
+ * everything else is stored and prompted on the inbound queue, where a prompt that is lost costs a
+ * delay (the sweep), not a PDU. Should recording fail, the batch is stored as it is instead.
  */
 @Singleton
 // Appends run concurrently; the group commit is the only serialisation.
@@ -36,8 +45,15 @@ public class InboundJournal {
     private static final Logger LOG = Logger.getLogger(InboundJournal.class.getName());
     static final int MAX_BATCH = 200;
 
+    /**
+     * The writes run on one thread of the container's (so they have its naming and transactions),
+     * kept for the application's life: a contextual task per write would set up the container's
+     * thread context each time, which under load cost more than the write.
+     */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    private ExecutorService writer;
 
     @Inject
     ReceivedPdus rows;
@@ -45,11 +61,28 @@ public class InboundJournal {
     @Inject
     InboundQueue queue;
 
+    @EJB
+    ReceiptService receipts;
+
+    @Inject
+    InboundStatistics statistics;
+
     private GroupCommit<InboundPdu, Long> journal;
 
     @PostConstruct
     void init() {
-        writeOn(executor);
+        writer = Executors.newSingleThreadExecutor(threads);
+        writeOn(writer);
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Where the writes run: the container's executor; a plain one in tests. */
@@ -57,12 +90,25 @@ public class InboundJournal {
         journal = new GroupCommit<>(writers, MAX_BATCH, this::store, this::prompt);
     }
 
-    /** Its future completes once {@code pdu} is stored (with its id), exceptionally if it could not be. */
+    /**
+     * Its future completes once {@code pdu} is durable: stored (with its id) or, a receipt, recorded
+     * (null); exceptionally if it could not be.
+     */
     public GroupCommit.Entry<InboundPdu, Long> append(InboundPdu pdu) {
         return journal.append(pdu);
     }
 
     private List<Long> store(List<InboundPdu> batch) {
+        if (batch.stream().anyMatch(InboundPdu::receipt)) {
+            try {
+                List<Long> ids = rows.recordOrStore(batch, pdu -> pdu.receipt() && receipts.record(pdu));
+                ids.stream().filter(Objects::isNull).forEach(recorded -> statistics.receiptProcessed());
+                return ids;
+            } catch (RuntimeException recordingFailed) {
+                LOG.log(Level.FINE, "Recording the receipts among " + batch.size()
+                        + " deliver_sm at once failed; all stored for processing", recordingFailed);
+            }
+        }
         try {
             return rows.store(batch);
         } catch (RuntimeException e) {
@@ -71,7 +117,11 @@ public class InboundJournal {
         }
     }
 
-    private void prompt(List<Long> ids) {
+    private void prompt(List<Long> written) {
+        List<Long> ids = written.stream().filter(Objects::nonNull).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
         try {
             queue.prompt(ids);
         } catch (RuntimeException e) {

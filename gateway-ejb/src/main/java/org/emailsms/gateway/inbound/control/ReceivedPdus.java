@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -41,6 +43,30 @@ public class ReceivedPdus {
         rows.cipher = cipher;
         rows.retries = retries;
         return rows;
+    }
+
+    /**
+     * Records at once what {@code recordNow} can record (a receipt whose part is known), in this
+     * same transaction, and stores the rest for processing; returns each stored PDU's id in order,
+     * null for one recorded here. All or none: should recording throw, nothing is stored either.
+     */
+    @Transactional
+    public List<Long> recordOrStore(List<InboundPdu> pdus, Predicate<InboundPdu> recordNow) {
+        List<InboundPdu> toStore = new ArrayList<>();
+        List<Boolean> recorded = new ArrayList<>(pdus.size());
+        for (InboundPdu pdu : pdus) {
+            boolean done = recordNow.test(pdu);
+            recorded.add(done);
+            if (!done) {
+                toStore.add(pdu);
+            }
+        }
+        Iterator<Long> stored = store(toStore).iterator();
+        List<Long> ids = new ArrayList<>(pdus.size());
+        for (boolean done : recorded) {
+            ids.add(done ? null : stored.next());
+        }
+        return ids;
     }
 
     /** Stores them all or none; returns their ids, in order. */

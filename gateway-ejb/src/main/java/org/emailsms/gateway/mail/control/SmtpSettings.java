@@ -49,7 +49,19 @@ public class SmtpSettings {
     @ConfigProperty(name = "gateway.mail.sweep-interval", defaultValue = "PT5S")
     Duration sweepInterval;
 
+    /** Made once: a mail session reads its providers from the class path, which costs more than the email. */
+    private volatile Session session;
+
     public Session session() {
+        Session made = session;
+        if (made == null) {
+            made = newSession();
+            session = made;
+        }
+        return made;
+    }
+
+    private Session newSession() {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));

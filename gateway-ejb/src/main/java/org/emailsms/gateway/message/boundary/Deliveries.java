@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -39,8 +43,15 @@ public class Deliveries {
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
     static final int MAX_BATCH = 200;
 
+    /**
+     * The writes run on one thread of the container's (so they have its naming and transactions),
+     * kept for the application's life: a contextual task per write would set up the container's
+     * thread context each time, which under load cost more than the write.
+     */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    private ExecutorService writer;
 
     @Inject
     DeliveryClaims claims;
@@ -52,7 +63,18 @@ public class Deliveries {
 
     @PostConstruct
     void init() {
-        writeOn(executor);
+        writer = Executors.newSingleThreadExecutor(threads);
+        writeOn(writer);
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Where the writes run: the container's executor; a plain one in tests. */

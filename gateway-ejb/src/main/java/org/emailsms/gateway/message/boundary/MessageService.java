@@ -110,7 +110,11 @@ public class MessageService {
                 .setParameter("sender", oneWaySender).setParameter("since", since).getSingleResult();
     }
 
-    /** The caller's own messages among {@code ids}; others' ids are left out as if unknown. */
+    /**
+     * The caller's own messages among {@code ids}; others' ids are left out as if unknown. A read
+     * path: no transaction of its own (the serial check has its own short one).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<MessageReport> status(String serial, List<Long> ids)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException {
         User user = activations.userOf(serial);

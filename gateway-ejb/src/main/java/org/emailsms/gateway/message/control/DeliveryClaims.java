@@ -1,5 +1,6 @@
 package org.emailsms.gateway.message.control;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -65,21 +65,24 @@ public class DeliveryClaims {
             if (candidates.isEmpty()) {
                 return List.of();
             }
-            String in = inList(candidates);
+            // One array parameter, not a list written into the statement: the same statement text each
+            // time, so the connection pool's statement cache keeps it parsed.
+            Array ids = connection.createArrayOf("BIGINT", candidates.toArray());
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE sms_message SET status = 'PENDING', claimed_by = ?, next_attempt_at = ?, version = version + 1
-                    WHERE id IN (%s) AND (%s OR status = 'FAIL' AND next_attempt_at <= ?
-                                          OR status = 'SCHEDULED' AND scheduled_at <= ?)""".formatted(in, CLAIMABLE_PENDING))) {
+                    WHERE id = ANY(?) AND (%s OR status = 'FAIL' AND next_attempt_at <= ?
+                                           OR status = 'SCHEDULED' AND scheduled_at <= ?)""".formatted(CLAIMABLE_PENDING))) {
                 update.setString(1, claimant);
                 update.setObject(2, claimedUntil.atOffset(ZoneOffset.UTC));
-                update.setObject(3, at);
+                update.setArray(3, ids);
                 update.setObject(4, at);
                 update.setObject(5, at);
+                update.setObject(6, at);
                 if (update.executeUpdate() == 0) {
                     return List.of();
                 }
             }
-            return claimed(connection, claimant, claimedUntil, in);
+            return claimed(connection, claimant, claimedUntil, ids);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot claim messages for delivery: " + e.getMessage(), e);
         }
@@ -111,24 +114,26 @@ public class DeliveryClaims {
         }
     }
 
-    private static List<Delivery> claimed(Connection connection, String claimant, Instant claimedUntil, String in)
+    private static List<Delivery> claimed(Connection connection, String claimant, Instant claimedUntil, Array ids)
             throws SQLException {
         Map<Long, List<Delivery.Part>> parts = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT message_id, id, part_number FROM sms_part "
-                + "WHERE acknowledged_at IS NULL AND message_id IN (" + in + ") ORDER BY message_id, part_number");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                parts.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
-                        .add(new Delivery.Part(rows.getLong(2), rows.getInt(3)));
+                + "WHERE acknowledged_at IS NULL AND message_id = ANY(?) ORDER BY message_id, part_number")) {
+            select.setArray(1, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    parts.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
+                            .add(new Delivery.Part(rows.getLong(2), rows.getInt(3)));
+                }
             }
         }
         List<Delivery> deliveries = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, priority, destination, sender_number, content, data_coding, segments, separate_parts,
                        delivery_confirmation, attempts, created_at, scheduled_at
-                FROM sms_message WHERE claimed_by = ? AND status = 'PENDING' AND id IN (%s) ORDER BY priority, id"""
-                .formatted(in))) {
+                FROM sms_message WHERE claimed_by = ? AND status = 'PENDING' AND id = ANY(?) ORDER BY priority, id""")) {
             select.setString(1, claimant);
+            select.setArray(2, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     long id = rows.getLong(1);
@@ -141,10 +146,5 @@ public class DeliveryClaims {
             }
         }
         return deliveries;
-    }
-
-    /** Ids are numbers the database gave, so they go into the statement as they are. */
-    private static String inList(Set<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

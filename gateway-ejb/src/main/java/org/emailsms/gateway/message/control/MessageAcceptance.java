@@ -137,13 +137,14 @@ public class MessageAcceptance {
         // rows do not already say (they are one send); a fresh nonce matters only for different texts.
         byte[] content = accepted.isEmpty() ? null : cipher.encrypt(text);
         List<String> senderNumbers = accepted.isEmpty() ? List.of() : replyPaths.candidatesFor(company);
+        List<ReplyPath> paths = accepted.isEmpty() ? List.of() : replyPaths.senderNumbersFor(user, accepted, senderNumbers);
         int next = 0;
         for (int i = 0; i < recipients.size(); i++) {
             if (results.get(i) != null) {
                 continue;
             }
+            ReplyPath replyPath = paths.get(next);
             String destination = accepted.get(next++);
-            ReplyPath replyPath = replyPaths.senderNumberFor(user, destination, senderNumbers);
             SmsMessage message = new SmsMessage(user, destination, replyPath.senderNumber(),
                     content, sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
                     how.sendAt(), how.source(), sms.isSeparate());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -82,9 +83,27 @@ public class ReplyPathResolver {
     }
 
     public ReplyPath senderNumberFor(User user, String recipient, List<String> candidates) {
+        return senderNumbersFor(user, List.of(recipient), candidates).get(0);
+    }
+
+    /**
+     * The reply path of each recipient, in order: the pairs of all of them read in one query, then
+     * one write each. A recipient named twice gets its pair once and the same path again.
+     */
+    public List<ReplyPath> senderNumbersFor(User user, List<String> recipients, List<String> candidates) {
+        Map<String, Map<String, Pair>> pairs = pairsOf(recipients);
+        Map<String, ReplyPath> chosen = new HashMap<>();
+        List<ReplyPath> paths = new ArrayList<>(recipients.size());
+        for (String recipient : recipients) {
+            paths.add(chosen.computeIfAbsent(recipient,
+                    r -> choose(user, r, candidates, pairs.getOrDefault(r, Map.of()))));
+        }
+        return paths;
+    }
+
+    private ReplyPath choose(User user, String recipient, List<String> candidates, Map<String, Pair> pairs) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long company = user.getCompany().getId();
-        Map<String, Pair> pairs = pairsOf(recipient);
         for (String number : candidates) {
             Pair pair = pairs.get(number);
             if (pair != null && pair.userId() == user.getId()) {
@@ -118,15 +137,26 @@ public class ReplyPathResolver {
         return new ReplyPath(oneWay, false);
     }
 
-    private Map<String, Pair> pairsOf(String recipient) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT sender_number, user_id, company_id, last_used_at FROM reply_path WHERE recipient = ?1")
-                .setParameter(1, recipient).getResultList();
-        Map<String, Pair> pairs = new HashMap<>();
-        for (Object[] row : rows) {
-            pairs.put((String) row[0], new Pair((String) row[0], ((Number) row[1]).longValue(),
-                    row[2] == null ? null : ((Number) row[2]).longValue(), Timestamps.utc(row[3])));
+    /** Every recipient's pairs, by recipient and sender number; in one query per 500 recipients. */
+    private Map<String, Map<String, Pair>> pairsOf(List<String> recipients) {
+        Map<String, Map<String, Pair>> pairs = new HashMap<>();
+        List<String> distinct = recipients.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<String> some = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            // Recipients are E.164 numbers the destination check produced; bound as parameters all the same.
+            String marks = String.join(", ", Collections.nCopies(some.size(), "?"));
+            Query query = em.createNativeQuery("SELECT recipient, sender_number, user_id, company_id, last_used_at "
+                    + "FROM reply_path WHERE recipient IN (" + marks + ")");
+            for (int i = 0; i < some.size(); i++) {
+                query.setParameter(i + 1, some.get(i));
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = query.getResultList();
+            for (Object[] row : rows) {
+                pairs.computeIfAbsent((String) row[0], r -> new HashMap<>()).put((String) row[1],
+                        new Pair((String) row[1], ((Number) row[2]).longValue(),
+                                row[3] == null ? null : ((Number) row[3]).longValue(), Timestamps.utc(row[4])));
+            }
         }
         return pairs;
     }

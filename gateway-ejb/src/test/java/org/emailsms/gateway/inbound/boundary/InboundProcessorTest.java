@@ -79,6 +79,30 @@ class InboundProcessorTest {
         assertEquals(Outcome.GONE, handle(stored), "a second prompt for it finds nothing to do");
     }
 
+    /**
+     * As the inbound journal writes a batch: a receipt whose part is known is recorded in the
+     * journal's own transaction and never stored; one ahead of its acknowledgement and a reply are
+     * stored for processing.
+     */
+    @Test
+    void aReceiptWhosePartIsKnownIsRecordedAtOnceAndTheRestStored() {
+        long message = acknowledgedMessage("7a01");
+
+        List<Long> ids = database.inTransaction(em -> {
+            ReceiptService receipts = receipts(em);
+            return rows(em).recordOrStore(List.of(receipt("7a01"), receipt("ahead"), reply("Yes")),
+                    pdu -> pdu.receipt() && receipts.record(pdu));
+        });
+
+        assertNull(ids.get(0), "recorded at once");
+        assertNotNull(ids.get(1), "ahead of its acknowledgement: stored");
+        assertNotNull(ids.get(2), "a reply: stored");
+        database.inTransaction(em -> {
+            assertEquals(MessageStatus.DELIVERED, em.find(SmsMessage.class, message).getStatus());
+            assertEquals(2L, em.createQuery("SELECT COUNT(p) FROM ReceivedPdu p", Long.class).getSingleResult());
+        });
+    }
+
     @Test
     void aReceiptAheadOfItsAcknowledgementWaitsLongerEachTimeThenIsGivenUp() {
         long stored = store(receipt("beef"));
@@ -162,11 +186,16 @@ class InboundProcessorTest {
             processor.cipher = CIPHER;
             processor.statistics = new InboundStatistics();
             processor.retries = RETRIES;
-            processor.receipts = new ReceiptService();
-            processor.receipts.em = em;
-            processor.receipts.outbox = MailOutbox.on(em, CIPHER);
+            processor.receipts = receipts(em);
             return processor.handle(id);
         });
+    }
+
+    private static ReceiptService receipts(EntityManager em) {
+        ReceiptService receipts = new ReceiptService();
+        receipts.em = em;
+        receipts.outbox = MailOutbox.on(em, CIPHER);
+        return receipts;
     }
 
     private long store(InboundPdu pdu) {

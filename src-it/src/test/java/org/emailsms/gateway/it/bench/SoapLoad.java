@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -39,7 +40,7 @@ final class SoapLoad {
         }
     }
 
-    private static final Pattern MESSAGE_ID = Pattern.compile("<messageId>(\\d+)</messageId>");
+    private static final Pattern MESSAGE_ID = Pattern.compile("<(?:\\w+:)?messageId>(\\d+)</(?:\\w+:)?messageId>");
 
     private final GatewayClient gateway;
     private final List<String> serials;
@@ -47,6 +48,7 @@ final class SoapLoad {
     private final int recipients;
     private final AtomicLong nextDestination;
     private final AtomicInteger acceptedSoFar = new AtomicInteger();
+    private final AtomicBoolean unexpectedAnswerShown = new AtomicBoolean();
     /** Each client's last accepted message, for the status queries. */
     private final AtomicLongArray lastMessageOf;
 
@@ -84,6 +86,10 @@ final class SoapLoad {
                 for (int r = 0; response.statusCode() == 200 && ids.find(); r++) {
                     lastMessageOf.set(client, Long.parseLong(ids.group(1)));
                     accepted.add(destinations.get(r));
+                }
+                if (accepted.isEmpty() && !unexpectedAnswerShown.getAndSet(true)) {
+                    System.out.println("An answer that accepted nothing (only the first is shown): HTTP "
+                            + response.statusCode() + " " + response.body());
                 }
             } else {
                 List<RecipientResult> results = call.port().sendMessage(serials.get(client), destinations,

@@ -245,14 +245,28 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
     }
 
     private void answer(SubmitSm submit, String id) {
+        deliver(id + " receipt", () -> sendReceipt(submit, id, "DELIVRD"), 1);
+        if (ThreadLocalRandom.current().nextDouble() < replyShare) {
+            deliver(id + " reply", () -> sendMo("+" + submit.getDestAddress(), "+" + submit.getSourceAddr(),
+                    "Thanks".getBytes(StandardCharsets.US_ASCII), (byte) 0, false), 1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Delivery {
+        void send() throws Exception;
+    }
+
+    /** As an SMSC does: a deliver_sm the gateway did not answer goes again a second later, up to 5 times. */
+    private void deliver(String what, Delivery delivery, int attempt) {
         try {
-            sendReceipt(submit, id, "DELIVRD");
-            if (ThreadLocalRandom.current().nextDouble() < replyShare) {
-                sendMo("+" + submit.getDestAddress(), "+" + submit.getSourceAddr(),
-                        "Thanks".getBytes(StandardCharsets.US_ASCII), (byte) 0, false);
-            }
+            delivery.send();
         } catch (Exception e) {
-            System.err.println("test SMSC could not answer " + id + ": " + e);
+            if (attempt < 5) {
+                answering.schedule(() -> deliver(what, delivery, attempt + 1), 1, TimeUnit.SECONDS);
+            } else {
+                System.err.println("test SMSC gave up delivering " + what + ": " + e);
+            }
         }
     }
 
