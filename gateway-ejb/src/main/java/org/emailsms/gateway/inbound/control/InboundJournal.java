@@ -3,9 +3,6 @@ package org.emailsms.gateway.inbound.control;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.emailsms.gateway.inbound.boundary.ReceiptService;
 import org.emailsms.gateway.platform.control.GroupCommit;
+import org.emailsms.gateway.platform.control.WriterThread;
 
 /**
  * Makes what the SMSC delivers durable before the gateway answers deliver_sm_resp, with a group
@@ -45,15 +43,10 @@ public class InboundJournal {
     private static final Logger LOG = Logger.getLogger(InboundJournal.class.getName());
     static final int MAX_BATCH = 200;
 
-    /**
-     * The writes run on one thread of the container's (so they have its naming and transactions),
-     * kept for the application's life: a contextual task per write would set up the container's
-     * thread context each time, which under load cost more than the write.
-     */
     @Resource
     ManagedThreadFactory threads;
 
-    private ExecutorService writer;
+    private WriterThread writer;
 
     @Inject
     ReceivedPdus rows;
@@ -71,21 +64,16 @@ public class InboundJournal {
 
     @PostConstruct
     void init() {
-        writer = Executors.newSingleThreadExecutor(threads);
+        writer = new WriterThread(threads);
         writeOn(writer);
     }
 
     @PreDestroy
     void stop() {
-        writer.shutdown();
-        try {
-            writer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 
-    /** Where the writes run: the container's executor; a plain one in tests. */
+    /** Where the writes run: a writer thread of the container's; a plain executor in tests. */
     void writeOn(Executor writers) {
         journal = new GroupCommit<>(writers, MAX_BATCH, this::store, this::prompt);
     }

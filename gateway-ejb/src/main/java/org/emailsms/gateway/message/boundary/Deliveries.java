@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +23,7 @@ import org.emailsms.gateway.message.control.DeliveryClaims;
 import org.emailsms.gateway.message.control.DeliveryRecords;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.platform.control.GroupCommit;
+import org.emailsms.gateway.platform.control.WriterThread;
 
 /**
  * The message component's side of delivery, and the only writer of a message's delivery state:
@@ -43,15 +41,10 @@ public class Deliveries {
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
     static final int MAX_BATCH = 200;
 
-    /**
-     * The writes run on one thread of the container's (so they have its naming and transactions),
-     * kept for the application's life: a contextual task per write would set up the container's
-     * thread context each time, which under load cost more than the write.
-     */
     @Resource
     ManagedThreadFactory threads;
 
-    private ExecutorService writer;
+    private WriterThread writer;
 
     @Inject
     DeliveryClaims claims;
@@ -63,21 +56,16 @@ public class Deliveries {
 
     @PostConstruct
     void init() {
-        writer = Executors.newSingleThreadExecutor(threads);
+        writer = new WriterThread(threads);
         writeOn(writer);
     }
 
     @PreDestroy
     void stop() {
-        writer.shutdown();
-        try {
-            writer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 
-    /** Where the writes run: the container's executor; a plain one in tests. */
+    /** Where the writes run: a writer thread of the container's; a plain executor in tests. */
     void writeOn(Executor writers) {
         outcomes = new GroupCommit<>(writers, MAX_BATCH, this::write, written -> { });
     }

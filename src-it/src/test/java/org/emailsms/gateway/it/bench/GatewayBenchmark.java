@@ -134,20 +134,22 @@ class GatewayBenchmark {
         rig.line("sendMessage latency flat out: %s", flatOut.latencies().summary());
         rig.line("end to end, accepted -> submit_sm acknowledged: %.0f messages/s", endToEnd);
 
+        double receiptRate = 0;
         if (receipts) {
             awaitReceipts(rig, receiptsBefore + accepted);
+            double inboundSeconds = (System.nanoTime() - start) / 1e9;
+            long replies = Metrics.gauge(rig.client, "gateway_inbound_replies") - repliesBefore;
+            receiptRate = accepted / inboundSeconds;
+            rig.line("receipts processed: %.0f/s; replies processed: %.0f/s (%d replies), over the same %.1f s",
+                    receiptRate, replies / inboundSeconds, replies, inboundSeconds);
+            // Each is processed twice: a share that varies from run to run with the timing.
+            rig.line("receipts ahead of their acknowledgement (tried again later): %d",
+                    Metrics.gauge(rig.client, "gateway_inbound_receipts_early") - earlyBefore);
         }
-        double inboundSeconds = (System.nanoTime() - start) / 1e9;
-        long replies = Metrics.gauge(rig.client, "gateway_inbound_replies") - repliesBefore;
-        rig.line("receipts processed: %.0f/s; replies processed: %.0f/s (%d replies), over the same %.1f s",
-                accepted / inboundSeconds, replies / inboundSeconds, replies, inboundSeconds);
-        // Each is processed twice: a share that varies from run to run with the timing.
-        rig.line("receipts ahead of their acknowledgement (tried again later): %d",
-                Metrics.gauge(rig.client, "gateway_inbound_receipts_early") - earlyBefore);
         double cpuSeconds = rig.process().cpuTime().minus(cpuBefore).toMillis() / 1000.0;
         rig.line("gateway CPU time for that run: %.1f s (%.1f ms per message); peak RSS so far: %d MiB",
                 cpuSeconds, 1000 * cpuSeconds / accepted, rig.process().peakRssMiB());
-        return new Round(accepted, flatOut.acceptRate(), endToEnd, accepted / inboundSeconds,
+        return new Round(accepted, flatOut.acceptRate(), endToEnd, receiptRate,
                 flatOut.latencies().percentile(99), 1000 * cpuSeconds / accepted);
     }
 
