@@ -66,7 +66,7 @@ public class ActivationService {
     public User userOf(String serial) throws AuthenticationFailedException, AccountDisabledException {
         Long knownUser = serials.isWellFormed(serial) ? knownSerials.userOf(serials.hash(serial)) : null;
         User user;
-        if (knownUser != null && (user = em.find(User.class, knownUser)) != null && user.getDeletedAt() == null) {
+        if (knownUser != null && (user = withOrganisation(knownUser)) != null && user.getDeletedAt() == null) {
             requireActive(user);
             return user;
         }
@@ -76,6 +76,11 @@ public class ActivationService {
         activation.markUsed(OffsetDateTime.now(ZoneOffset.UTC));
         knownSerials.remember(activation.getSerialHash(), user.getId());
         return user;
+    }
+
+    private User withOrganisation(long userId) {
+        return em.createNamedQuery("User.withOrganisation", User.class).setParameter("id", userId)
+                .getResultStream().findFirst().orElse(null);
     }
 
     private static void requireActive(User user) throws AccountDisabledException {

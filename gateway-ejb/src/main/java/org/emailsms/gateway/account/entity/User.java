@@ -24,6 +24,9 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 @Table(name = "gateway_user")
 @NamedQuery(name = "User.findByUsername",
         query = "SELECT u FROM User u WHERE u.username = :username AND u.deletedAt IS NULL")
+// A sender with its company and department in one statement: every sendMessage needs all three.
+@NamedQuery(name = "User.withOrganisation", query = """
+        SELECT u FROM User u LEFT JOIN FETCH u.company LEFT JOIN FETCH u.department WHERE u.id = :id""")
 @NamedQuery(name = "User.findAnyByUsername", query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = "User.findByCompany", query = """
         SELECT u FROM User u WHERE u.company = :company AND u.deletedAt IS NULL ORDER BY u.username""")
