@@ -10,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ import org.jsmpp.session.SMPPSession;
  * broken link does not stop the others.
  */
 @Singleton
+// Started after and stopped before the journal: a bind that outlives it would answer every receipt
+// arriving during shutdown with an error.
+@DependsOn("InboundJournal")
 // Submits run concurrently; each bind serialises only its own binding.
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SmppConnector {
