@@ -44,7 +44,8 @@ import org.emailsms.gateway.smsc.control.SmscSettings;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigration", "SmppConnector"})
+// Stopped before what it reports to and submits through, so that it can still record and give back its claims.
+@DependsOn({"SchemaMigration", "SmppConnector", "Deliveries"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboundDelivery {
