@@ -7,14 +7,11 @@ import java.util.List;
  * A message claimed for one delivery attempt, with what the attempt needs and nothing else: the
  * text still encrypted, the parts the SMSC has not acknowledged yet. {@code claimant} holds it until
  * {@code claimedUntil}; after that any node may take it over, so an attempt must not start later.
+ * {@code priority} 0 is interactive (to a few recipients), submitted ahead of bulk (1).
  */
 public record Delivery(long messageId, String claimant, Instant claimedUntil, int priority, String destination,
                        String senderNumber, byte[] content, int dataCoding, int segments, boolean separateParts,
                        boolean receiptWanted, int attempts, Instant due, List<Part> parts) {
-
-    /** Interactive messages (to a few recipients) are claimed and submitted ahead of bulk. */
-    public static final int INTERACTIVE = 0;
-    public static final int BULK = 1;
 
     /** A part still to submit: its row and its place in the message (from 1). */
     public record Part(long id, int number) {

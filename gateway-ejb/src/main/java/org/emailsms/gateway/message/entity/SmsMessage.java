@@ -182,10 +182,6 @@ public class SmsMessage extends GatewayEntity {
         priority = 0;
     }
 
-    public int getPriority() {
-        return priority;
-    }
-
     /** Every part is acknowledged by the SMSC. */
     public void submitted(Instant at) {
         status = MessageStatus.OK;

@@ -129,11 +129,6 @@ public final class DeliveryPipeline {
         return unstarted;
     }
 
-    /** Claimed and waiting for a worker, on this node. */
-    public int waiting() {
-        return ready.size();
-    }
-
     private void claimWhilePrompted() {
         while (running) {
             int room = capacity - ready.size();
