@@ -3,35 +3,29 @@ package org.emailsms.gateway.inbound.boundary;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.inbound.control.InboundPdu;
-import org.emailsms.gateway.mail.control.MailOutbox;
-import org.emailsms.gateway.mail.entity.MailThreading;
+import org.emailsms.gateway.message.boundary.Receipt;
+import org.emailsms.gateway.message.boundary.Receipts;
 import org.emailsms.gateway.message.entity.DeliveryState;
-import org.emailsms.gateway.message.entity.MessagePart;
-import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.smsc.control.SmscMessageIds;
 import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.util.InvalidDeliveryReceiptException;
 
 /**
- * Delivery receipts (handset delivery confirmation): the part the receipt names is
- * found under any form of the SMSC's id, its final state recorded, and the message's status rolled
- * up from all its parts; a sender who asked, in a company that offers it, gets a confirmation email.
+ * Delivery receipts (handset delivery confirmation) as the SMSC sends them: the SMSC's id of the part
+ * and the final state read from the receipt's fields or its text, then recorded by the message
+ * component, which rolls the message's status up and mails the confirmation a sender asked for.
  */
 @Stateless
 public class ReceiptService {
-
-    private static final Logger LOG = Logger.getLogger(ReceiptService.class.getName());
 
     /** SMPP 3.4 message_state values. */
     private static final int DELIVERED = 2;
@@ -40,55 +34,64 @@ public class ReceiptService {
     private static final int UNDELIVERABLE = 5;
     private static final int REJECTED = 8;
 
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    MailOutbox outbox;
+    @EJB
+    Receipts receipts;
 
     /**
      * Records one receipt; false, and nothing changed, when no acknowledged part matches it (yet):
      * a receipt may overtake the storing of the acknowledgement it reports on.
+     *
+     * @throws IllegalArgumentException if the SMSC's id cannot be read from it
      */
     public boolean record(InboundPdu pdu) {
+        Optional<Receipt> receipt = read(pdu);
+        return receipt.isEmpty() || receipts.record(List.of(receipt.get())).get(0);
+    }
+
+    /**
+     * Records the receipts among {@code pdus} that it can, in one go: for each PDU, whether it was
+     * recorded (an intermediate receipt counts as recorded: there is nothing to record). A reply, a
+     * receipt that cannot be read, or one whose part is not known yet is left to be stored.
+     */
+    public List<Boolean> recordAll(List<InboundPdu> pdus) {
+        List<Boolean> recorded = new ArrayList<>(Collections.nCopies(pdus.size(), false));
+        List<Integer> positions = new ArrayList<>();
+        List<Receipt> read = new ArrayList<>();
+        for (int i = 0; i < pdus.size(); i++) {
+            if (!pdus.get(i).receipt()) {
+                continue;
+            }
+            try {
+                Optional<Receipt> receipt = read(pdus.get(i));
+                if (receipt.isEmpty()) {
+                    recorded.set(i, true);
+                } else {
+                    positions.add(i);
+                    read.add(receipt.get());
+                }
+            } catch (IllegalArgumentException unreadable) {
+                // stored, so that processing it reports it
+            }
+        }
+        if (!read.isEmpty()) {
+            List<Boolean> matched = receipts.record(read);
+            for (int i = 0; i < positions.size(); i++) {
+                recorded.set(positions.get(i), matched.get(i));
+            }
+        }
+        return recorded;
+    }
+
+    /** The receipt's final word, or empty for an intermediate receipt (en route, accepted...). */
+    private static Optional<Receipt> read(InboundPdu pdu) {
         String text = new String(pdu.shortMessage(), StandardCharsets.ISO_8859_1);
-        String smscId = quotedId(pdu);
         Optional<DeliveryState> state = pdu.messageState() != null ? fromMessageState(pdu.messageState()) : fromText(text);
         if (state.isEmpty()) {
-            LOG.fine(() -> "intermediate receipt for " + smscId + " ignored");
-            return true;
+            return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> candidates = em.createNamedQuery("MessagePart.findBySmscIdKeys")
-                .setParameter("keys", SmscMessageIds.candidateKeys(smscId)).getResultList();
-        // A receipt comes from the handset's number: of parts under a reused id, the one sent there.
         String handset = pdu.sourceAddress() == null ? "" : pdu.sourceAddress().replaceFirst("^\\+", "");
-        Optional<Object[]> matching = candidates.stream()
-                .filter(c -> handset.isEmpty() || ((String) c[2]).substring(1).equals(handset))
-                .findFirst();
-        if (matching.isEmpty()) {
-            LOG.fine(() -> "no part to " + handset + " acknowledged under SMSC id '" + smscId + "' (yet)");
-            return false;
-        }
-        Object[] match = matching.get();
-        // Receipts of one message's parts are processed one at a time, so the roll-up sees them all.
-        SmsMessage message = em.find(SmsMessage.class, ((Number) match[1]).longValue(), LockModeType.PESSIMISTIC_WRITE);
-        long partId = ((Number) match[0]).longValue();
-        MessagePart part = message.getParts().stream().filter(p -> p.isPart(partId)).findFirst().orElseThrow();
-        boolean wasReported = message.isFinallyReported();
-        part.report(state.get(), OffsetDateTime.now(ZoneOffset.UTC));
-        LOG.fine(() -> String.format("Receipt for message %d part %d: %s", message.getId(), part.getPartNumber(),
-                state.get()));
-        if (!wasReported && message.isFinallyReported() && message.isDeliveryConfirmation()
-                && message.getUser().getCompany().isDeliveryConfirmation()) {
-            outbox.queue(message.getUser().getEmail(),
-                    "SMS to " + message.getDestination() + ": " + message.getStatus().name().toLowerCase(),
-                    String.format("Your SMS to %s (message %d, sent %s) is %s, as the network reports.%n",
-                            message.getDestination(), message.getId(), message.getCreatedAt().toInstant(),
-                            message.getStatus().name().toLowerCase()),
-                    MailThreading.aboutSms(message.getId(), message.getStatus().name().toLowerCase()));
-        }
-        return true;
+        return Optional.of(new Receipt(SmscMessageIds.candidateKeys(quotedId(pdu)), handset, state.get(),
+                OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     /** The SMSC's id of the message a receipt reports on: its TLV, else the id in its text. */

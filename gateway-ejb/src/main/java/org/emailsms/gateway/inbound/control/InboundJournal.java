@@ -89,7 +89,7 @@ public class InboundJournal {
     private List<Long> store(List<InboundPdu> batch) {
         if (batch.stream().anyMatch(InboundPdu::receipt)) {
             try {
-                List<Long> ids = rows.recordOrStore(batch, pdu -> pdu.receipt() && receipts.record(pdu));
+                List<Long> ids = rows.recordOrStore(batch, receipts::recordAll);
                 ids.stream().filter(Objects::isNull).forEach(recorded -> statistics.receiptProcessed());
                 return ids;
             } catch (RuntimeException recordingFailed) {

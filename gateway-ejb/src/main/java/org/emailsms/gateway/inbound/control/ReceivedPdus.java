@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -46,19 +46,18 @@ public class ReceivedPdus {
     }
 
     /**
-     * Records at once what {@code recordNow} can record (a receipt whose part is known), in this
-     * same transaction, and stores the rest for processing; returns each stored PDU's id in order,
-     * null for one recorded here. All or none: should recording throw, nothing is stored either.
+     * Records at once what {@code recordNow} can record (receipts whose parts are known; it says
+     * which), in this same transaction, and stores the rest for processing; returns each stored PDU's
+     * id in order, null for one recorded here. All or none: should recording throw, nothing is stored
+     * either.
      */
     @Transactional
-    public List<Long> recordOrStore(List<InboundPdu> pdus, Predicate<InboundPdu> recordNow) {
+    public List<Long> recordOrStore(List<InboundPdu> pdus, Function<List<InboundPdu>, List<Boolean>> recordNow) {
+        List<Boolean> recorded = recordNow.apply(pdus);
         List<InboundPdu> toStore = new ArrayList<>();
-        List<Boolean> recorded = new ArrayList<>(pdus.size());
-        for (InboundPdu pdu : pdus) {
-            boolean done = recordNow.test(pdu);
-            recorded.add(done);
-            if (!done) {
-                toStore.add(pdu);
+        for (int i = 0; i < pdus.size(); i++) {
+            if (!recorded.get(i)) {
+                toStore.add(pdus.get(i));
             }
         }
         Iterator<Long> stored = store(toStore).iterator();

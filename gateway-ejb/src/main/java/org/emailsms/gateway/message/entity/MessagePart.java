@@ -8,7 +8,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import org.emailsms.gateway.platform.entity.GatewayEntity;
@@ -16,10 +15,6 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 /** One SMPP submit of a message: the SMSC's id for it arrives with its acknowledgement. */
 @Entity
 @Table(name = "sms_part")
-// Newest first: SMSCs reuse ids in time, so the latest part under an id is the one a receipt means.
-@NamedQuery(name = "MessagePart.findBySmscIdKeys", query = """
-        SELECT p.id, p.message.id, p.message.destination FROM MessagePart p
-        WHERE p.smscIdKey IN :keys ORDER BY p.acknowledgedAt DESC, p.id DESC""")
 public class MessagePart extends GatewayEntity {
 
     @ManyToOne(optional = false)
@@ -62,13 +57,6 @@ public class MessagePart extends GatewayEntity {
         this.smscMessageId = smscMessageId;
         this.smscIdKey = idKey;
         this.acknowledgedAt = at;
-    }
-
-    /** What the network reported for this part; the message's status follows from all its parts. */
-    public void report(DeliveryState state, OffsetDateTime at) {
-        this.deliveryState = state;
-        this.reportedAt = at;
-        message.rollUpReceipts();
     }
 
     public DeliveryState getDeliveryState() {

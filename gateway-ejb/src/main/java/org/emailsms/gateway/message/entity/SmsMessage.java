@@ -196,28 +196,6 @@ public class SmsMessage extends GatewayEntity {
         nextAttemptAt = retryAt.atOffset(ZoneOffset.UTC);
     }
 
-    /**
-     * Once every part has a final report, the message takes the worst of them: a part that failed
-     * makes the message UNDELIVERED, else an expired one EXPIRED, else it is DELIVERED.
-     */
-    void rollUpReceipts() {
-        if (parts.stream().anyMatch(p -> p.getDeliveryState() == null)) {
-            return;
-        }
-        if (parts.stream().anyMatch(p -> p.getDeliveryState() == DeliveryState.UNDELIVERED)) {
-            status = MessageStatus.UNDELIVERED;
-        } else if (parts.stream().anyMatch(p -> p.getDeliveryState() == DeliveryState.EXPIRED)) {
-            status = MessageStatus.EXPIRED;
-        } else {
-            status = MessageStatus.DELIVERED;
-        }
-    }
-
-    public boolean isFinallyReported() {
-        return status == MessageStatus.DELIVERED || status == MessageStatus.UNDELIVERED
-                || status == MessageStatus.EXPIRED;
-    }
-
     private static String truncate(String reason) {
         return reason == null || reason.length() <= MAX_ERROR ? reason : reason.substring(0, MAX_ERROR);
     }

@@ -28,6 +28,7 @@ import org.emailsms.gateway.inbound.control.InboundStatistics;
 import org.emailsms.gateway.inbound.control.ReceivedPdus;
 import org.emailsms.gateway.inbound.entity.ReceivedPdu;
 import org.emailsms.gateway.mail.control.MailOutbox;
+import org.emailsms.gateway.message.boundary.Receipts;
 import org.emailsms.gateway.message.entity.DeliveryState;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
@@ -91,7 +92,7 @@ class InboundProcessorTest {
         List<Long> ids = database.inTransaction(em -> {
             ReceiptService receipts = receipts(em);
             return rows(em).recordOrStore(List.of(receipt("7a01"), receipt("ahead"), reply("Yes")),
-                    pdu -> pdu.receipt() && receipts.record(pdu));
+                    receipts::recordAll);
         });
 
         assertNull(ids.get(0), "recorded at once");
@@ -193,8 +194,7 @@ class InboundProcessorTest {
 
     private static ReceiptService receipts(EntityManager em) {
         ReceiptService receipts = new ReceiptService();
-        receipts.em = em;
-        receipts.outbox = MailOutbox.on(em, CIPHER);
+        receipts.receipts = Receipts.on(em, MailOutbox.on(em, CIPHER));
         return receipts;
     }
 
