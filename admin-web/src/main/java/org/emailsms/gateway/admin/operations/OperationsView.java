@@ -4,8 +4,6 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -19,13 +17,14 @@ import org.emailsms.gateway.inbound.boundary.UnroutedReply;
 import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.mail.boundary.MailBacklog.PendingMail;
 import org.emailsms.gateway.message.boundary.MessageService;
+import org.emailsms.gateway.smsc.boundary.NodeBinds;
+import org.emailsms.gateway.smsc.boundary.NodeBinds.NodeBind;
 import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
-import org.emailsms.gateway.smsc.control.SmppConnector;
 import org.omnifaces.util.Messages;
 
 /**
  * What the provider's operators watch (provider administrators only, by the page's security
- * constraint): the SMPP binds, the messages waiting for the SMSC, the mail outbox, the replies
+ * constraint): the SMPP binds of every node, the messages waiting for the SMSC, the mail outbox, the replies
  * that belonged to no one and the receipts and replies from the SMSC that could not be processed.
  */
 @Named
@@ -36,7 +35,7 @@ public class OperationsView implements Serializable {
     private static final int ROWS = 200;
 
     @EJB
-    transient SmppConnector connector;
+    transient NodeBinds nodes;
 
     @EJB
     transient OutboundBacklog outbound;
@@ -53,7 +52,7 @@ public class OperationsView implements Serializable {
     @EJB
     transient MessageService messages;
 
-    private Map<String, String> binds;
+    private List<NodeBind> binds;
     private long waitingMessages;
     private long withoutReplyPath;
     private long pendingMail;
@@ -66,7 +65,7 @@ public class OperationsView implements Serializable {
 
     @PostConstruct
     public void init() {
-        binds = new TreeMap<>(connector.bindStates());
+        binds = nodes.all();
         waitingMessages = outbound.waiting();
         withoutReplyPath = messages.sentWithoutReplyPath(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
         pendingMail = mail.pending();
@@ -86,8 +85,8 @@ public class OperationsView implements Serializable {
         init();
     }
 
-    public List<Map.Entry<String, String>> getBinds() {
-        return List.copyOf(binds.entrySet());
+    public List<NodeBind> getBinds() {
+        return binds;
     }
 
     public long getWithoutReplyPath() {

@@ -1,6 +1,10 @@
 package org.emailsms.gateway.smsc.boundary;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -18,18 +22,24 @@ import org.emailsms.gateway.smsc.control.SmscSettings;
 
 /**
  * Binds at start-up and after every dropped link, without waiting for an outbound message: replies
- * and delivery receipts reach the gateway only over a bound link.
+ * and delivery receipts reach the gateway only over a bound link. After each check it tells the
+ * other nodes how this node's binds are ({@link NodeBinds}).
  */
 @Singleton
 @Startup
-@DependsOn("SmscSimulator")
+@DependsOn({"SmscSimulator", "SchemaMigration"})
 public class BindKeeper {
+
+    private static final Logger LOG = Logger.getLogger(BindKeeper.class.getName());
 
     @Resource
     TimerService timers;
 
     @EJB
     SmppConnector connector;
+
+    @EJB
+    NodeBinds nodes;
 
     @Inject
     SmscSettings settings;
@@ -44,5 +54,19 @@ public class BindKeeper {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void keepBound() {
         connector.keepBound();
+        try {
+            nodes.publish();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not publish this node's binds; the next check will", e);
+        }
+    }
+
+    @PreDestroy
+    void withdraw() {
+        try {
+            nodes.withdraw();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not withdraw this node's binds; they will show as silent", e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.emailsms.gateway.smsc.boundary;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.platform.control.ContentCipher;
+import org.emailsms.gateway.platform.control.NodeName;
 import org.emailsms.gateway.smsc.control.BindSettings;
 import org.emailsms.gateway.smsc.control.DeliveryPipeline;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
@@ -74,14 +74,21 @@ public class OutboundDelivery {
     @Inject
     SmscSettings smsc;
 
-    /** This node in this run: a claim names it, so a restarted node does not mistake old claims for its own. */
-    private final String claimant = claimantName();
+    @Inject
+    NodeName node;
+
+    /**
+     * This node in this run (its name and a random suffix): a claim names it, so a restarted node
+     * does not mistake old claims for its own, and an operator sees which node holds a message.
+     */
+    private String claimant;
     private DeliveryPipeline pipeline;
     /** Outcomes reported and not yet written: their claims must not be given back under them. */
     private final AtomicInteger unwritten = new AtomicInteger();
 
     @PostConstruct
     void start() {
+        claimant = node.get() + "/" + UUID.randomUUID().toString().substring(0, 8);
         int workers = Math.min(MAX_WORKERS, smsc.binds().stream().mapToInt(BindSettings::window).map(w -> Math.max(1, w)).sum());
         Duration lease = retries.requeueAfter();
         pipeline = new DeliveryPipeline(new DeliveryPipeline.Store() {
@@ -125,10 +132,5 @@ public class OutboundDelivery {
             LOG.log(Level.WARNING, "Could not give back the claims of " + claimant + "; they run out within "
                     + retries.requeueAfter(), e);
         }
-    }
-
-    private static String claimantName() {
-        String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        return name.length() <= 80 ? name : name.substring(name.length() - 80);
     }
 }

@@ -5,10 +5,13 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.emailsms.gateway.account.control.SerialGuessGuard;
 import org.emailsms.gateway.message.control.ReplyPathStatistics;
+import org.emailsms.gateway.platform.control.NodeName;
 
 /**
  * Publishes on {@code /metrics}, per node since start: unknown serial numbers shown to the gateway,
@@ -28,9 +31,17 @@ public class SecurityMetrics {
     @Inject
     ReplyPathStatistics replyPaths;
 
+    @Inject
+    NodeName node;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        registry.gauge("gateway.serial.unknown", serials, SerialGuessGuard::unknownCount);
-        registry.gauge("gateway.serial.refused.unchecked", serials, SerialGuessGuard::refusedCount);
-        registry.gauge("gateway.messages.without.reply.path", replyPaths, ReplyPathStatistics::withoutReplyPathCount);
+        registry.gauge(id("gateway.serial.unknown"), serials, SerialGuessGuard::unknownCount);
+        registry.gauge(id("gateway.serial.refused.unchecked"), serials, SerialGuessGuard::refusedCount);
+        registry.gauge(id("gateway.messages.without.reply.path"), replyPaths, ReplyPathStatistics::withoutReplyPathCount);
+    }
+
+    /** Labelled with the node, so that the figures of several nodes can be told apart and summed. */
+    private MetricID id(String name) {
+        return new MetricID(name, new Tag("node", node.get()));
     }
 }

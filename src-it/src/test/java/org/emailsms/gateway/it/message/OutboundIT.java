@@ -103,10 +103,12 @@ class OutboundIT {
         assertEquals("addIn", status.getSource(), "where it came from");
         String health = gateway.get(gateway.http("/health/ready")).body();
         assertTrue(health.contains("\"smsc\"") && health.contains("\"bound\""), health);
+        assertTrue(health.contains("\"node\""), "which node answered: " + health);
         assertFalse(health.contains("127.0.0.1"), "the SMSC's address is not shown to anonymous callers: " + health);
         String metrics = gateway.get(gateway.http("/metrics")).body();
         assertTrue(metrics.contains("gateway_smpp_acknowledged") && metrics.contains("gateway_messages_waiting"),
                 metrics);
+        assertTrue(metrics.matches("(?s).*gateway_messages_waiting\\{[^}]*node=\"[^\"]+\".*"), "labelled with the node: " + metrics);
     }
 
     /** Two binds configured (bind-a and bind-b): submits take them in turn. */

@@ -125,6 +125,7 @@ class PortalIT {
 
         browser.open("/admin/operations.xhtml");
         browser.waitForText("127.0.0.1:" + System.getProperty("it.smsc.port"));
+        assertTrue(browser.text("binds").contains("(this page)"), "each bind under its node: " + browser.text("binds"));
 
         browser.open("/admin/companies.xhtml");
         findCompany(name);
