@@ -47,7 +47,9 @@ public class MailDispatcher {
     void dispatch() {
         for (Long id : sender.due()) {
             try {
-                sender.send(id);
+                if (sender.claim(id)) {
+                    sender.send(id);
+                }
             } catch (RuntimeException e) {
                 // One email the gateway cannot handle must not hold back the others behind it.
                 LOG.log(Level.WARNING, "Mail " + id + " could not be handled; the others go on", e);

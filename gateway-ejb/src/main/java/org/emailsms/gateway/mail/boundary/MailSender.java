@@ -1,5 +1,6 @@
 package org.emailsms.gateway.mail.boundary;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,12 +21,14 @@ import org.emailsms.gateway.mail.entity.MailThreading;
 import org.emailsms.gateway.mail.entity.OutgoingMail;
 import org.emailsms.gateway.platform.control.ContentCipher;
 
-/** Sends one email of the outbox per transaction, and marks it sent or failed. */
+/** Sends one email of the outbox per transaction, once claimed, and marks it sent or failed. */
 @Stateless
 public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     private static final int BATCH = 100;
+    /** How long a node holds an email it sends: well beyond SMTP's timeouts (10 s to connect, 20 s a read or write). */
+    static final Duration CLAIM = Duration.ofMinutes(2);
 
     @PersistenceContext
     EntityManager em;
@@ -44,6 +47,18 @@ public class MailSender {
         String from = smtp.from();
         String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
         return "<" + key + "@" + address.substring(address.indexOf('@') + 1).strip() + ">";
+    }
+
+    /**
+     * Takes the email for this node, in a transaction of its own, by moving its next attempt past the
+     * claim if it is still due: of several nodes sweeping the outbox at once, one sends it. A node
+     * that dies while sending leaves it to the others once the claim has run out.
+     */
+    public boolean claim(long id) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return em.createNativeQuery("UPDATE mail_outbox SET next_attempt_at = ?1 "
+                        + "WHERE id = ?2 AND status = 'PENDING' AND next_attempt_at <= ?3")
+                .setParameter(1, now.plus(CLAIM)).setParameter(2, id).setParameter(3, now).executeUpdate() == 1;
     }
 
     public List<Long> due() {

@@ -1,6 +1,7 @@
 package org.emailsms.gateway.mail.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -15,7 +16,10 @@ import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** An email stored under another content key is kept and put back, so the ones behind it can go. */
+/**
+ * An email stored under another content key is kept and put back, so the ones behind it can go; an
+ * email is sent by the one node that claimed it.
+ */
 class MailSenderTest {
 
     private static final ContentCipher CIPHER = ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32]));
@@ -51,6 +55,30 @@ class MailSenderTest {
         assertEquals(List.of(), database.inTransaction(em -> {
             return sender(em).due();
         }), "not due again before its retry time");
+    }
+
+    /** Two nodes sweeping the outbox at once: the first to claim an email sends it; the other passes it by. */
+    @Test
+    void anEmailIsClaimedByOneNodeOnly() {
+        database.inTransaction(em -> {
+            MailOutbox.on(em, CIPHER).queue("someone@example.test", "Once", "body");
+        });
+        long id = database.inTransaction(em -> {
+            return sender(em).due().get(0);
+        });
+
+        boolean first = database.inTransaction(em -> {
+            return sender(em).claim(id);
+        });
+        boolean second = database.inTransaction(em -> {
+            return sender(em).claim(id);
+        });
+
+        assertTrue(first, "the first node takes it");
+        assertFalse(second, "the second finds it taken");
+        assertEquals(List.of(), database.inTransaction(em -> {
+            return sender(em).due();
+        }), "not due again while claimed");
     }
 
     private static MailSender sender(jakarta.persistence.EntityManager em) {

@@ -1,6 +1,5 @@
 package org.emailsms.gateway.it.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,11 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -23,6 +20,7 @@ import org.emailsms.gateway.it.support.Distribution;
 import org.emailsms.gateway.it.support.GatewayClient;
 import org.emailsms.gateway.it.support.Tenants;
 import org.emailsms.gateway.it.support.TestSmsc;
+import org.emailsms.gateway.it.support.WorkDirectory;
 
 /**
  * The set-up every benchmark and drill shares: a fresh data directory, the test SMSC and GreenMail
@@ -45,8 +43,7 @@ final class Rig implements AutoCloseable {
 
     private Rig(String name, Map<String, String> environment) throws Exception {
         Path work = Path.of(System.getProperty("it.work"), "bench", name);
-        deleteRecursively(work);
-        Files.createDirectories(work);
+        WorkDirectory.fresh(work);
         Path reports = Path.of(System.getProperty("bench.reports", "target/benchmark"));
         Files.createDirectories(reports);
         reportFile = reports.resolve(name + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -139,17 +136,6 @@ final class Rig implements AutoCloseable {
             mail.stop();
             report.close();
             System.out.println("Report written to " + reportFile.toAbsolutePath());
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -202,7 +202,13 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
      */
     public void sendMo(String handset, String poolNumber, byte[] shortMessage, byte dataCoding,
                        boolean userDataHeader, OptionalParameter... tlvs) throws Exception {
-        sessionOf(null).deliverShortMessage("",
+        sendMoVia(null, handset, poolNumber, shortMessage, dataCoding, userDataHeader, tlvs);
+    }
+
+    /** A handset's message over the bind with system id {@code systemId} (any bound one if null). */
+    public void sendMoVia(String systemId, String handset, String poolNumber, byte[] shortMessage, byte dataCoding,
+                          boolean userDataHeader, OptionalParameter... tlvs) throws Exception {
+        sessionOf(systemId).deliverShortMessage("",
                 TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(handset),
                 TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(poolNumber),
                 new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT,
