@@ -15,6 +15,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.emailsms.gateway.account.boundary.AdministratorAccounts;
 import org.omnifaces.util.Messages;
@@ -50,8 +51,17 @@ public class LoginView {
                 SignInGuard.rememberAtSignIn(request.getSession(), accounts.signInState(username));
                 external.redirect(external.getRequestContextPath() + "/admin/index.xhtml");
             }
-            default -> Messages.addGlobalError(
-                    "Sign-in failed: wrong username or password, or the account is blocked or not an administrator.");
+            default -> {
+                // A failed attempt leaves nothing in the session: Jakarta Security keeps a sign-in the
+                // caller started there until one succeeds, and while it does every protected page
+                // answers with an empty body instead of the sign-in form.
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                Messages.addGlobalError(
+                        "Sign-in failed: wrong username or password, or the account is blocked or not an administrator.");
+            }
         }
     }
 

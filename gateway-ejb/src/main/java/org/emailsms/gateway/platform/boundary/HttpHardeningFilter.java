@@ -27,7 +27,8 @@ import org.emailsms.gateway.platform.control.TrustedProxies;
  * <li>{@code X-Frame-Options: DENY} and {@code frame-ancestors 'none'}: no page of the gateway can be
  * framed by another site (clickjacking);</li>
  * <li>{@code X-Content-Type-Options: nosniff} and {@code Referrer-Policy: same-origin};</li>
- * <li>{@code Cache-Control: no-store} on the portal's pages, so Back after signing out shows nothing.</li>
+ * <li>{@code Cache-Control: no-store} on the portal's pages (the welcome page too), so Back after
+ * signing out shows nothing of the administrator's pages.</li>
  * </ul>
  */
 public class HttpHardeningFilter implements Filter {
@@ -58,7 +59,8 @@ public class HttpHardeningFilter implements Filter {
         if (http.isSecure()) {
             answer.setHeader("Strict-Transport-Security", HSTS);
         }
-        if (http.getRequestURI().endsWith(".xhtml")) {
+        // The portal's pages, and its welcome page under the bare directory.
+        if (http.getRequestURI().endsWith(".xhtml") || http.getRequestURI().endsWith("/")) {
             answer.setHeader("Cache-Control", "no-store");
         }
         String client = proxies.clientOf(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));

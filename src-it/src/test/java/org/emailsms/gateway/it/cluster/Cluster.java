@@ -160,6 +160,8 @@ final class Cluster implements AutoCloseable {
         builder.environment().put("ACTIVEMQ_DATA", base.resolve("data").toString());
         builder.environment().put("ACTIVEMQ_TMP", base.resolve("tmp").toString());
         builder.environment().put("ACTIVEMQ_PIDFILE", base.resolve("pid").toString());
+        // A broker of an earlier run still on the port would be taken for this one.
+        awaitPortFree("an earlier broker", BROKER_PORT);
         broker = builder.start();
         awaitPort("the ActiveMQ broker (" + work.resolve("broker.log") + ")", BROKER_PORT, broker);
     }
@@ -210,6 +212,17 @@ final class Cluster implements AutoCloseable {
         balancer = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("haproxy.log").toFile()).start();
         awaitPort("HAProxy (" + work.resolve("haproxy.log") + ")", LB_HTTP, balancer);
+    }
+
+    private static void awaitPortFree(String what, int port) throws InterruptedException {
+        Poll.until(what + " to leave port " + port, Duration.ofSeconds(30), () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return false;
+            } catch (IOException free) {
+                return true;
+            }
+        });
     }
 
     private static void awaitPort(String what, int port, Process process) throws InterruptedException {
@@ -263,17 +276,24 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    /** The script hands the broker to a JVM of the broker's user: stop that JVM through its pid file. */
-    private void stopBroker() throws Exception {
-        Path pid = work.resolve("broker").resolve("pid");
-        if (Files.exists(pid)) {
-            ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(jvm -> {
-                jvm.destroy();
-                jvm.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timedOut -> {
-                    jvm.destroyForcibly();
-                    return jvm;
-                }).join();
-            });
+    /**
+     * The package's script hands the broker to a JVM of the broker's user, which outlives the
+     * script: that JVM is found by the configuration directory on its command line and stopped.
+     */
+    private void stopBroker() throws InterruptedException {
+        String conf = "-Dactivemq.conf=" + work.resolve("broker").resolve("conf");
+        List<ProcessHandle> jvms = ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(conf)).orElse(false))
+                .toList();
+        for (ProcessHandle jvm : jvms) {
+            jvm.destroy();
+        }
+        for (ProcessHandle jvm : jvms) {
+            try {
+                jvm.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillThere) {
+                jvm.destroyForcibly();
+            }
         }
         stop(broker);
     }

@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,6 +106,43 @@ class PortalIT {
         assertEquals("/login.xhtml", browser.currentPath());
         browser.open("/admin/index.xhtml");
         assertEquals("/login.xhtml", browser.currentPath(), "signed out means signed out");
+    }
+
+    /** After a wrong password, a bookmarked page or the sign-in page itself still asks who you are. */
+    @Test
+    void aWrongPasswordLeavesEveryPageAskingForASignIn() throws Exception {
+        CreatedUser admin = tenants.newUser(tenants.newCompany(), "COMPANY_ADMIN");
+        browser.signIn(admin.getUsername(), "wrong-" + admin.getGeneratedPassword());
+        browser.waitForText("Sign-in failed");
+
+        for (String bookmarked : List.of("/admin/reports.xhtml", "/admin/users.xhtml", "/login.xhtml")) {
+            browser.open(bookmarked);
+            assertEquals("/login.xhtml", browser.currentPath(), bookmarked);
+            assertTrue(browser.pageText().contains("Password"), bookmarked + " shows the sign-in form: " + browser.pageText());
+        }
+        browser.signIn(admin.getUsername(), admin.getGeneratedPassword());
+        assertEquals("Welcome, " + admin.getUsername(), browser.text("welcome"));
+    }
+
+    /** After signing out, Back shows the sign-in form, not the pages the administrator saw; no page may be stored. */
+    @Test
+    void afterSigningOutBackShowsNothingOfTheAdministratorsPages() throws Exception {
+        CreatedUser admin = tenants.newUser(tenants.newCompany(), "COMPANY_ADMIN");
+        browser.signIn(admin.getUsername(), admin.getGeneratedPassword());
+        browser.open("/admin/users.xhtml");
+        browser.waitForText(admin.getUsername());
+
+        browser.signOut();
+        browser.back();
+
+        assertFalse(browser.pageText().contains("Welcome, " + admin.getUsername()), browser.pageText());
+        assertEquals("/login.xhtml", browser.currentPath());
+        browser.signIn(admin.getUsername(), admin.getGeneratedPassword());
+        for (String page : List.of("/", "/admin/users.xhtml")) {
+            HttpResponse<String> answer = gateway.get(gateway.https(page), browser.sessionCookie());
+            assertEquals(200, answer.statusCode(), page);
+            assertEquals(Optional.of("no-store"), answer.headers().firstValue("Cache-Control"), page);
+        }
     }
 
     @Test
@@ -325,6 +364,7 @@ class PortalIT {
 
         browser.open("/admin/reports.xhtml");
         browser.select("report:source", "reminder");
+        browser.awaitChosen("report:source", "reminder");
         browser.click("report:apply");
         browser.waitUntil("the reminder alone", () -> browser.texts(By.cssSelector(".source")).equals(List.of("reminder")));
 

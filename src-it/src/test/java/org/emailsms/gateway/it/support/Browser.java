@@ -49,6 +49,12 @@ public final class Browser implements AutoCloseable {
         idle();
     }
 
+    /** The browser's Back button. */
+    public void back() {
+        driver.navigate().back();
+        idle();
+    }
+
     public void signIn(String username, String password) {
         open("/login.xhtml");
         type("login:username", username);
@@ -127,6 +133,16 @@ public final class Browser implements AutoCloseable {
         waitUntil("the options of " + id, () -> driver.findElement(By.id(id + "_items")).isDisplayed());
         driver.findElement(By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']")).click();
         idle();
+    }
+
+    /**
+     * Waits until a PrimeFaces selectOneMenu holds {@code label} and its list has closed: a button
+     * clicked while the list still fades out over it gets no click.
+     */
+    public void awaitChosen(String id, String label) {
+        waitUntil("'" + label + "' chosen in " + id, () -> label.equals(script(
+                "var s = document.getElementById(arguments[0]); return s.options[s.selectedIndex].text;", id + "_input"))
+                && !driver.findElement(By.id(id + "_panel")).isDisplayed());
     }
 
     public void upload(String id, Path file) {
