@@ -6,9 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.emailsms.gateway.inbound.boundary.InboundBacklog;
 import org.emailsms.gateway.inbound.control.InboundStatistics;
@@ -50,22 +48,17 @@ public class DeliveryMetrics {
     NodeName node;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        registry.gauge(id("gateway.smpp.submitted"), statistics, DeliveryStatistics::submittedCount);
-        registry.gauge(id("gateway.smpp.acknowledged"), statistics, DeliveryStatistics::acknowledgedCount);
-        registry.gauge(id("gateway.messages.failed.attempts"), statistics, DeliveryStatistics::failedAttemptCount);
-        registry.gauge(id("gateway.messages.aborted"), statistics, DeliveryStatistics::abortedCount);
-        registry.gauge(id("gateway.messages.waiting"), backlog, OutboundBacklog::waiting);
-        registry.gauge(id("gateway.inbound.receipts"), inbound, InboundStatistics::receiptCount);
-        registry.gauge(id("gateway.inbound.replies"), inbound, InboundStatistics::replyCount);
-        registry.gauge(id("gateway.inbound.receipts.early"), inbound, InboundStatistics::earlyReceiptCount);
-        registry.gauge(id("gateway.inbound.waiting"), inboundBacklog, InboundBacklog::waiting);
-        registry.gauge(id("gateway.inbound.given.up"), inboundBacklog, InboundBacklog::givenUp);
-        registry.gauge(id("gateway.mail.pending"), mail, MailBacklog::pending);
-        registry.gauge(id("gateway.mail.retrying"), mail, MailBacklog::retrying);
-    }
-
-    /** Labelled with the node, so that the figures of several nodes can be told apart and summed. */
-    private MetricID id(String name) {
-        return new MetricID(name, new Tag("node", node.get()));
+        registry.gauge(NodeLabel.id("gateway.smpp.submitted", node), statistics, DeliveryStatistics::submittedCount);
+        registry.gauge(NodeLabel.id("gateway.smpp.acknowledged", node), statistics, DeliveryStatistics::acknowledgedCount);
+        registry.gauge(NodeLabel.id("gateway.messages.failed.attempts", node), statistics, DeliveryStatistics::failedAttemptCount);
+        registry.gauge(NodeLabel.id("gateway.messages.aborted", node), statistics, DeliveryStatistics::abortedCount);
+        registry.gauge(NodeLabel.id("gateway.messages.waiting", node), backlog, OutboundBacklog::waiting);
+        registry.gauge(NodeLabel.id("gateway.inbound.receipts", node), inbound, InboundStatistics::receiptCount);
+        registry.gauge(NodeLabel.id("gateway.inbound.replies", node), inbound, InboundStatistics::replyCount);
+        registry.gauge(NodeLabel.id("gateway.inbound.receipts.early", node), inbound, InboundStatistics::earlyReceiptCount);
+        registry.gauge(NodeLabel.id("gateway.inbound.waiting", node), inboundBacklog, InboundBacklog::waiting);
+        registry.gauge(NodeLabel.id("gateway.inbound.given.up", node), inboundBacklog, InboundBacklog::givenUp);
+        registry.gauge(NodeLabel.id("gateway.mail.pending", node), mail, MailBacklog::pending);
+        registry.gauge(NodeLabel.id("gateway.mail.retrying", node), mail, MailBacklog::retrying);
     }
 }

@@ -5,9 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.emailsms.gateway.account.control.SerialGuessGuard;
 import org.emailsms.gateway.message.control.ReplyPathStatistics;
@@ -35,13 +33,8 @@ public class SecurityMetrics {
     NodeName node;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        registry.gauge(id("gateway.serial.unknown"), serials, SerialGuessGuard::unknownCount);
-        registry.gauge(id("gateway.serial.refused.unchecked"), serials, SerialGuessGuard::refusedCount);
-        registry.gauge(id("gateway.messages.without.reply.path"), replyPaths, ReplyPathStatistics::withoutReplyPathCount);
-    }
-
-    /** Labelled with the node, so that the figures of several nodes can be told apart and summed. */
-    private MetricID id(String name) {
-        return new MetricID(name, new Tag("node", node.get()));
+        registry.gauge(NodeLabel.id("gateway.serial.unknown", node), serials, SerialGuessGuard::unknownCount);
+        registry.gauge(NodeLabel.id("gateway.serial.refused.unchecked", node), serials, SerialGuessGuard::refusedCount);
+        registry.gauge(NodeLabel.id("gateway.messages.without.reply.path", node), replyPaths, ReplyPathStatistics::withoutReplyPathCount);
     }
 }

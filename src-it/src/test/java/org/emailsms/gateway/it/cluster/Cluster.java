@@ -215,14 +215,7 @@ final class Cluster implements AutoCloseable {
     }
 
     private static void awaitPortFree(String what, int port) throws InterruptedException {
-        Poll.until(what + " to leave port " + port, Duration.ofSeconds(30), () -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return false;
-            } catch (IOException free) {
-                return true;
-            }
-        });
+        Poll.until(what + " to leave port " + port, Duration.ofSeconds(30), () -> !listening(port));
     }
 
     private static void awaitPort(String what, int port, Process process) throws InterruptedException {
@@ -230,13 +223,17 @@ final class Cluster implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError(what + " exited with " + process.exitValue());
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return true;
-            } catch (IOException notYet) {
-                return false;
-            }
+            return listening(port);
         });
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException nothingThere) {
+            return false;
+        }
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {

@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.cloudhopper.commons.charset.CharsetUtil;
 
 import org.emailsms.gateway.it.client.message.Messaging;
-import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.support.Browser;
 import org.emailsms.gateway.it.support.Poll;
@@ -101,13 +100,7 @@ class ClusterIT {
     @Test
     @Order(2)
     void aCompanyQuotaHoldsExactlyAcrossBothNodes() throws Exception {
-        CompanySpec company = new CompanySpec();
-        company.setName(Tenants.unique("Quota"));
-        company.setHomeCountry("AU");
-        company.setTimeZone("Australia/Sydney");
-        company.setDailyQuota(15);
-        cluster.client.provisioning().createCompany(cluster.client.administrator(), company);
-        String serial = activatedSender(company.getName());
+        String serial = activatedSender(tenants.newCompanyWithDailyQuota(15));
 
         List<String> outcomes = inParallel(40, attempt -> {
             try {

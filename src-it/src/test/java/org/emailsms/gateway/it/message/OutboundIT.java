@@ -33,7 +33,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.emailsms.gateway.it.client.message.MessageStatus;
 import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.client.message.SendOptions;
-import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.GatewayClient;
@@ -212,13 +211,7 @@ class OutboundIT {
     /** Fifty senders at once against a quota of twenty segments: exactly twenty get through. */
     @Test
     void aDailyQuotaHoldsExactlyUnderConcurrentSends() throws Exception {
-        CompanySpec company = new CompanySpec();
-        company.setName(Tenants.unique("Quota"));
-        company.setHomeCountry("AU");
-        company.setTimeZone("Australia/Sydney");
-        company.setDailyQuota(20);
-        gateway.provisioning().createCompany(gateway.administrator(), company);
-        String serial = newSender(company.getName());
+        String serial = newSender(tenants.newCompanyWithDailyQuota(20));
         String recipient = randomMobile();
 
         ExecutorService senders = Executors.newFixedThreadPool(10);

@@ -24,7 +24,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.client.provisioning.LoginAttempt;
 import org.emailsms.gateway.it.support.Artifacts;
@@ -234,13 +233,8 @@ class OmsIT {
 
     @Test
     void aCompanysListQuotaAndSettingsRefuseWithTheirOwnCodes() throws Exception {
-        CompanySpec spec = new CompanySpec();
-        spec.setName(Tenants.unique("Quota"));
-        spec.setHomeCountry("AU");
-        spec.setTimeZone("Australia/Sydney");
-        spec.setDailyQuota(1);
-        gateway.provisioning().createCompany(gateway.administrator(), spec);
-        CreatedUser user = tenants.newSender(spec.getName());
+        String company = tenants.newCompanyWithDailyQuota(1);
+        CreatedUser user = tenants.newSender(company);
         String name = user.getUsername();
         String password = user.getGeneratedPassword();
         String allowed = randomMobile();
@@ -249,21 +243,21 @@ class OmsIT {
         OmsError quota = outlook.deliver(name, password, null, null, List.of(allowed, other), List.of("Two")).get(0);
         assertEquals(new OmsError("perDayMsgLimit", "failure", "1 SMS", List.of(allowed, other)), quota);
 
-        gateway.provisioning().setDestinationRestrictions(gateway.administrator(), spec.getName(), List.of(allowed));
+        gateway.provisioning().setDestinationRestrictions(gateway.administrator(), company, List.of(allowed));
         List<OmsError> notAllowed = outlook.deliver(name, password, null, null, List.of(other), List.of("Not on the list"));
         assertEquals(List.of("invalidRecipient"), codes(notAllowed), "a number off the company's list reads as invalid");
         assertEquals(List.of(other), notAllowed.get(0).recipients());
 
-        gateway.provisioning().setOutlookSettings(gateway.administrator(), spec.getName(), true, List.of("calSummary"));
+        gateway.provisioning().setOutlookSettings(gateway.administrator(), company, true, List.of("calSummary"));
         OmsError reminder = outlook.deliver(name, password, "reminder", null, List.of(allowed), List.of("Dentist")).get(0);
         assertEquals("other", reminder.code());
         assertTrue(reminder.content().contains("reminders"), reminder.content());
 
-        gateway.provisioning().setOutlookSettings(gateway.administrator(), spec.getName(), false, List.of());
+        gateway.provisioning().setOutlookSettings(gateway.administrator(), company, false, List.of());
         assertEquals("unregisteredUser", code(outlook.userInfo(name, password)));
         assertEquals(List.of("unregisteredUser"), codes(outlook.deliver(name, password, null, null, List.of(allowed), List.of("x"))));
 
-        gateway.provisioning().setOutlookSettings(gateway.administrator(), spec.getName(), true, List.of());
+        gateway.provisioning().setOutlookSettings(gateway.administrator(), company, true, List.of());
         gateway.provisioning().setUserStatus(gateway.administrator(), name, "DISABLED");
         assertEquals("expiredUser", code(outlook.userInfo(name, password)));
         assertEquals(0, smsc.submitCount(allowed) + smsc.submitCount(other), "nothing refused was sent");

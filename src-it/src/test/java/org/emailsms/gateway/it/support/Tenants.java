@@ -41,6 +41,17 @@ public final class Tenants {
         return company.getName();
     }
 
+    /** A company whose messages may use at most {@code segments} SMS segments a day; returns its name. */
+    public String newCompanyWithDailyQuota(int segments) throws GatewayFault {
+        CompanySpec company = new CompanySpec();
+        company.setName(unique("Quota"));
+        company.setHomeCountry("AU");
+        company.setTimeZone("Australia/Sydney");
+        company.setDailyQuota(segments);
+        gateway.provisioning().createCompany(administrator, company);
+        return company.getName();
+    }
+
     /** A user with a generated password; returns its username and that password. */
     public CreatedUser newUser(String company, String role) throws GatewayFault {
         UserSpec user = new UserSpec();
