@@ -17,6 +17,7 @@ import org.emailsms.gateway.inbound.boundary.UnroutedReply;
 import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.mail.boundary.MailBacklog.PendingMail;
 import org.emailsms.gateway.message.boundary.MessageService;
+import org.emailsms.gateway.retention.boundary.RetentionJob;
 import org.emailsms.gateway.smsc.boundary.NodeBinds;
 import org.emailsms.gateway.smsc.boundary.NodeBinds.NodeBind;
 import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
@@ -25,7 +26,8 @@ import org.omnifaces.util.Messages;
 /**
  * What the provider's operators watch (provider administrators only, by the page's security
  * constraint): the SMPP binds of every node, the messages waiting for the SMSC, the mail outbox, the replies
- * that belonged to no one and the receipts and replies from the SMSC that could not be processed.
+ * that belonged to no one, the receipts and replies from the SMSC that could not be processed, and
+ * the retention job's archive runs.
  */
 @Named
 @ViewScoped
@@ -52,6 +54,9 @@ public class OperationsView implements Serializable {
     @EJB
     transient MessageService messages;
 
+    @EJB
+    transient RetentionJob retention;
+
     private List<NodeBind> binds;
     private long waitingMessages;
     private long withoutReplyPath;
@@ -62,6 +67,7 @@ public class OperationsView implements Serializable {
     private long waitingInbound;
     private long givenUpInbound;
     private List<GivenUpPdu> givenUp;
+    private RetentionJob.Status retentionStatus;
 
     @PostConstruct
     public void init() {
@@ -75,6 +81,19 @@ public class OperationsView implements Serializable {
         waitingInbound = inbound.waiting();
         givenUpInbound = inbound.givenUp();
         givenUp = inbound.latestGivenUp(ROWS);
+        retentionStatus = retention.status(10);
+    }
+
+    /** Archives and deletes what has passed its period now, on this node, rather than at the next daily run. */
+    public void runRetentionNow() {
+        if (retention.runNow()) {
+            Messages.addGlobalInfo("The retention job has started on this node; reload the page to follow it.");
+        } else if (!retentionStatus.archiving()) {
+            Messages.addGlobalWarn("Nothing is archived or deleted: " + retentionStatus.archive());
+        } else {
+            Messages.addGlobalWarn("The retention job is already running on this node.");
+        }
+        init();
     }
 
     /** After the operator has mended what made them fail. */
@@ -83,6 +102,10 @@ public class OperationsView implements Serializable {
         Messages.addGlobalInfo(due == 1 ? "1 given-up PDU will be tried again."
                 : due + " given-up PDUs will be tried again.");
         init();
+    }
+
+    public RetentionJob.Status getRetention() {
+        return retentionStatus;
     }
 
     public List<NodeBind> getBinds() {

@@ -4,12 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 
 import org.emailsms.gateway.account.boundary.UserAdministration;
 import org.emailsms.gateway.account.entity.Department;
@@ -19,13 +20,11 @@ import org.emailsms.gateway.admin.platform.CompanyPage;
 import org.emailsms.gateway.message.entity.MessageSource;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.platform.boundary.GatewayException;
+import org.emailsms.gateway.report.boundary.PageKey;
 import org.emailsms.gateway.report.boundary.ReportService;
 import org.emailsms.gateway.report.boundary.Tally;
 import org.emailsms.gateway.report.boundary.TransactionFilter;
 import org.emailsms.gateway.report.boundary.TransactionRow;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The summary and transaction reports of one company: filters by user,
@@ -38,6 +37,8 @@ import org.primefaces.model.SortMeta;
 public class ReportsView extends CompanyPage {
 
     private static final long serialVersionUID = 1L;
+    private static final int DESTINATIONS = 20;
+    private static final int PAGE = 50;
 
     @EJB
     transient ReportService reports;
@@ -57,7 +58,13 @@ public class ReportsView extends CompanyPage {
     private List<Tally> byStatus = List.of();
     private List<Tally> byDay = List.of();
     private List<Tally> byDepartment = List.of();
-    private final Transactions transactions = new Transactions();
+    private List<Tally> byUser = List.of();
+    private List<Tally> byDestination = List.of();
+    private List<Tally> byCountry = List.of();
+    private boolean reachesArchivedDays;
+    private List<TransactionRow> page = List.of();
+    private boolean hasOlder;
+    private boolean hasNewer;
 
     @Override
     protected void loadCompanyData() throws GatewayException {
@@ -66,9 +73,48 @@ public class ReportsView extends CompanyPage {
         summarise();
     }
 
-    /** Applies the filter to the summary; the table reloads itself through its lazy model. */
+    /** Applies the filter to the summary and shows the newest transactions. */
     public void apply() {
         Actions.run(this::summarise, null);
+    }
+
+    /** The newest page. */
+    public void newest() {
+        Actions.run(() -> {
+            List<TransactionRow> rows = reports.olderThan(caller.getName(), filter(), null, PAGE + 1);
+            show(rows.size() > PAGE ? rows.subList(0, PAGE) : rows, rows.size() > PAGE, false);
+        }, null);
+    }
+
+    /** The page after the last row shown. */
+    public void older() {
+        if (page.isEmpty()) {
+            newest();
+            return;
+        }
+        Actions.run(() -> {
+            List<TransactionRow> rows = reports.olderThan(caller.getName(), filter(),
+                    PageKey.of(page.get(page.size() - 1)), PAGE + 1);
+            show(rows.size() > PAGE ? rows.subList(0, PAGE) : rows, rows.size() > PAGE, true);
+        }, null);
+    }
+
+    /** The page before the first row shown. */
+    public void newer() {
+        if (page.isEmpty()) {
+            newest();
+            return;
+        }
+        Actions.run(() -> {
+            List<TransactionRow> rows = reports.newerThan(caller.getName(), filter(), PageKey.of(page.get(0)), PAGE + 1);
+            show(rows.size() > PAGE ? rows.subList(rows.size() - PAGE, rows.size()) : rows, true, rows.size() > PAGE);
+        }, null);
+    }
+
+    private void show(List<TransactionRow> rows, boolean older, boolean newer) {
+        page = List.copyOf(rows);
+        hasOlder = older;
+        hasNewer = newer;
     }
 
     private void summarise() throws GatewayException {
@@ -76,6 +122,12 @@ public class ReportsView extends CompanyPage {
         byStatus = reports.byStatus(caller.getName(), filter);
         byDay = reports.byDay(caller.getName(), filter);
         byDepartment = reports.byDepartment(caller.getName(), filter);
+        byUser = reports.byUser(caller.getName(), filter);
+        byDestination = reports.byDestination(caller.getName(), filter, DESTINATIONS);
+        byCountry = reports.byCountry(caller.getName(), filter);
+        reachesArchivedDays = reports.reachesArchivedDays(caller.getName(), filter);
+        List<TransactionRow> rows = reports.olderThan(caller.getName(), filter, null, PAGE + 1);
+        show(rows.size() > PAGE ? rows.subList(0, PAGE) : rows, rows.size() > PAGE, false);
     }
 
     TransactionFilter filter() {
@@ -104,45 +156,46 @@ public class ReportsView extends CompanyPage {
 
     /** Chart.js configuration for messages per status, as PrimeFaces' chart component takes it. */
     public String getStatusChart() {
-        StringJoiner labels = new StringJoiner(",");
-        StringJoiner values = new StringJoiner(",");
-        for (Tally tally : byStatus) {
-            labels.add("\"" + tally.label() + "\"");
-            values.add(Long.toString(tally.messages()));
-        }
-        return "{\"type\":\"bar\",\"data\":{\"labels\":[" + labels + "],\"datasets\":[{\"label\":\"Messages\","
-                + "\"data\":[" + values + "]}]},\"options\":{\"plugins\":{\"legend\":{\"display\":false}}}}";
+        return barChart("bar", byStatus);
     }
 
-    /** The transactions, a page at a time: fast however many rows the company has. */
-    public class Transactions extends LazyDataModel<TransactionRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            long[] count = new long[1];
-            Actions.run(() -> count[0] = reports.countTransactions(caller.getName(), filter()), null);
-            return (int) Math.min(Integer.MAX_VALUE, count[0]);
-        }
-
-        @Override
-        public List<TransactionRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                         Map<String, FilterMeta> filterBy) {
-            @SuppressWarnings("unchecked")
-            List<TransactionRow>[] rows = new List[] {List.of()};
-            Actions.run(() -> rows[0] = reports.transactions(caller.getName(), filter(), first, pageSize), null);
-            return rows[0];
-        }
-
-        @Override
-        public String getRowKey(TransactionRow row) {
-            return Long.toString(row.messageId());
-        }
+    /** Messages and segments per day. */
+    public String getDayChart() {
+        return barChart("line", byDay);
     }
 
-    public Transactions getTransactions() {
-        return transactions;
+    /** Messages per user, the busiest first. */
+    public String getUserChart() {
+        return barChart("bar", byUser.subList(0, Math.min(byUser.size(), DESTINATIONS)));
+    }
+
+    private static String barChart(String type, List<Tally> tallies) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        for (Tally tally : tallies) {
+            labels.add(tally.label());
+            values.add(tally.messages());
+        }
+        // Built as JSON, not by hand: a username or department is the administrators' own text.
+        return Json.createObjectBuilder().add("type", type)
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("label", "Messages").add("data", values))))
+                .add("options", Json.createObjectBuilder().add("plugins",
+                        Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false))))
+                .build().toString();
+    }
+
+    /** The transactions shown: a page, newest first, read by key so that any page is as fast as the first. */
+    public List<TransactionRow> getPage() {
+        return page;
+    }
+
+    public boolean isHasOlder() {
+        return hasOlder;
+    }
+
+    public boolean isHasNewer() {
+        return hasNewer;
     }
 
     public MessageStatus[] getStatuses() {
@@ -224,6 +277,22 @@ public class ReportsView extends CompanyPage {
 
     public List<Tally> getByDay() {
         return byDay;
+    }
+
+    public List<Tally> getByUser() {
+        return byUser;
+    }
+
+    public List<Tally> getByDestination() {
+        return byDestination;
+    }
+
+    public List<Tally> getByCountry() {
+        return byCountry;
+    }
+
+    public boolean isReachesArchivedDays() {
+        return reachesArchivedDays;
     }
 
     public List<Tally> getByDepartment() {

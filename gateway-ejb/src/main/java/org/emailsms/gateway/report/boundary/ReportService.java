@@ -6,7 +6,10 @@ import java.io.Writer;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -27,6 +30,7 @@ import org.emailsms.gateway.message.entity.MessageSource;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 import org.emailsms.gateway.platform.control.SpreadsheetSafe;
 import org.emailsms.gateway.platform.control.Timestamps;
+import org.emailsms.gateway.report.control.DailyTotals;
 
 /**
  * Summary and transaction reports, by which administrators monitor what their users send, and the
@@ -54,12 +58,24 @@ public class ReportService {
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    public List<TransactionRow> transactions(String actorName, TransactionFilter filter, int first, int max)
+    /**
+     * Up to {@code max} rows, the newest first, older than {@code after} (the newest when null). Paged by
+     * key, not by offset: the thousandth page costs what the first does.
+     */
+    public List<TransactionRow> olderThan(String actorName, TransactionFilter filter, PageKey after, int max)
             throws NotAuthorizedException, UnknownAccountException {
-        return page(company(actorName, filter), filter, first, max);
+        return page(company(actorName, filter), filter, after, true, max);
     }
 
-    /** The whole filtered report as CSV, written a page at a time so that its size does not matter. */
+    /** Up to {@code max} rows newer than {@code before}, the newest first: the page before it. */
+    public List<TransactionRow> newerThan(String actorName, TransactionFilter filter, PageKey before, int max)
+            throws NotAuthorizedException, UnknownAccountException {
+        List<TransactionRow> rows = new ArrayList<>(page(company(actorName, filter), filter, before, false, max));
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
+    /** The whole filtered report as CSV, written a page at a time (by key) so that its size does not matter. */
     public void exportTransactions(String actorName, TransactionFilter filter, Writer out)
             throws NotAuthorizedException, UnknownAccountException {
         Company company = company(actorName, filter);
@@ -67,8 +83,8 @@ public class ReportService {
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("message_id", "created_at",
                     "username", "department", "destination", "contact", "segments", "status", "attempts",
                     "last_error", "source").get());
-            for (int first = 0; ; first += EXPORT_PAGE) {
-                List<TransactionRow> rows = page(company, filter, first, EXPORT_PAGE);
+            for (PageKey after = null; ; ) {
+                List<TransactionRow> rows = page(company, filter, after, true, EXPORT_PAGE);
                 for (TransactionRow row : rows) {
                     csv.printRecord(SpreadsheetSafe.record(row.messageId(), row.createdAt().toInstant(), row.username(),
                             row.department(), row.destination(), row.contactName(), row.segments(), row.status(),
@@ -77,6 +93,7 @@ public class ReportService {
                 if (rows.size() < EXPORT_PAGE) {
                     break;
                 }
+                after = PageKey.of(rows.get(rows.size() - 1));
             }
             csv.flush();
         } catch (IOException e) {
@@ -86,18 +103,61 @@ public class ReportService {
 
     public List<Tally> byStatus(String actorName, TransactionFilter filter)
             throws NotAuthorizedException, UnknownAccountException {
-        return tally("m.status", company(actorName, filter), filter);
+        return summary(Dimension.STATUS, company(actorName, filter), filter);
     }
 
     public List<Tally> byDepartment(String actorName, TransactionFilter filter)
             throws NotAuthorizedException, UnknownAccountException {
-        return tally("COALESCE(d.name, '(no department)')", company(actorName, filter), filter);
+        return summary(Dimension.DEPARTMENT, company(actorName, filter), filter);
     }
 
-    /** Per day in UTC; the report's date range itself is in the company's time zone. */
+    /** Per day in the company's time zone, like the report's date range. */
     public List<Tally> byDay(String actorName, TransactionFilter filter)
             throws NotAuthorizedException, UnknownAccountException {
-        return tally("CAST(CAST(m.created_at AS DATE) AS VARCHAR(10))", company(actorName, filter), filter);
+        return summary(Dimension.DAY, company(actorName, filter), filter);
+    }
+
+    /** Per end user (their username), the busiest first. */
+    public List<Tally> byUser(String actorName, TransactionFilter filter)
+            throws NotAuthorizedException, UnknownAccountException {
+        return busiestFirst(summary(Dimension.USER, company(actorName, filter), filter), Integer.MAX_VALUE);
+    }
+
+    /** Per destination number, the busiest {@code max}: only messages still online (the archive keeps the numbers). */
+    @SuppressWarnings("unchecked")
+    public List<Tally> byDestination(String actorName, TransactionFilter filter, int max)
+            throws NotAuthorizedException, UnknownAccountException {
+        Company company = company(actorName, filter);
+        Query query = where("SELECT m.destination, COUNT(*), COALESCE(SUM(m.segments), 0)" + FROM_MESSAGES, company,
+                filter, new StringBuilder(" GROUP BY m.destination ORDER BY 2 DESC, 1"));
+        return ((List<Object[]>) query.setMaxResults(Math.max(1, max)).getResultList()).stream()
+                .map(row -> new Tally((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+    /** Per destination country (ISO code, ZZ when unknown), archived days included. */
+    public List<Tally> byCountry(String actorName, TransactionFilter filter)
+            throws NotAuthorizedException, UnknownAccountException {
+        return busiestFirst(summary(Dimension.COUNTRY, company(actorName, filter), filter), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether the filter reaches days whose messages have been archived: the summaries then count them
+     * from the daily totals, while the transaction list and the destination numbers show only the
+     * messages still online.
+     */
+    public boolean reachesArchivedDays(String actorName, TransactionFilter filter)
+            throws NotAuthorizedException, UnknownAccountException {
+        Company company = company(actorName, filter);
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM daily_total t WHERE t.company_id = ?1");
+        List<Object> parameters = new ArrayList<>(List.of(company.getId()));
+        condition(sql, parameters, " AND t.total_day >= ?", filter.from());
+        condition(sql, parameters, " AND t.total_day <= ?", filter.to());
+        Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return ((Number) query.getSingleResult()).longValue() > 0;
     }
 
     /** The newest sign-in attempts of the company's users (for provider administrators with no company: of everyone). */
@@ -125,12 +185,21 @@ public class ReportService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<TransactionRow> page(Company company, TransactionFilter filter, int first, int max) {
+    private List<TransactionRow> page(Company company, TransactionFilter filter, PageKey from, boolean older, int max) {
+        StringBuilder tail = new StringBuilder();
+        List<Object> keys = new ArrayList<>();
+        if (from != null) {
+            String than = older ? "<" : ">";
+            tail.append(" AND (m.created_at ").append(than).append(" ?K1 OR (m.created_at = ?K1 AND m.id ")
+                    .append(than).append(" ?K2))");
+            keys.add(from.createdAt());
+            keys.add(from.messageId());
+        }
+        tail.append(older ? " ORDER BY m.created_at DESC, m.id DESC" : " ORDER BY m.created_at ASC, m.id ASC");
         Query query = where("""
                 SELECT m.id, m.created_at, u.username, d.name, m.destination, m.contact_name, m.segments, m.status,
-                       m.attempts, m.last_error, m.source""" + FROM_MESSAGES, company, filter,
-                new StringBuilder(" ORDER BY m.created_at DESC, m.id DESC"));
-        List<Object[]> rows = query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max)).getResultList();
+                       m.attempts, m.last_error, m.source""" + FROM_MESSAGES, company, filter, tail, keys);
+        List<Object[]> rows = query.setMaxResults(Math.max(1, max)).getResultList();
         List<TransactionRow> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             result.add(new TransactionRow(((Number) row[0]).longValue(), Timestamps.utc(row[1]), (String) row[2],
@@ -140,17 +209,96 @@ public class ReportService {
         return result;
     }
 
+    /** What a summary groups by: in the message rows online, and in the daily totals of archived days. */
+    private enum Dimension {
+        STATUS("m.status", "t.status"),
+        DEPARTMENT("COALESCE(d.name, '(no department)')", "COALESCE(d.name, '(no department)')"),
+        USER("u.username", "u.username"),
+        DAY(null, "CAST(t.total_day AS VARCHAR(10))"),
+        /** Grouped by number in SQL, then by the number's country here. */
+        COUNTRY("m.destination", "t.country");
+
+        private final String online;
+        private final String archived;
+
+        Dimension(String online, String archived) {
+            this.online = online;
+            this.archived = archived;
+        }
+    }
+
+    /** The rows online plus the daily totals of archived days (which never hold the same message twice). */
     @SuppressWarnings("unchecked")
-    private List<Tally> tally(String label, Company company, TransactionFilter filter) {
-        Query query = where("SELECT " + label + ", COUNT(*), COALESCE(SUM(m.segments), 0)" + FROM_MESSAGES, company,
-                filter, new StringBuilder(" GROUP BY " + label + " ORDER BY 1"));
-        return ((List<Object[]>) query.getResultList()).stream()
-                .map(row -> new Tally(String.valueOf(row[0]), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
-                .toList();
+    private List<Tally> summary(Dimension dimension, Company company, TransactionFilter filter) {
+        String label = dimension == Dimension.DAY ? localDay(company.getTimeZone()) : dimension.online;
+        Query online = where("SELECT " + label + ", COUNT(*), COALESCE(SUM(m.segments), 0)" + FROM_MESSAGES, company,
+                filter, new StringBuilder(" GROUP BY " + label));
+        Map<String, long[]> sums = new TreeMap<>();
+        for (Object[] row : (List<Object[]>) online.getResultList()) {
+            String key = dimension == Dimension.COUNTRY
+                    ? PhoneNumbers.countryOf((String) row[0]).orElse("ZZ") : String.valueOf(row[0]);
+            add(sums, key, row);
+        }
+        // A number is not kept in the totals: filtered by one, the summary is of the rows online only.
+        if (blankToNull(filter.destination()) == null) {
+            for (Object[] row : archivedTotals(dimension.archived, company, filter)) {
+                add(sums, String.valueOf(row[0]), row);
+            }
+        }
+        List<Tally> tallies = new ArrayList<>(sums.size());
+        sums.forEach((key, sum) -> tallies.add(new Tally(key, sum[0], sum[1])));
+        return tallies;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> archivedTotals(String label, Company company, TransactionFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + label + ", SUM(t.messages), SUM(t.segments)"
+                + " FROM daily_total t LEFT JOIN gateway_user u ON u.id = t.user_id"
+                + " LEFT JOIN department d ON d.id = t.department_id WHERE t.company_id = ?1 AND t.status <> '"
+                + DailyTotals.REPLY + "'");
+        List<Object> parameters = new ArrayList<>(List.of(company.getId()));
+        condition(sql, parameters, " AND t.user_id = ?", filter.userId());
+        condition(sql, parameters, " AND t.department_id = ?", filter.departmentId());
+        condition(sql, parameters, " AND t.status = ?", blankToNull(filter.status()));
+        condition(sql, parameters, " AND t.source = ?", blankToNull(filter.source()));
+        condition(sql, parameters, " AND t.total_day >= ?", filter.from());
+        condition(sql, parameters, " AND t.total_day <= ?", filter.to());
+        sql.append(" GROUP BY ").append(label);
+        Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query.getResultList();
+    }
+
+    private static void add(Map<String, long[]> sums, String key, Object[] row) {
+        long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
+        sum[0] += ((Number) row[1]).longValue();
+        sum[1] += ((Number) row[2]).longValue();
+    }
+
+    private static List<Tally> busiestFirst(List<Tally> tallies, int max) {
+        return tallies.stream().sorted(Comparator.comparingLong(Tally::messages).reversed().thenComparing(Tally::label))
+                .limit(max).toList();
+    }
+
+    /**
+     * The day a message was made in the company's zone, as yyyy-MM-dd, the same in H2 and PostgreSQL:
+     * from the local time's text, as H2 casts a zoned time to a date in the session's zone. The zone
+     * is a {@link ZoneId} read from the company, so its id holds no quote to escape.
+     */
+    private static String localDay(ZoneId zone) {
+        return "SUBSTRING(CAST(m.created_at AT TIME ZONE '" + zone.getId().replace("'", "") + "' AS VARCHAR(40)), 1, 10)";
     }
 
     /** The filter's conditions as bind parameters (never concatenated values), then {@code tail}. */
     private Query where(String select, Company company, TransactionFilter filter, StringBuilder tail) {
+        return where(select, company, filter, tail, List.of());
+    }
+
+    /** With {@code tail} holding parameters {@code ?K1, ?K2...}, bound to {@code keys} after the filter's. */
+    private Query where(String select, Company company, TransactionFilter filter, StringBuilder tail,
+            List<Object> keys) {
         StringBuilder sql = new StringBuilder(select);
         List<Object> parameters = new ArrayList<>();
         parameters.add(company.getId());
@@ -169,7 +317,12 @@ public class ReportService {
                 filter.from() == null ? null : filter.from().atStartOfDay(zone).toOffsetDateTime());
         condition(sql, parameters, " AND m.created_at < ?",
                 filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        sql.append(tail);
+        String keyed = tail.toString();
+        for (int k = keys.size(); k >= 1; k--) {
+            keyed = keyed.replace("?K" + k, "?" + (parameters.size() + k));
+        }
+        parameters.addAll(keys);
+        sql.append(keyed);
         Query query = em.createNativeQuery(sql.toString());
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));

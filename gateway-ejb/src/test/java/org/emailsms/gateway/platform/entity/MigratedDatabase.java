@@ -23,7 +23,11 @@ public final class MigratedDatabase implements AutoCloseable, AfterEachCallback 
     private final EntityManagerFactory emf;
 
     public MigratedDatabase() {
-        String url = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        this("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** On a database of the caller's, such as an H2 file for a benchmark. */
+    public MigratedDatabase(String url) {
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         emf = Persistence.createEntityManagerFactory("gateway-test", Map.of(
                 "jakarta.persistence.jdbc.url", url,

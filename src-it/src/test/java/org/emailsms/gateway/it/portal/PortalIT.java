@@ -351,6 +351,54 @@ class PortalIT {
         assertFalse(csv.body().contains(other));
     }
 
+    /** The summaries by end user, destination country and number, beside status, department and day. */
+    @Test
+    void theSummaryShowsEachUserCountryAndDestination() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String serial = senderIn(admin, null);
+        String first = randomMobile();
+        String second = randomMobile();
+        gateway.messaging().sendMessage(serial, List.of(first, second, first), "Count me", null);
+
+        browser.open("/admin/reports.xhtml");
+        browser.waitUntil("the summary by destination", () -> browser.texts(By.cssSelector(".summaryDestination"))
+                .equals(List.of(first, second)));
+        assertEquals(1, browser.texts(By.cssSelector(".summaryUser")).size(), "one user has sent");
+        assertTrue(browser.text("report:byUser").contains("3"), browser.text("report:byUser"));
+        assertTrue(browser.text("report:byCountry").contains("AU"), browser.text("report:byCountry"));
+        assertTrue(browser.text("report:byDay").contains("Day (Australia/Sydney)"),
+                "the day is the company's: " + browser.text("report:byDay"));
+    }
+
+    /** The transaction list pages by key: 50 newest, "Older" to the rest, "Newer" back. */
+    @Test
+    void theTransactionListGoesToOlderAndNewerPages() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String serial = senderIn(admin, null);
+        List<String> recipients = new java.util.ArrayList<>();
+        for (int i = 0; i < 53; i++) {
+            recipients.add(randomMobile());
+        }
+        gateway.messaging().sendMessage(serial, recipients, "Page me", null);
+
+        browser.open("/admin/reports.xhtml");
+        browser.waitUntil("the newest 50", () -> browser.texts(By.cssSelector(".destination")).size() == 50);
+        List<String> newest = browser.texts(By.cssSelector(".destination"));
+        browser.click("report:older");
+        browser.waitUntil("the 3 older ones", () -> browser.texts(By.cssSelector(".destination")).size() == 3);
+        List<String> older = browser.texts(By.cssSelector(".destination"));
+        assertEquals(53, new java.util.HashSet<>(concat(newest, older)).size(), "every message once");
+        assertTrue(browser.attribute(By.id("report:older"), "disabled") != null, "no page beyond the oldest");
+        browser.click("report:newer");
+        browser.waitUntil("the newest page again", () -> browser.texts(By.cssSelector(".destination")).equals(newest));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> both = new java.util.ArrayList<>(a);
+        both.addAll(b);
+        return both;
+    }
+
     /** Reminders and rule-based forwards sent by Outlook's text messaging, told apart in the report and its export. */
     @Test
     void messagesFromOutlookShowTheirSourceInTheReportAndItsExport() throws Exception {
@@ -363,8 +411,7 @@ class PortalIT {
         }
 
         browser.open("/admin/reports.xhtml");
-        browser.select("report:source", "reminder");
-        browser.awaitChosen("report:source", "reminder");
+        browser.choose("report:source", "reminder");
         browser.click("report:apply");
         browser.waitUntil("the reminder alone", () -> browser.texts(By.cssSelector(".source")).equals(List.of("reminder")));
 

@@ -136,13 +136,29 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Waits until a PrimeFaces selectOneMenu holds {@code label} and its list has closed: a button
-     * clicked while the list still fades out over it gets no click.
+     * Picks {@code label} of a PrimeFaces selectOneMenu and waits until it holds it and its list has
+     * closed, clicking again if a click was lost (an option clicked while the list still slides open,
+     * or a button clicked while it fades out over it, gets no click).
      */
-    public void awaitChosen(String id, String label) {
-        waitUntil("'" + label + "' chosen in " + id, () -> label.equals(script(
-                "var s = document.getElementById(arguments[0]); return s.options[s.selectedIndex].text;", id + "_input"))
-                && !driver.findElement(By.id(id + "_panel")).isDisplayed());
+    public void choose(String id, String label) {
+        waitUntil("'" + label + "' chosen in " + id, () -> {
+            boolean open = driver.findElement(By.id(id + "_panel")).isDisplayed();
+            if (label.equals(script("var s = document.getElementById(arguments[0]);"
+                    + " return s.options[s.selectedIndex].text;", id + "_input"))) {
+                return !open;
+            }
+            try {
+                if (!open) {
+                    driver.findElement(By.id(id)).click();
+                } else {
+                    driver.findElement(By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']")).click();
+                }
+            } catch (org.openqa.selenium.WebDriverException lost) {
+                // tried again on the next poll
+            }
+            return false;
+        });
+        idle();
     }
 
     public void upload(String id, Path file) {

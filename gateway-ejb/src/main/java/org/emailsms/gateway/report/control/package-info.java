@@ -1,0 +1,2 @@
+/** What the reports keep beyond the detail rows: the daily totals. */
+package org.emailsms.gateway.report.control;

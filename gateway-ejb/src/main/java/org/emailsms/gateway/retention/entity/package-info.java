@@ -1,0 +1,2 @@
+/** What the retention job keeps of its own work: the archive files and its runs. */
+package org.emailsms.gateway.retention.entity;
