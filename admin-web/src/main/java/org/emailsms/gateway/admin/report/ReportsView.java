@@ -3,6 +3,9 @@ package org.emailsms.gateway.admin.report;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -25,6 +28,7 @@ import org.emailsms.gateway.report.boundary.ReportService;
 import org.emailsms.gateway.report.boundary.Tally;
 import org.emailsms.gateway.report.boundary.TransactionFilter;
 import org.emailsms.gateway.report.boundary.TransactionRow;
+import org.omnifaces.util.Messages;
 
 /**
  * The summary and transaction reports of one company: filters by user,
@@ -39,6 +43,7 @@ public class ReportsView extends CompanyPage {
     private static final long serialVersionUID = 1L;
     private static final int DESTINATIONS = 20;
     private static final int PAGE = 50;
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @EJB
     transient ReportService reports;
@@ -65,6 +70,8 @@ public class ReportsView extends CompanyPage {
     private List<TransactionRow> page = List.of();
     private boolean hasOlder;
     private boolean hasNewer;
+    /** Where each page shown so far began (after which row), the current one on top: "Newer" goes back one. */
+    private final ArrayDeque<PageKey> starts = new ArrayDeque<>();
 
     @Override
     protected void loadCompanyData() throws GatewayException {
@@ -73,17 +80,21 @@ public class ReportsView extends CompanyPage {
         summarise();
     }
 
-    /** Applies the filter to the summary and shows the newest transactions. */
+    /** Applies the filter to the summary and shows the newest transactions; a filter that can match nothing is refused. */
     public void apply() {
+        try {
+            filter();
+        } catch (IllegalArgumentException refused) {
+            Messages.addGlobalError(refused.getMessage());
+            return;
+        }
         Actions.run(this::summarise, null);
     }
 
     /** The newest page. */
     public void newest() {
-        Actions.run(() -> {
-            List<TransactionRow> rows = reports.olderThan(caller.getName(), filter(), null, PAGE + 1);
-            show(rows.size() > PAGE ? rows.subList(0, PAGE) : rows, rows.size() > PAGE, false);
-        }, null);
+        starts.clear();
+        showPageAfter(null);
     }
 
     /** The page after the last row shown. */
@@ -92,22 +103,22 @@ public class ReportsView extends CompanyPage {
             newest();
             return;
         }
-        Actions.run(() -> {
-            List<TransactionRow> rows = reports.olderThan(caller.getName(), filter(),
-                    PageKey.of(page.get(page.size() - 1)), PAGE + 1);
-            show(rows.size() > PAGE ? rows.subList(0, PAGE) : rows, rows.size() > PAGE, true);
-        }, null);
+        starts.push(PageKey.of(page.get(page.size() - 1)));
+        showPageAfter(starts.peek());
     }
 
-    /** The page before the first row shown. */
+    /** The page before: read again from where it started, as fast as any other. */
     public void newer() {
-        if (page.isEmpty()) {
-            newest();
-            return;
+        if (!starts.isEmpty()) {
+            starts.pop();
         }
+        showPageAfter(starts.peek());
+    }
+
+    private void showPageAfter(PageKey after) {
         Actions.run(() -> {
-            List<TransactionRow> rows = reports.newerThan(caller.getName(), filter(), PageKey.of(page.get(0)), PAGE + 1);
-            show(rows.size() > PAGE ? rows.subList(rows.size() - PAGE, rows.size()) : rows, true, rows.size() > PAGE);
+            List<TransactionRow> rows = reports.olderThan(caller.getName(), filter(), after, PAGE + 1);
+            show(rows.size() > PAGE ? rows.subList(0, PAGE) : rows, rows.size() > PAGE, after != null);
         }, null);
     }
 
@@ -126,6 +137,7 @@ public class ReportsView extends CompanyPage {
         byDestination = reports.byDestination(caller.getName(), filter, DESTINATIONS);
         byCountry = reports.byCountry(caller.getName(), filter);
         reachesArchivedDays = reports.reachesArchivedDays(caller.getName(), filter);
+        starts.clear();
         List<TransactionRow> rows = reports.olderThan(caller.getName(), filter, null, PAGE + 1);
         show(rows.size() > PAGE ? rows.subList(0, PAGE) : rows, rows.size() > PAGE, false);
     }
@@ -183,6 +195,11 @@ public class ReportsView extends CompanyPage {
                 .add("options", Json.createObjectBuilder().add("plugins",
                         Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false))))
                 .build().toString();
+    }
+
+    /** A time as the company's administrators read it: in its zone, to the second (the header names the zone). */
+    public String local(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(getCompany().getTimeZone()).format(LOCAL_TIME);
     }
 
     /** The transactions shown: a page, newest first, read by key so that any page is as fast as the first. */

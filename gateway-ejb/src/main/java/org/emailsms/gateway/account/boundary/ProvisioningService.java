@@ -200,7 +200,7 @@ public class ProvisioningService {
     }
 
     public void changeUserStatus(String actorName, String username, AccountStatus status)
-            throws NotAuthorizedException, UnknownAccountException {
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
         User actor = administrator(actorName);
         changes.changeStatus(actor, userAdministeredBy(actor, username), status);
     }

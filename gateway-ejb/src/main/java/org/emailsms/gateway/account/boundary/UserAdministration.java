@@ -74,6 +74,9 @@ public class UserAdministration {
             e164 = PhoneNumbers.mobileE164(mobile, user.getCompany().getHomeCountry())
                     .orElseThrow(() -> new InvalidRequestException("'" + mobile + "' is not a valid mobile number."));
         }
+        if (role != user.getRole()) {
+            changes.keepAnAdministrator(actor, user, "make a sender of");
+        }
         user.changeEmail(email.strip());
         user.changeMobile(e164);
         user.moveTo(department);
@@ -82,13 +85,14 @@ public class UserAdministration {
     }
 
     public void changeStatus(String actorName, Long userId, AccountStatus status)
-            throws NotAuthorizedException, UnknownAccountException {
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
         User actor = tenancy.administrator(actorName);
         changes.changeStatus(actor, tenancy.user(actor, userId), status);
     }
 
     /** The user can no longer sign in or send; every activation is revoked; the messages stay in the reports. */
-    public void delete(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
+    public void delete(String actorName, Long userId)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
         User actor = tenancy.administrator(actorName);
         User user = tenancy.user(actor, userId);
         if (user.getId().equals(actor.getId())) {

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 
 /**
  * The changes to a user that both the provisioning API (users by name) and the portal (users by
@@ -37,7 +38,10 @@ public class UserChanges {
         this.knownSerials = new KnownSerials();
     }
 
-    public void changeStatus(User actor, User user, AccountStatus status) {
+    public void changeStatus(User actor, User user, AccountStatus status) throws InvalidRequestException {
+        if (status != AccountStatus.ACTIVE) {
+            keepAnAdministrator(actor, user, "disable");
+        }
         user.changeStatus(status);
         LOG.info(() -> String.format("%s set user '%s' %s", actor.getUsername(), user.getUsername(), status));
     }
@@ -72,11 +76,39 @@ public class UserChanges {
     }
 
     /** Revokes every activation and marks the user deleted; the row and its messages stay. */
-    public void delete(User actor, User user) {
+    public void delete(User actor, User user) throws InvalidRequestException {
+        keepAnAdministrator(actor, user, "delete");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         revokeAll(user, now);
         user.delete(now);
         LOG.info(() -> String.format("%s deleted user '%s'", actor.getUsername(), user.getUsername()));
+    }
+
+    /**
+     * Before an administrator loses the right to administer (disabled, deleted, made a sender): not
+     * by their own hand (every page after it would refuse them), and never the last active
+     * administrator of their company, or of the provider, who could then no longer be mended.
+     */
+    public void keepAnAdministrator(User actor, User user, String action) throws InvalidRequestException {
+        if (!user.getRole().isAdministrator() || user.getStatus() != AccountStatus.ACTIVE || user.getDeletedAt() != null) {
+            return;
+        }
+        if (user.getId().equals(actor.getId())) {
+            throw new InvalidRequestException("You cannot " + action + " yourself: another administrator must.");
+        }
+        String sameOrganisation = user.getCompany() == null ? "u.company IS NULL" : "u.company = :company";
+        var others = em.createQuery("SELECT COUNT(u) FROM User u WHERE u.role = :role AND u.status = :active"
+                + " AND u.deletedAt IS NULL AND u.id <> :id AND " + sameOrganisation, Long.class)
+                .setParameter("role", user.getRole()).setParameter("active", AccountStatus.ACTIVE)
+                .setParameter("id", user.getId());
+        if (user.getCompany() != null) {
+            others.setParameter("company", user.getCompany());
+        }
+        if (others.getSingleResult() == 0) {
+            throw new InvalidRequestException(user.getUsername() + " is the last active administrator of "
+                    + (user.getCompany() == null ? "the provider" : user.getCompany().getName())
+                    + ": make another user an administrator first.");
+        }
     }
 
     private int revokeAll(User user, OffsetDateTime now) {

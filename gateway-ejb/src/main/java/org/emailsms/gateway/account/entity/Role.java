@@ -7,5 +7,9 @@ public enum Role {
     /** Administers one company: its departments, users, quotas and restrictions. */
     COMPANY_ADMIN,
     /** Sends SMS from an email-client add-in. */
-    SENDER
+    SENDER;
+
+    public boolean isAdministrator() {
+        return this != SENDER;
+    }
 }

@@ -20,6 +20,7 @@ import org.emailsms.gateway.account.entity.Activation;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,6 +74,33 @@ class UserAdministrationTest {
         assertEquals(AccountStatus.ACTIVE, untouched.getStatus());
         assertNull(untouched.getDeletedAt());
         assertEquals(2, revokeActivations(acme.admin, acme.sender), "both still live");
+    }
+
+    /** Every page after it would refuse them: an administrator cannot disable, demote or delete themselves, nor anyone the last. */
+    @Test
+    void anAdministratorNeitherLocksThemselvesOutNorRemovesTheLastAdministrator() throws Exception {
+        Fixture acme = fixture();
+        String provider = database.inTransaction(em -> {
+            User created = User.providerAdministrator("p-" + UUID.randomUUID(), "p@example.test", "h");
+            em.persist(created);
+            return created.getUsername();
+        });
+
+        InvalidRequestException disableSelf = assertThrows(InvalidRequestException.class, () -> database.attemptAction(
+                em -> administration(em).changeStatus(acme.admin, acme.adminId, AccountStatus.DISABLED)));
+        assertEquals("You cannot disable yourself: another administrator must.", disableSelf.getMessage());
+        assertThrows(InvalidRequestException.class, () -> database.attemptAction(em -> administration(em)
+                .change(acme.admin, acme.adminId, "a@example.test", null, null, Role.SENDER)), "nor demote themselves");
+        InvalidRequestException last = assertThrows(InvalidRequestException.class, () -> database.attemptAction(
+                em -> administration(em).changeStatus(provider, acme.adminId, AccountStatus.DISABLED)));
+        assertTrue(last.getMessage().contains("is the last active administrator of Co "), last.getMessage());
+        assertEquals(AccountStatus.ACTIVE, user(acme.adminId).getStatus());
+        assertEquals(Role.COMPANY_ADMIN, user(acme.adminId).getRole());
+
+        database.attemptAction(em -> administration(em).change(acme.admin, acme.sender, "s@example.test", null, null,
+                Role.COMPANY_ADMIN));
+        database.attemptAction(em -> administration(em).changeStatus(provider, acme.adminId, AccountStatus.DISABLED));
+        assertEquals(AccountStatus.DISABLED, user(acme.adminId).getStatus(), "with another administrator left");
     }
 
     /** Whoever knew the old password may have activated an add-in: a reset ends every activation. */

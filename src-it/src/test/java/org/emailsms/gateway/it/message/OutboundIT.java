@@ -104,8 +104,12 @@ class OutboundIT {
         assertTrue(health.contains("\"smsc\"") && health.contains("\"bound\""), health);
         assertTrue(health.contains("\"node\""), "which node answered: " + health);
         assertFalse(health.contains("127.0.0.1"), "the SMSC's address is not shown to anonymous callers: " + health);
+        assertTrue(health.matches("(?s).*\"retention\".*\"archive\"\\s*:\\s*\"off\".*"),
+                "without an archive key nothing is archived or deleted, and health says so: " + health);
         String metrics = gateway.get(gateway.http("/metrics")).body();
         assertTrue(metrics.contains("gateway_smpp_acknowledged") && metrics.contains("gateway_messages_waiting"),
+                metrics);
+        assertTrue(metrics.contains("gateway_retention_archived_rows") && metrics.contains("gateway_retention_failures"),
                 metrics);
         assertTrue(metrics.matches("(?s).*gateway_messages_waiting\\{[^}]*node=\"[^\"]+\".*"), "labelled with the node: " + metrics);
     }

@@ -234,6 +234,41 @@ class PortalIT {
         assertTrue(browser.texts(By.cssSelector(".username")).contains(username));
     }
 
+    /** A bookmark without a company must not act on whichever company comes first: the provider is asked which. */
+    @Test
+    void aProviderAdministratorOpeningACompanyPageWithoutACompanyIsAskedWhich() {
+        browser.signIn("admin", System.getProperty("it.admin.password"));
+        for (String page : List.of("/admin/users.xhtml", "/admin/reports.xhtml")) {
+            browser.open(page);
+            browser.waitForText("Choose a company first: that page is about one company.");
+            assertEquals("/admin/companies.xhtml", browser.currentPath(), page);
+        }
+    }
+
+    /** Every page after it would refuse them: no administrator disables themselves, nor anyone the last administrator. */
+    @Test
+    void anAdministratorCannotLockThemselvesOutNorRemoveTheLastAdministrator() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String company = companyOf(admin);
+        browser.open("/admin/users.xhtml");
+
+        browser.rowAction(admin.getUsername(), "Disable");
+        browser.waitForText("You cannot disable yourself: another administrator must.");
+        assertFalse(browser.pageText().contains("User '" + admin.getUsername() + "' disabled."), "never both");
+        browser.open("/admin/users.xhtml");
+        assertTrue(browser.texts(By.cssSelector(".username")).contains(admin.getUsername()), "still signed in and working");
+        browser.signOut();
+
+        Ids ids = idsSeenByTheProvider(company);
+        browser.signIn("admin", System.getProperty("it.admin.password"));
+        browser.open("/admin/users.xhtml?company=" + ids.company());
+        browser.rowAction(admin.getUsername(), "Disable");
+        browser.waitForText(admin.getUsername() + " is the last active administrator of " + company
+                + ": make another user an administrator first.");
+        assertNotNull(gateway.account().activate(admin.getUsername(), admin.getGeneratedPassword(), null),
+                "the administrator still signs in");
+    }
+
     @Test
     void anAdministratorDisablesAUserWhoseAddInThenStopsAndDeletesIt() throws Exception {
         CreatedUser admin = signedInCompanyAdmin();
@@ -368,6 +403,35 @@ class PortalIT {
         assertTrue(browser.text("report:byCountry").contains("AU"), browser.text("report:byCountry"));
         assertTrue(browser.text("report:byDay").contains("Day (Australia/Sydney)"),
                 "the day is the company's: " + browser.text("report:byDay"));
+    }
+
+    /** A filter that can match nothing says so; times are the company's; another company's user is unknown. */
+    @Test
+    void theReportRefusesFiltersThatMatchNothingAndShowsTheCompanysTime() throws Exception {
+        String strangers = tenants.newCompany();
+        tenants.newUser(strangers, "COMPANY_ADMIN");
+        Ids stranger = idsSeenByTheProvider(strangers);
+        CreatedUser admin = signedInCompanyAdmin();
+        String serial = senderIn(admin, null);
+        gateway.messaging().sendMessage(serial, List.of(randomMobile()), "What time is it", null);
+
+        browser.open("/admin/reports.xhtml");
+        browser.waitUntil("the message", () -> browser.texts(By.cssSelector(".createdAt")).size() == 1);
+        String created = browser.texts(By.cssSelector(".createdAt")).get(0);
+        assertTrue(created.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), created);
+        assertTrue(browser.pageText().contains("Created (Australia/Sydney)"), "the zone is named");
+
+        // Tab closes each date picker's calendar, which would otherwise lie over the next field.
+        browser.type("report:from_input", "2026-12-31\t");
+        browser.type("report:to_input", "2026-01-01\t");
+        browser.waitUntil("both days typed", () -> "2026-01-01".equals(browser.attribute(By.id("report:to_input"), "value"))
+                && "2026-12-31".equals(browser.attribute(By.id("report:from_input"), "value")));
+        browser.click("report:apply");
+        browser.waitForText("'From' (2026-12-31) is after 'To' (2026-01-01): no day is in between.");
+
+        browser.open("/admin/reports.xhtml?user=" + stranger.user());
+        browser.waitForText("No such user in ");
+        assertTrue(browser.texts(By.cssSelector(".createdAt")).isEmpty(), "and nothing of anybody shown");
     }
 
     /** The transaction list pages by key: 50 newest, "Older" to the rest, "Newer" back. */

@@ -118,6 +118,11 @@ class ArchiveIT {
                     assertEquals("", browser.texts(By.cssSelector("[id='retention:runs_data'] tr:first-child td")).get(7),
                             "the second run ended without an error");
                 }
+                String health = gateway.client().get(gateway.client().http("/health/ready")).body();
+                assertTrue(health.matches("(?s).*\"archive\"\\s*:\\s*\"on\".*"), health);
+                String metrics = gateway.client().get(gateway.client().http("/metrics")).body();
+                assertTrue(metrics.matches("(?s).*gateway_retention_archived_rows\\{[^}]*\\} [1-9].*"),
+                        "this node's run archived rows: " + metrics);
                 gateway.stop();
 
                 Map<String, List<Long>> inArchive = new HashMap<>();
