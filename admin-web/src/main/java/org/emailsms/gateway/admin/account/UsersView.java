@@ -138,6 +138,10 @@ public class UsersView extends CompanyPage {
             Messages.addGlobalError("The file cannot be read as CSV: " + e.getMessage() + " Nothing was created.");
             return;
         }
+        if (rows.isEmpty()) {
+            Messages.addGlobalWarn("The file holds no users, only a header (or nothing): nothing was created.");
+            return;
+        }
         importReport.clear();
         importDone = 0;
         importTotal = rows.size();

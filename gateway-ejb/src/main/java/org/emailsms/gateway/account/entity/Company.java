@@ -32,7 +32,7 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 // cache-key lock that no thread held (WriteLockManager.acquireLocksForClone), and every node reads
 // the database's current row anyway.
 @Table(name = "company")
-@NamedQuery(name = "Company.findByName", query = "SELECT c FROM Company c WHERE c.name = :name")
+@NamedQuery(name = "Company.findByName", query = "SELECT c FROM Company c WHERE LOWER(c.name) = LOWER(:name)")
 public class Company extends GatewayEntity {
 
     /** The automatic sources of Outlook and SharePoint a company can accept or refuse. */

@@ -22,7 +22,7 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 // the database's current row anyway.
 @Table(name = "department")
 @NamedQuery(name = "Department.findByName",
-        query = "SELECT d FROM Department d WHERE d.company = :company AND d.name = :name")
+        query = "SELECT d FROM Department d WHERE d.company = :company AND LOWER(d.name) = LOWER(:name)")
 public class Department extends GatewayEntity {
 
     @ManyToOne(optional = false)

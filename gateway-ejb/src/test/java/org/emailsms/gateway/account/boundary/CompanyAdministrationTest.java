@@ -44,6 +44,9 @@ class CompanyAdministrationTest {
         assertThrows(InvalidRequestException.class, () -> run(cut -> cut.deleteDepartment(acme.admin, acme.department)));
         run(cut -> cut.deleteDepartment(acme.admin, acme.emptyDepartment));
         run(cut -> cut.createDepartment(acme.admin, acme.company, "Empty", 5));
+        InvalidRequestException sameButCase = assertThrows(InvalidRequestException.class,
+                () -> run(cut -> cut.createDepartment(acme.admin, acme.company, "SALES", null)));
+        assertEquals("Department 'SALES' exists already.", sameButCase.getMessage(), "names are told apart without case");
 
         List<Department> departments = call(cut -> cut.departments(acme.admin, acme.company));
         assertEquals(List.of("Empty", "Sales"), departments.stream().map(Department::getName).toList());

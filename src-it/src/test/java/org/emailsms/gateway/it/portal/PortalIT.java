@@ -421,11 +421,9 @@ class PortalIT {
         assertTrue(created.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), created);
         assertTrue(browser.pageText().contains("Created (Australia/Sydney)"), "the zone is named");
 
-        // Tab closes each date picker's calendar, which would otherwise lie over the next field.
-        browser.type("report:from_input", "2026-12-31\t");
-        browser.type("report:to_input", "2026-01-01\t");
-        browser.waitUntil("both days typed", () -> "2026-01-01".equals(browser.attribute(By.id("report:to_input"), "value"))
-                && "2026-12-31".equals(browser.attribute(By.id("report:from_input"), "value")));
+        // Set as the form posts them: typing into the date pickers races their calendars.
+        browser.script("document.getElementById('report:from_input').value = '2026-12-31';"
+                + " document.getElementById('report:to_input').value = '2026-01-01';");
         browser.click("report:apply");
         browser.waitForText("'From' (2026-12-31) is after 'To' (2026-01-01): no day is in between.");
 
@@ -574,6 +572,45 @@ class PortalIT {
         browser.click("criteria:save");
 
         browser.waitForText("may only be stricter than the gateway's: at most 10 failed attempts");
+        assertFalse(browser.pageText().contains("Login criteria saved."), browser.pageText());
+    }
+
+    /** An upload with only a header, and a filter that matches no user, each say what happened. */
+    @Test
+    void anEmptyUploadAndAFilterMatchingNobodySaySo(@TempDir Path dir) throws Exception {
+        signedInCompanyAdmin();
+        Path headerOnly = Files.write(dir.resolve("header.csv"), List.of("username,email,department,role,mobile"));
+
+        browser.open("/admin/users.xhtml");
+        browser.upload("bulk:file", headerOnly);
+        browser.waitForText("The file holds no users, only a header (or nothing): nothing was created.");
+
+        browser.open("/admin/users.xhtml");
+        browser.type(By.cssSelector("[id='users:list'] input.ui-column-filter"), "nobody-is-called-this");
+        browser.waitForText("No user matches the filter.");
+        assertFalse(browser.pageText().contains("No users yet."), "the company has users: this one");
+    }
+
+    /** A company id that is not a number gets the portal's words, not the framework's. */
+    @Test
+    void aCompanyIdThatIsNotANumberIsNoSuchCompany() throws Exception {
+        signedInCompanyAdmin();
+
+        browser.open("/admin/users.xhtml?company=abc");
+        browser.waitForText("No such company.");
+        assertFalse(browser.pageText().contains("j_idt"), browser.pageText());
+    }
+
+    /** A length below the floor is refused with the rule, not quietly raised to it and reported saved. */
+    @Test
+    void aMinimumPasswordLengthBelowEightIsRefusedWithTheRule() throws Exception {
+        signedInCompanyAdmin();
+        browser.open("/admin/company.xhtml");
+
+        browser.typeNumber("criteria:minLength", "6");
+        browser.click("criteria:save");
+
+        browser.waitForText("The minimum password length is between 8 and 64.");
         assertFalse(browser.pageText().contains("Login criteria saved."), browser.pageText());
     }
 

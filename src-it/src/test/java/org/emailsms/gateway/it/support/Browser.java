@@ -82,6 +82,13 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Types into the first field {@code by} finds, such as a table column's filter (whose id PrimeFaces makes up). */
+    public void type(By by, String text) {
+        WebElement field = driver.findElement(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
     /** PrimeFaces' inputNumber keeps its visible field under {@code id_input}. */
     public void typeNumber(String id, String number) {
         WebElement field = driver.findElement(By.id(id + "_input"));
