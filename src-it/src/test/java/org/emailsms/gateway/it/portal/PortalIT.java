@@ -591,6 +591,32 @@ class PortalIT {
         assertFalse(browser.pageText().contains("No users yet."), "the company has users: this one");
     }
 
+    /** A department named with 120 characters and no space neither widens the page nor pushes the edit dialog off it. */
+    @Test
+    void longNamesStayInsideTheDialogAndThePage() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String company = companyOf(admin);
+        String department = "Department" + "x".repeat(110);
+        gateway.provisioning().createDepartment(credentials(admin.getUsername(), admin.getGeneratedPassword()), company,
+                department, null);
+        senderIn(admin, department);
+        browser.open("/admin/users.xhtml");
+        String sender = browser.texts(By.cssSelector(".username")).stream()
+                .filter(name -> !name.equals(admin.getUsername())).findFirst().orElseThrow();
+
+        browser.rowAction(sender, "Edit");
+        browser.waitUntil("the edit dialog", () -> Boolean.TRUE.equals(browser.script(
+                "return getComputedStyle(document.getElementById('edit:dialog')).display !== 'none';")));
+        Object layout = browser.script("""
+                var d = document.getElementById('edit:dialog').getBoundingClientRect();
+                var m = document.getElementById('edit:department').getBoundingClientRect();
+                var s = document.getElementById('edit:save').getBoundingClientRect();
+                return [d.left >= 0 && d.right <= window.innerWidth, m.right <= d.right + 1,
+                        s.right <= d.right && s.bottom <= window.innerHeight,
+                        document.documentElement.scrollWidth <= window.innerWidth].join();""");
+        assertEquals("true,true,true,true", layout, "dialog on screen, menu inside it, Save reachable, no page-wide scroll");
+    }
+
     /** A company id that is not a number gets the portal's words, not the framework's. */
     @Test
     void aCompanyIdThatIsNotANumberIsNoSuchCompany() throws Exception {
