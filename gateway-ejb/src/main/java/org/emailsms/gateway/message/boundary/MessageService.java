@@ -12,24 +12,23 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.message.control.AcceptanceCommit;
 import org.emailsms.gateway.message.control.MessageAcceptance;
 import org.emailsms.gateway.message.control.OutboundQueue;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
-import org.emailsms.gateway.platform.control.Conflicts;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
- * Sending: every check before acceptance and the storing of each recipient's message in one
- * database transaction, then, once that has committed, the ids of the messages due now on the
- * outbound queue. No two-phase commit on the busiest path: should the node die between the commit
+ * Sending: every check before acceptance, then the storing of each recipient's message in one
+ * database transaction (shared with the requests that arrive meanwhile), then, once that has
+ * committed, the ids of the messages due now on the outbound queue. No two-phase commit on the busiest path: should the node die between the commit
  * and the queueing, the due-message sweep queues the stored messages (see {@link RetryPolicy#requeueAfter()}).
  */
 @Stateless
@@ -47,6 +46,9 @@ public class MessageService {
     @Inject
     MessageAcceptance acceptance;
 
+    @EJB
+    AcceptanceCommit stores;
+
     @Inject
     OutboundQueue queue;
 
@@ -58,7 +60,7 @@ public class MessageService {
     public List<RecipientResult> send(String serial, List<String> recipients, String text, SendOptions options)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
             MessageTooLongException, QuotaExceededException {
-        return acceptAndQueue(() -> acceptance.accept(serial, recipients, text, options));
+        return storeAndQueue(acceptance.check(serial, recipients, text, options));
     }
 
     /**
@@ -67,34 +69,12 @@ public class MessageService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<RecipientResult> sendParts(long userId, List<String> recipients, List<String> parts, SendOptions options)
-            throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
-            MessageTooLongException, QuotaExceededException {
-        return acceptAndQueue(() -> acceptance.acceptParts(userId, recipients, parts, options));
+            throws AccountDisabledException, InvalidRequestException, MessageTooLongException, QuotaExceededException {
+        return storeAndQueue(acceptance.checkParts(userId, recipients, parts, options));
     }
 
-    /** An acceptance in a transaction of its own, whose messages due now are queued once it has committed. */
-    @FunctionalInterface
-    private interface AcceptanceCall {
-        MessageAcceptance.Accepted accept() throws AuthenticationFailedException, AccountDisabledException,
-                InvalidRequestException, MessageTooLongException, QuotaExceededException;
-    }
-
-    private List<RecipientResult> acceptAndQueue(AcceptanceCall acceptance)
-            throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
-            MessageTooLongException, QuotaExceededException {
-        MessageAcceptance.Accepted accepted;
-        try {
-            accepted = acceptance.accept();
-        } catch (PersistenceException e) {
-            if (!Conflicts.isUniqueViolation(e)) {
-                throw e;
-            }
-            // Two senders opened a conversation with the same new handset on the same pool number at
-            // the same instant (reply_path's key). This transaction rolled back whole; once more, it
-            // sees the other's conversation and takes another number.
-            LOG.fine(() -> "reply path taken concurrently; accepting again: " + e.getMessage());
-            accepted = acceptance.accept();
-        }
+    private List<RecipientResult> storeAndQueue(MessageAcceptance.Checked request) throws QuotaExceededException {
+        MessageAcceptance.Accepted accepted = stores.store(request);
         try {
             queue.enqueue(accepted.toQueue());
         } catch (RuntimeException e) {

@@ -31,9 +31,10 @@ import org.emailsms.gateway.platform.control.ContentCipher;
 
 /**
  * Every check before a message is accepted (a live serial; user, department and company active;
- * each destination valid and allowed; the daily quotas; the length), then each recipient's message
- * stored (content encrypted) with its reply path, in one
- * database transaction: any refusal stores nothing. Queueing is the caller's, after the commit.
+ * each destination valid and allowed; the length), reading only; then the store: the daily quotas
+ * taken and each recipient's message stored (content encrypted) with its reply path, in one
+ * database transaction with other requests' stores or on its own. A refusal stores nothing of its
+ * request. Queueing is the caller's, after the commit.
  */
 @Dependent
 public class MessageAcceptance {
@@ -72,16 +73,37 @@ public class MessageAcceptance {
     @ConfigProperty(name = "gateway.delivery.interactive-recipients", defaultValue = "5")
     int interactiveRecipients;
 
+    /**
+     * A request that passed every check: who sends, what goes to whom. Storing it can still be
+     * refused by the daily quotas, which only the store can take from.
+     *
+     * @param results   the answer for each recipient, in order: a refusal, or null where the
+     *                  destination is allowed (the store fills in the message)
+     * @param allowed   the allowed recipients' numbers in E.164, in order
+     * @param content   the text encrypted, once for all recipients (null if none is allowed)
+     */
+    public record Checked(User user, List<String> recipients, List<Recipient> parsed, EncodedSms sms,
+                          SendOptions how, List<RecipientResult> results, List<String> allowed, byte[] content) {
+    }
+
+    /** A checked request once stored, or the quota that refused it, or the failure that kept it out. */
+    public record Stored(Accepted accepted, QuotaExceededException refused, RuntimeException failure) {
+        Stored(Accepted accepted, QuotaExceededException refused) {
+            this(accepted, refused, null);
+        }
+    }
+
+    /** Every check of an add-in's request, reading only; in one transaction so the reads share a connection. */
     @Transactional(rollbackOn = Exception.class)
-    public Accepted accept(String serial, List<String> recipients, String text, SendOptions options)
+    public Checked check(String serial, List<String> recipients, String text, SendOptions options)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
-            MessageTooLongException, QuotaExceededException {
+            MessageTooLongException {
         User user = activations.userOf(serial);
         requireContent(recipients, text);
         SendOptions how = options == null ? SendOptions.defaults() : options;
         EncodedSms sms = EncodedSms.of(text);
         requireFits(companyOf(user), sms, how);
-        return store(user, recipients, text, sms, how);
+        return checkDestinations(user, recipients, text, sms, how);
     }
 
     /**
@@ -89,8 +111,8 @@ public class MessageAcceptance {
      * SMS. The user was signed in by the caller; its account is checked again here.
      */
     @Transactional(rollbackOn = Exception.class)
-    public Accepted acceptParts(long userId, List<String> recipients, List<String> parts, SendOptions options)
-            throws AccountDisabledException, InvalidRequestException, MessageTooLongException, QuotaExceededException {
+    public Checked checkParts(long userId, List<String> recipients, List<String> parts, SendOptions options)
+            throws AccountDisabledException, InvalidRequestException, MessageTooLongException {
         User user = em.find(User.class, userId);
         if (user == null || !user.isActiveWithOrganisation()) {
             throw new AccountDisabledException("The account, its department or its company is disabled.");
@@ -104,7 +126,31 @@ public class MessageAcceptance {
                 "Each part may have at most %d single-byte or %d double-byte characters.",
                 EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.GSM7), EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.UCS2))));
         companyOf(user); // refuses provider administrators, who belong to no company
-        return store(user, recipients, text, sms, options == null ? SendOptions.defaults() : options);
+        return checkDestinations(user, recipients, text, sms, options == null ? SendOptions.defaults() : options);
+    }
+
+    /** Stores one checked request in a transaction of its own: a quota refusal stores nothing. */
+    @Transactional(rollbackOn = Exception.class)
+    public Accepted store(Checked request) throws QuotaExceededException {
+        return write(request);
+    }
+
+    /**
+     * Stores several checked requests in one transaction (one commit for all): a request refused by
+     * a quota stores nothing of its own and leaves the others stored. Any other failure rolls all
+     * of them back, and the caller stores them one by one.
+     */
+    @Transactional
+    public List<Stored> storeAll(List<Checked> requests) {
+        List<Stored> stored = new ArrayList<>(requests.size());
+        for (Checked request : requests) {
+            try {
+                stored.add(new Stored(write(request), null));
+            } catch (QuotaExceededException refused) {
+                stored.add(new Stored(null, refused));
+            }
+        }
+        return stored;
     }
 
     private static Company companyOf(User user) throws InvalidRequestException {
@@ -114,41 +160,53 @@ public class MessageAcceptance {
         return user.getCompany();
     }
 
-    private Accepted store(User user, List<String> recipients, String text, EncodedSms sms, SendOptions how)
-            throws QuotaExceededException {
+    // Package-private for the tests, which give it a user read in their own transaction.
+    Checked checkDestinations(User user, List<String> recipients, String text, EncodedSms sms, SendOptions how) {
         Company company = user.getCompany();
         List<RecipientResult> results = new ArrayList<>();
         List<Recipient> parsed = recipients.stream().map(Recipient::parse).toList();
-        List<String> accepted = new ArrayList<>();
+        List<String> allowed = new ArrayList<>();
         boolean restricted = destinations.isRestricted(company);
         for (int i = 0; i < recipients.size(); i++) {
-            String recipient = recipients.get(i);
             Verdict verdict = destinations.check(company, restricted, parsed.get(i).number());
             if (verdict.isAllowed()) {
-                accepted.add(verdict.e164());
+                allowed.add(verdict.e164());
             }
-            results.add(verdict.isAllowed() ? null : RecipientResult.refused(recipient, verdict.refusal(), verdict.reason()));
+            results.add(verdict.isAllowed() ? null : RecipientResult.refused(recipients.get(i), verdict.refusal(), verdict.reason()));
         }
-        quotas.reserve(company, user.getDepartment(), accepted.size() * sms.segmentCount());
-
-        List<Long> toQueue = new ArrayList<>();
-        boolean interactive = accepted.size() <= interactiveRecipients;
         // Encrypted once for all recipients: the same text under the same nonce tells nothing the
         // rows do not already say (they are one send); a fresh nonce matters only for different texts.
-        byte[] content = accepted.isEmpty() ? null : cipher.encrypt(text);
-        List<String> senderNumbers = accepted.isEmpty() ? List.of() : replyPaths.candidatesFor(company);
-        List<ReplyPath> paths = accepted.isEmpty() ? List.of() : replyPaths.senderNumbersFor(user, accepted, senderNumbers);
+        byte[] content = allowed.isEmpty() ? null : cipher.encrypt(text);
+        return new Checked(user, recipients, parsed, sms, how, results, allowed, content);
+    }
+
+    /** The quota taken, the reply paths chosen and each allowed recipient's message stored; before the commit. */
+    private Accepted write(Checked request) throws QuotaExceededException {
+        User user = request.user();
+        Company company = user.getCompany();
+        EncodedSms sms = request.sms();
+        SendOptions how = request.how();
+        List<String> allowed = request.allowed();
+        quotas.reserve(company, user.getDepartment(), allowed.size() * sms.segmentCount());
+
+        List<RecipientResult> results = new ArrayList<>(request.results());
+        List<Long> toQueue = new ArrayList<>();
+        boolean interactive = allowed.size() <= interactiveRecipients;
+        List<String> senderNumbers = allowed.isEmpty() ? List.of() : replyPaths.candidatesFor(company);
+        List<ReplyPath> paths = allowed.isEmpty() ? List.of() : replyPaths.senderNumbersFor(user, allowed, senderNumbers);
+        // The user was read by the check, in another transaction: the messages refer to it by id.
+        User sender = allowed.isEmpty() ? user : em.getReference(User.class, user.getId());
         int next = 0;
-        for (int i = 0; i < recipients.size(); i++) {
+        for (int i = 0; i < results.size(); i++) {
             if (results.get(i) != null) {
                 continue;
             }
             ReplyPath replyPath = paths.get(next);
-            String destination = accepted.get(next++);
-            SmsMessage message = new SmsMessage(user, destination, replyPath.senderNumber(),
-                    content, sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
+            String destination = allowed.get(next++);
+            SmsMessage message = new SmsMessage(sender, destination, replyPath.senderNumber(),
+                    request.content(), sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
                     how.sendAt(), how.source(), sms.isSeparate());
-            message.setContactName(parsed.get(i).name());
+            message.setContactName(request.parsed().get(i).name());
             boolean dueNow = message.getStatus() == MessageStatus.PENDING; // else SCHEDULED: the sweep's
             if (dueNow && interactive) {
                 message.interactive();
@@ -157,11 +215,11 @@ public class MessageAcceptance {
             if (dueNow) {
                 toQueue.add(message.getId());
             }
-            results.set(i, RecipientResult.accepted(recipients.get(i), message.getId(), message.getStatus(),
+            results.set(i, RecipientResult.accepted(request.recipients().get(i), message.getId(), message.getStatus(),
                     replyPath.routable()));
         }
         LOG.fine(() -> String.format("'%s' sent %d of %d messages (%d segments each), %d to queue now",
-                user.getUsername(), accepted.size(), recipients.size(), sms.segmentCount(), toQueue.size()));
+                user.getUsername(), allowed.size(), results.size(), sms.segmentCount(), toQueue.size()));
         return new Accepted(results, toQueue);
     }
 

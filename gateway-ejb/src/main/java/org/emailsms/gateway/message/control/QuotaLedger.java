@@ -31,6 +31,9 @@ public class QuotaLedger {
             UPDATE daily_usage SET segments = segments + ?1
             WHERE scope = ?2 AND scope_id = ?3 AND usage_day = ?4 AND segments + ?1 <= ?5""";
 
+    private static final String GIVE_BACK = """
+            UPDATE daily_usage SET segments = segments - ?1 WHERE scope = ?2 AND scope_id = ?3 AND usage_day = ?4""";
+
     @PersistenceContext
     EntityManager em;
 
@@ -47,7 +50,16 @@ public class QuotaLedger {
             reserve(COMPANY, company.getId(), today, segments, company.getDailyQuota(), "company");
         }
         if (department != null && department.getDailyQuota() != null) {
-            reserve(DEPARTMENT, department.getId(), today, segments, department.getDailyQuota(), "department");
+            try {
+                reserve(DEPARTMENT, department.getId(), today, segments, department.getDailyQuota(), "department");
+            } catch (QuotaExceededException refused) {
+                if (company.getDailyQuota() != null) {
+                    // The transaction may go on storing other requests: the company's share goes back.
+                    em.createNativeQuery(GIVE_BACK).setParameter(1, segments).setParameter(2, COMPANY)
+                            .setParameter(3, company.getId()).setParameter(4, today).executeUpdate();
+                }
+                throw refused;
+            }
         }
     }
 
@@ -68,7 +80,6 @@ public class QuotaLedger {
                         "SELECT segments FROM daily_usage WHERE scope = ?1 AND scope_id = ?2 AND usage_day = ?3")
                 .setParameter(1, scope).setParameter(2, id).setParameter(3, day).getSingleResult();
         int remaining = Math.max(0, quota - used.intValue());
-        // Rolls back the whole request, including what another scope reserved above.
         throw new QuotaExceededException(String.format(
                 "The %s's daily quota of %d SMS segments has %d left; this request needs %d.",
                 what, quota, remaining, segments), quota);

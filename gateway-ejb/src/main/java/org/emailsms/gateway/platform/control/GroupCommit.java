@@ -89,6 +89,11 @@ public final class GroupCommit<T, R> {
         return entry;
     }
 
+    /** How many items wait for the next write (counted one by one: for tests and gauges, not hot paths). */
+    public int waiting() {
+        return waiting.size();
+    }
+
     private void writeWaiting() {
         // Once more if an item came after the last take while its appender still saw this writer
         // active, unless a new writer has been started for it meanwhile.
