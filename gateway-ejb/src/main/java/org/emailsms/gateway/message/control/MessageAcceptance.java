@@ -2,6 +2,7 @@ package org.emailsms.gateway.message.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
@@ -132,7 +133,7 @@ public class MessageAcceptance {
     /** Stores one checked request in a transaction of its own: a quota refusal stores nothing. */
     @Transactional(rollbackOn = Exception.class)
     public Accepted store(Checked request) throws QuotaExceededException {
-        return write(request);
+        return write(request, replyPaths.assignedNumbers());
     }
 
     /**
@@ -143,9 +144,10 @@ public class MessageAcceptance {
     @Transactional
     public List<Stored> storeAll(List<Checked> requests) {
         List<Stored> stored = new ArrayList<>(requests.size());
+        Map<String, Long> assignedNumbers = replyPaths.assignedNumbers();
         for (Checked request : requests) {
             try {
-                stored.add(new Stored(write(request), null));
+                stored.add(new Stored(write(request, assignedNumbers), null));
             } catch (QuotaExceededException refused) {
                 stored.add(new Stored(null, refused));
             }
@@ -181,7 +183,7 @@ public class MessageAcceptance {
     }
 
     /** The quota taken, the reply paths chosen and each allowed recipient's message stored; before the commit. */
-    private Accepted write(Checked request) throws QuotaExceededException {
+    private Accepted write(Checked request, Map<String, Long> assignedNumbers) throws QuotaExceededException {
         User user = request.user();
         Company company = user.getCompany();
         EncodedSms sms = request.sms();
@@ -192,7 +194,7 @@ public class MessageAcceptance {
         List<RecipientResult> results = new ArrayList<>(request.results());
         List<Long> toQueue = new ArrayList<>();
         boolean interactive = allowed.size() <= interactiveRecipients;
-        List<String> senderNumbers = allowed.isEmpty() ? List.of() : replyPaths.candidatesFor(company);
+        List<String> senderNumbers = allowed.isEmpty() ? List.of() : replyPaths.candidatesFor(company, assignedNumbers);
         List<ReplyPath> paths = allowed.isEmpty() ? List.of() : replyPaths.senderNumbersFor(user, allowed, senderNumbers);
         // The user was read by the check, in another transaction: the messages refer to it by id.
         User sender = allowed.isEmpty() ? user : em.getReference(User.class, user.getId());

@@ -71,7 +71,16 @@ public class ReplyPathResolver {
 
     /** The numbers this company's messages may go out from, its own first; once per send. */
     public List<String> candidatesFor(Company company) {
-        Map<String, Long> assigned = senderNumbers.assigned();
+        return candidatesFor(company, assignedNumbers());
+    }
+
+    /** Which company owns which sender number; read once for a group of sends stored together. */
+    public Map<String, Long> assignedNumbers() {
+        return senderNumbers.assigned();
+    }
+
+    /** {@code assigned} is what {@link #assignedNumbers()} said in this transaction. */
+    public List<String> candidatesFor(Company company, Map<String, Long> assigned) {
         List<String> candidates = new ArrayList<>();
         assigned.forEach((number, owner) -> {
             if (owner.equals(company.getId())) {
