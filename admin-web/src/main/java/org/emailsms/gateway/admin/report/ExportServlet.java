@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.emailsms.gateway.account.boundary.NotAuthorizedException;
 import org.emailsms.gateway.account.boundary.UnknownAccountException;
+import org.emailsms.gateway.admin.platform.ErrorView;
 import org.emailsms.gateway.report.boundary.ReportService;
 import org.emailsms.gateway.report.boundary.TransactionFilter;
 
@@ -40,11 +41,19 @@ public class ExportServlet extends HttpServlet {
                     request.getParameter("source"), day(request, "from"), day(request, "to"));
             // Counting first checks the caller and the company before any byte of the file is sent.
             reports.countTransactions(request.getUserPrincipal().getName(), filter);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Malformed filter: " + e.getMessage());
+        } catch (NumberFormatException e) {
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
+                    "The company, user and department of the report are ids: whole numbers, as the report page writes them.");
+            return;
+        } catch (DateTimeParseException e) {
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "From and To are days written as 2026-12-31.");
+            return;
+        } catch (IllegalArgumentException e) {
+            // The filter's own rules (From after To, an unknown status or source), already in people's words.
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         } catch (UnknownAccountException | NotAuthorizedException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such company.");
+            refuse(request, response, HttpServletResponse.SC_NOT_FOUND, "No such company.");
             return;
         }
         response.setContentType("text/csv;charset=UTF-8");
@@ -56,6 +65,13 @@ public class ExportServlet extends HttpServlet {
             throw new IllegalStateException("the caller was checked a moment ago", e);
         }
         out.flush();
+    }
+
+    /** The portal's error page, saying why. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String reason)
+            throws IOException {
+        request.setAttribute(ErrorView.REASON, reason);
+        response.sendError(status, reason);
     }
 
     private static Long number(HttpServletRequest request, String name) {

@@ -252,7 +252,7 @@ class PortalIT {
         String company = companyOf(admin);
         browser.open("/admin/users.xhtml");
 
-        browser.rowAction(admin.getUsername(), "Disable");
+        browser.rowActionConfirmed(admin.getUsername(), "Disable");
         browser.waitForText("You cannot disable yourself: another administrator must.");
         assertFalse(browser.pageText().contains("User '" + admin.getUsername() + "' disabled."), "never both");
         browser.open("/admin/users.xhtml");
@@ -262,7 +262,7 @@ class PortalIT {
         Ids ids = idsSeenByTheProvider(company);
         browser.signIn("admin", System.getProperty("it.admin.password"));
         browser.open("/admin/users.xhtml?company=" + ids.company());
-        browser.rowAction(admin.getUsername(), "Disable");
+        browser.rowActionConfirmed(admin.getUsername(), "Disable");
         browser.waitForText(admin.getUsername() + " is the last active administrator of " + company
                 + ": make another user an administrator first.");
         assertNotNull(gateway.account().activate(admin.getUsername(), admin.getGeneratedPassword(), null),
@@ -276,8 +276,10 @@ class PortalIT {
         String user = sender.getUsername();
         String serial = gateway.account().activate(user, sender.getGeneratedPassword(), null);
         browser.open("/admin/users.xhtml");
+        assertTrue(browser.pageText().contains("Company administrator"), "roles in words: " + browser.pageText());
+        assertFalse(browser.texts(By.cssSelector("td")).contains("COMPANY_ADMIN"), "no enum names in the table");
 
-        browser.rowAction(user, "Disable");
+        browser.rowActionConfirmed(user, "Disable");
         browser.waitForText("User '" + user + "' disabled.");
         assertFault("ACCOUNT_DISABLED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
                 "From a disabled user", null));
@@ -287,10 +289,22 @@ class PortalIT {
         assertNotNull(gateway.messaging().sendMessage(serial, List.of(randomMobile()), "Back again", null).get(0)
                 .getMessageId());
 
+        // Revoking and resetting ask first: No changes nothing, Yes revokes.
+        browser.rowActionDeclined(user, "Reset password");
+        browser.rowActionDeclined(user, "Revoke add-in activations");
+        assertNotNull(gateway.messaging().sendMessage(serial, List.of(randomMobile()), "Still activated", null).get(0)
+                .getMessageId());
+        assertNotNull(gateway.account().activate(user, sender.getGeneratedPassword(), null), "the password is unchanged");
+        browser.rowActionConfirmed(user, "Revoke add-in activations");
+        browser.waitForText("User '" + user + "' signed out of every add-in.");
+        assertFault("AUTH_FAILED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
+                "From a revoked add-in", null));
+        String activatedAgain = gateway.account().activate(user, sender.getGeneratedPassword(), null);
+
         browser.rowActionConfirmed(user, "Delete");
         browser.waitForText("User '" + user + "' deleted");
         assertFalse(browser.texts(By.cssSelector(".username")).contains(user), "gone from the list");
-        assertFault("AUTH_FAILED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
+        assertFault("AUTH_FAILED", () -> gateway.messaging().sendMessage(activatedAgain, List.of(randomMobile()),
                 "From a deleted user", null));
     }
 
@@ -360,6 +374,21 @@ class PortalIT {
                 "Only to the list", null);
         assertEquals("PENDING", results.get(0).getStatus());
         assertEquals("DESTINATION_NOT_ALLOWED", results.get(1).getErrorCode());
+
+        // Removing the last number lifts the restriction for the whole company: the question says so,
+        // and No keeps it.
+        By remove = By.xpath("//tr[td[normalize-space(text())='" + allowed + "']]//button[.//span[text()='Remove']]");
+        browser.click(remove);
+        browser.waitForText("This is the last allowed number: without it the restriction is lifted");
+        browser.click(By.cssSelector(".ui-confirmdialog-no"));
+        assertEquals("DESTINATION_NOT_ALLOWED", gateway.messaging().sendMessage(serial, List.of(randomMobile()),
+                "Still only to the list", null).get(0).getErrorCode());
+        browser.click(remove);
+        browser.waitUntil("the question again", () -> browser.pageText().contains("This is the last allowed number"));
+        browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+        browser.waitForText("No restriction: every number in the allowed countries.");
+        assertEquals("PENDING", gateway.messaging().sendMessage(serial, List.of(randomMobile()),
+                "To anyone again", null).get(0).getStatus());
     }
 
     @Test
@@ -625,6 +654,39 @@ class PortalIT {
         browser.open("/admin/users.xhtml?company=abc");
         browser.waitForText("No such company.");
         assertFalse(browser.pageText().contains("j_idt"), browser.pageText());
+    }
+
+    /**
+     * The container's answers in the portal's words and layout: a page that does not exist, a page of
+     * another role, an export whose filter is not a date, and a form posted from a view the server no
+     * longer holds (before, the sign-in form inside the signed-in menu bar, without a word).
+     */
+    @Test
+    void errorsAndAnExpiredPageGetThePortalsOwnPages() throws Exception {
+        signedInCompanyAdmin();
+
+        browser.open("/admin/no-such-page.xhtml");
+        assertEquals("No such page", browser.text("errorHeading"));
+        assertTrue(browser.pageText().contains("Back to the portal"), browser.pageText());
+
+        browser.open("/admin/companies.xhtml");
+        assertEquals("This page is not for your role", browser.text("errorHeading"));
+        assertTrue(browser.pageText().contains("Users"), "the signed-in menu is there: " + browser.pageText());
+
+        var export = gateway.get(gateway.https("/admin/export.csv?from=yesterday"), browser.sessionCookie());
+        assertEquals(400, export.statusCode());
+        assertTrue(export.body().contains("From and To are days written as 2026-12-31."), export.body());
+        assertFalse(export.body().contains("Text 'yesterday'") || export.body().contains("Payara"), export.body());
+
+        browser.open("/admin/departments.xhtml");
+        // What the server no longer holding the view looks like to the page: its view state is unknown.
+        browser.script("document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]')"
+                + ".forEach(function (state) { state.value = '-1:-1'; });");
+        browser.click(By.cssSelector("button[id$=':create']"));
+        browser.waitForText("This page had expired");
+        assertFalse(browser.pageText().contains("Sign in"), browser.pageText());
+        browser.click(By.id("openAgain"));
+        browser.waitUntil("the departments page again", () -> browser.currentPath().endsWith("/admin/departments.xhtml"));
     }
 
     /** A length below the floor is refused with the rule, not quietly raised to it and reported saved. */

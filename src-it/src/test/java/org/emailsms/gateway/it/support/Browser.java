@@ -121,6 +121,15 @@ public final class Browser implements AutoCloseable {
         idle();
     }
 
+    /** {@link #rowAction} for an item that asks first: the question is answered No. */
+    public void rowActionDeclined(String rowText, String item) {
+        pickRowAction(rowText, item);
+        By no = By.cssSelector(".ui-confirmdialog-no");
+        waitUntil("the confirmation of '" + item + "'", () -> visible(no).isPresent());
+        visible(no).orElseThrow().click();
+        waitUntil("the confirmation closed", () -> visible(no).isEmpty());
+    }
+
     private void pickRowAction(String rowText, String item) {
         driver.findElement(By.xpath("//tr[.//*[normalize-space(text())='" + rowText + "']]"
                 + "//button[.//span[normalize-space(text())='Actions']]")).click();
