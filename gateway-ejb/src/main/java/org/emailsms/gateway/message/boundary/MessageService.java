@@ -74,6 +74,9 @@ public class MessageService {
     }
 
     private List<RecipientResult> storeAndQueue(MessageAcceptance.Checked request) throws QuotaExceededException {
+        if (request.answered()) {
+            return request.results(); // the same request id again: the first answer, nothing sent
+        }
         MessageAcceptance.Accepted accepted = stores.store(request);
         try {
             queue.enqueue(accepted.toQueue());

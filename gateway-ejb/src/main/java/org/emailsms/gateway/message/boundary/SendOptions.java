@@ -7,13 +7,27 @@ import org.emailsms.gateway.message.entity.MessageSource;
 /**
  * How to send: at a later time ({@code sendAt}, null for now), whether a long text may be split
  * (null follows the company's setting; true never overrides a company that forbids it), whether
- * the sender wants a handset delivery confirmation, and where the message comes from.
+ * the sender wants a handset delivery confirmation, where the message comes from, and the client's
+ * own id for the request ({@code requestId}, null for none): the same id again within two days gets
+ * the first answer and sends nothing, so a client may safely send again after a timeout.
  */
-public record SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery, MessageSource source) {
+public record SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery, MessageSource source, String requestId) {
+
+    /** The longest request id a client may choose. */
+    public static final int MAX_REQUEST_ID = 64;
+
+    public SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery, MessageSource source) {
+        this(sendAt, split, confirmDelivery, source, null);
+    }
 
     /** Through the SOAP API. */
     public SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery) {
         this(sendAt, split, confirmDelivery, MessageSource.ADD_IN);
+    }
+
+    /** Through the SOAP API, with the client's request id. */
+    public SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery, String requestId) {
+        this(sendAt, split, confirmDelivery, MessageSource.ADD_IN, requestId);
     }
 
     public static SendOptions defaults() {

@@ -1,6 +1,7 @@
 package org.emailsms.gateway.message.control;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
 import org.emailsms.gateway.message.boundary.QuotaExceededException;
+import org.emailsms.gateway.message.boundary.RecipientResult;
 import org.emailsms.gateway.message.control.MessageAcceptance.Accepted;
 import org.emailsms.gateway.message.control.MessageAcceptance.Checked;
 import org.emailsms.gateway.message.control.MessageAcceptance.Stored;
@@ -111,12 +113,14 @@ public class AcceptanceCommit {
             if (!Conflicts.isUniqueViolation(e)) {
                 return failed(e);
             }
-            // Another node (or the group before) opened a conversation with the same new handset on
-            // the same pool number at the same instant (reply_path's key). Once more, this store sees
+            // The same request id stored meanwhile (a client that sent again after a timeout): the
+            // first answer. Or another node opened a conversation with the same new handset on the
+            // same pool number at the same instant (reply_path's key): once more, this store sees
             // that conversation and takes another number.
-            LOG.fine(() -> "reply path taken concurrently; storing again: " + e.getMessage());
+            LOG.fine(() -> "a key was taken concurrently; storing again: " + e.getMessage());
             try {
-                return storeOnce(request);
+                Optional<List<RecipientResult>> earlier = acceptance.answerBefore(request);
+                return earlier.isPresent() ? new Stored(new Accepted(earlier.get(), List.of()), null) : storeOnce(request);
             } catch (RuntimeException again) {
                 return failed(again);
             }

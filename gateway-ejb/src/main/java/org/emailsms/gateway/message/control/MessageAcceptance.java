@@ -3,6 +3,7 @@ package org.emailsms.gateway.message.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
@@ -66,6 +67,9 @@ public class MessageAcceptance {
     @Inject
     ContentCipher cipher;
 
+    @Inject
+    SendRequests requests;
+
     /**
      * A request to at most this many recipients is interactive: its messages are delivered ahead
      * of bulk sends, released schedules and retries, so a person's text is not stuck behind a campaign.
@@ -84,7 +88,18 @@ public class MessageAcceptance {
      * @param content   the text encrypted, once for all recipients (null if none is allowed)
      */
     public record Checked(User user, List<String> recipients, List<Recipient> parsed, EncodedSms sms,
-                          SendOptions how, List<RecipientResult> results, List<String> allowed, byte[] content) {
+                          SendOptions how, List<RecipientResult> results, List<String> allowed, byte[] content,
+                          boolean answered) {
+
+        public Checked(User user, List<String> recipients, List<Recipient> parsed, EncodedSms sms, SendOptions how,
+                       List<RecipientResult> results, List<String> allowed, byte[] content) {
+            this(user, recipients, parsed, sms, how, results, allowed, content, false);
+        }
+
+        /** A request whose id was answered before: {@code results} is that answer, nothing is to be stored. */
+        static Checked answeredBefore(User user, SendOptions how, List<RecipientResult> answer) {
+            return new Checked(user, List.of(), List.of(), null, how, answer, List.of(), null, true);
+        }
     }
 
     /** A checked request once stored, or the quota that refused it, or the failure that kept it out. */
@@ -100,8 +115,16 @@ public class MessageAcceptance {
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
             MessageTooLongException {
         User user = activations.userOf(serial);
-        requireContent(recipients, text);
         SendOptions how = options == null ? SendOptions.defaults() : options;
+        if (how.requestId() != null) {
+            requireRequestId(how.requestId());
+            Optional<List<RecipientResult>> earlier = requests.answerTo(user.getId(), how.requestId());
+            if (earlier.isPresent()) {
+                LOG.fine(() -> "'" + user.getUsername() + "' sent request " + how.requestId() + " again: answered as before");
+                return Checked.answeredBefore(user, how, earlier.get());
+            }
+        }
+        requireContent(recipients, text);
         EncodedSms sms = EncodedSms.of(text);
         requireFits(companyOf(user), sms, how);
         return checkDestinations(user, recipients, text, sms, how);
@@ -128,6 +151,16 @@ public class MessageAcceptance {
                 EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.GSM7), EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.UCS2))));
         companyOf(user); // refuses provider administrators, who belong to no company
         return checkDestinations(user, recipients, text, sms, options == null ? SendOptions.defaults() : options);
+    }
+
+    /**
+     * The answer already given to a request with the same id as this one's, if any: what a store
+     * that failed on that id's key gives its caller instead.
+     */
+    @Transactional
+    public Optional<List<RecipientResult>> answerBefore(Checked request) {
+        String requestId = request.how().requestId();
+        return requestId == null ? Optional.empty() : requests.answerTo(request.user().getId(), requestId);
     }
 
     /** Stores one checked request in a transaction of its own: a quota refusal stores nothing. */
@@ -220,9 +253,20 @@ public class MessageAcceptance {
             results.set(i, RecipientResult.accepted(request.recipients().get(i), message.getId(), message.getStatus(),
                     replyPath.routable()));
         }
+        if (how.requestId() != null) {
+            requests.remember(user.getId(), how.requestId(), results);
+        }
         LOG.fine(() -> String.format("'%s' sent %d of %d messages (%d segments each), %d to queue now",
                 user.getUsername(), allowed.size(), results.size(), sms.segmentCount(), toQueue.size()));
         return new Accepted(results, toQueue);
+    }
+
+    private static void requireRequestId(String requestId) throws InvalidRequestException {
+        if (requestId.isBlank() || requestId.length() > SendOptions.MAX_REQUEST_ID
+                || requestId.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new InvalidRequestException("A request id is 1 to " + SendOptions.MAX_REQUEST_ID
+                    + " printable ASCII characters without spaces, such as a UUID.");
+        }
     }
 
     private static void requireContent(List<String> recipients, String text) throws InvalidRequestException {

@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.emailsms.gateway.message.boundary.QuotaExceededException;
 import org.emailsms.gateway.message.boundary.RecipientResult;
+import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.message.control.MessageAcceptance.Accepted;
 import org.emailsms.gateway.message.control.MessageAcceptance.Checked;
 import org.emailsms.gateway.message.control.MessageAcceptance.Stored;
@@ -83,15 +84,20 @@ class AcceptanceCommitTest {
         acceptance.failuresOf.put("raced", new ArrayList<>(List.of(DUPLICATE_REPLY_PATH)));
         acceptance.failuresOf.put("locked", new ArrayList<>(List.of(LOCK_TIMEOUT)));
         acceptance.refused.add("over quota");
+        acceptance.failuresOf.put("sent again", new ArrayList<>(List.of(DUPLICATE_REPLY_PATH)));
+        acceptance.answered.add("sent again");
         AcceptanceCommit cut = commit(acceptance);
 
-        List<Stored> stored = cut.storeGroup(List.of(request("ok"), request("raced"), request("locked"), request("over quota")));
+        List<Stored> stored = cut.storeGroup(List.of(request("ok"), request("raced"), request("locked"), request("over quota"),
+                request("sent again")));
 
         assertEquals("ok", stored.get(0).accepted().results().get(0).recipient());
         assertEquals("raced", stored.get(1).accepted().results().get(0).recipient(), "stored on the second try");
         assertSame(LOCK_TIMEOUT, stored.get(2).failure(), "not retried");
         assertEquals(QuotaExceededException.class, stored.get(3).refused().getClass());
-        assertEquals(List.of("ok", "raced", "raced", "locked", "over quota"), acceptance.alone);
+        assertEquals(7L, stored.get(4).accepted().results().get(0).messageId(), "its request id's first answer");
+        assertEquals(List.of(), stored.get(4).accepted().toQueue(), "nothing queued again");
+        assertEquals(List.of("ok", "raced", "raced", "locked", "over quota", "sent again"), acceptance.alone);
     }
 
     @Test
@@ -144,7 +150,7 @@ class AcceptanceCommitTest {
     }
 
     private static Checked request(String recipient) {
-        return new Checked(null, List.of(recipient), List.of(), null, null, List.of(), List.of(recipient), null);
+        return new Checked(null, List.of(recipient), List.of(), null, SendOptions.defaults(), List.of(), List.of(recipient), null);
     }
 
     /** Stores by name: a recipient's scripted failures first, refusals for the named ones. */
@@ -153,6 +159,8 @@ class AcceptanceCommitTest {
         final List<String> alone = Collections.synchronizedList(new ArrayList<>());
         final java.util.Map<String, List<RuntimeException>> failuresOf = new java.util.concurrent.ConcurrentHashMap<>();
         final List<String> refused = new ArrayList<>();
+        /** Recipients whose request id was answered meanwhile, with message 7. */
+        final List<String> answered = new ArrayList<>();
         RuntimeException groupFailure;
 
         @Override
@@ -170,6 +178,14 @@ class AcceptanceCommitTest {
                 }
             }
             return stored;
+        }
+
+        @Override
+        public java.util.Optional<List<RecipientResult>> answerBefore(Checked request) {
+            String recipient = request.recipients().get(0);
+            return answered.contains(recipient)
+                    ? java.util.Optional.of(List.of(RecipientResult.accepted(recipient, 7L, MessageStatus.PENDING)))
+                    : java.util.Optional.empty();
         }
 
         @Override

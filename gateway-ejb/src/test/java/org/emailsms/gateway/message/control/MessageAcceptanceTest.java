@@ -3,23 +3,30 @@ package org.emailsms.gateway.message.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.emailsms.gateway.account.control.SenderNumbers;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.message.boundary.RecipientResult;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.message.control.MessageAcceptance.Checked;
 import org.emailsms.gateway.message.control.MessageAcceptance.Stored;
@@ -89,8 +96,64 @@ class MessageAcceptanceTest {
         assertTrue(stored.get(0).accepted().toQueue().size() == 2 && stored.get(2).accepted().toQueue().size() == 1);
     }
 
+    /**
+     * A send with the client's request id stores its answer with its messages; the same id again
+     * finds that answer (refusals included); the same id twice in one group fails the group on the
+     * key (the group commit then stores them one by one, and the second gets the first's answer);
+     * answers are forgotten once old.
+     */
+    @Test
+    void aRequestIdKeepsItsAnswerUntilItIsForgotten() {
+        long userId = database.inTransaction(em -> {
+            Company company = new Company("Co " + UUID.randomUUID(), "AU", ZoneId.of("Australia/Sydney"));
+            em.persist(company);
+            User alice = User.companyUser(company, null, "a-" + UUID.randomUUID(), "a@example.test", Role.SENDER, "hash");
+            em.persist(alice);
+            return alice.getId();
+        });
+        SendOptions once = new SendOptions(null, null, false, "order-4711");
+
+        Stored stored = database.inTransaction(em -> {
+            MessageAcceptance cut = acceptance(em);
+            return cut.storeAll(List.of(checked(cut, em.find(User.class, userId), once, handset(), "12"))).get(0);
+        });
+
+        assertEquals(2, stored.accepted().results().size());
+        assertEquals(stored.accepted().results(), answerTo(userId, "order-4711").orElseThrow(),
+                "the same answer, the refused number's included");
+        SendOptions twice = new SendOptions(null, null, false, "order-4712");
+        assertThrows(PersistenceException.class, () -> database.inTransaction(em -> {
+            MessageAcceptance cut = acceptance(em);
+            User alice = em.find(User.class, userId);
+            return cut.storeAll(List.of(checked(cut, alice, twice, handset()), checked(cut, alice, twice, handset())));
+        }));
+        assertTrue(answerTo(userId, "order-4712").isEmpty(), "the failed group stored nothing");
+
+        database.inTransaction((EntityManager em) -> {
+            em.createNativeQuery("UPDATE send_request SET created_at = ?1 WHERE user_id = ?2")
+                    .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minusDays(3)).setParameter(2, userId).executeUpdate();
+        });
+        int forgotten = database.inTransaction((EntityManager em) -> requests(em).forget(Instant.now().minus(Duration.ofDays(2)), 10));
+        assertTrue(forgotten >= 1);
+        assertTrue(answerTo(userId, "order-4711").isEmpty());
+    }
+
+    private static Optional<List<RecipientResult>> answerTo(long userId, String requestId) {
+        return database.inTransaction((EntityManager em) -> requests(em).answerTo(userId, requestId));
+    }
+
+    private static SendRequests requests(EntityManager em) {
+        SendRequests requests = new SendRequests();
+        requests.em = em;
+        return requests;
+    }
+
     private static Checked checked(MessageAcceptance cut, User user, String... recipients) {
-        return cut.checkDestinations(user, List.of(recipients), "Hello", EncodedSms.of("Hello"), SendOptions.defaults());
+        return checked(cut, user, SendOptions.defaults(), recipients);
+    }
+
+    private static Checked checked(MessageAcceptance cut, User user, SendOptions how, String... recipients) {
+        return cut.checkDestinations(user, List.of(recipients), "Hello", EncodedSms.of("Hello"), how);
     }
 
     private static MessageAcceptance acceptance(EntityManager em) {
@@ -121,6 +184,7 @@ class MessageAcceptanceTest {
         cut.replyPaths = replyPaths;
         cut.cipher = ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32]));
         cut.interactiveRecipients = 5;
+        cut.requests = requests(em);
         return cut;
     }
 

@@ -55,7 +55,7 @@ public class MessageEndpoint {
                                               @WebParam(name = "options") SendOptionsSpec options) throws GatewayFault {
         SendOptions how = options == null ? SendOptions.defaults()
                 : new SendOptions(sendAt(options.sendAt), options.split,
-                        options.confirmDelivery != null && options.confirmDelivery);
+                        options.confirmDelivery != null && options.confirmDelivery, options.requestId);
         requireTransport();
         return SerialCalls.invoke(context, () -> messages().send(serial, recipients, text, how).stream()
                 .map(RecipientOutcome::of).toList());

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -182,6 +183,33 @@ class OutboundIT {
         assertEquals(0x08, submit.getDataCoding());
         assertEquals("你好，世界 😀", new String(submit.getShortMessage(), StandardCharsets.UTF_16BE));
         assertEquals(1, submit.getRegisteredDelivery() & 0x03, "a handset delivery confirmation was asked for");
+    }
+
+    /**
+     * A client that did not get its answer (a timeout, a gateway killed after the commit) sends the
+     * same request again with the same request id: it gets the first answer, and nothing goes twice.
+     */
+    @Test
+    void theSameRequestIdAgainGetsTheFirstAnswerAndSendsNothing() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        SendOptions once = new SendOptions();
+        once.setRequestId("it-" + UUID.randomUUID());
+
+        List<RecipientResult> first = gateway.messaging().sendMessage(serial, List.of(recipient, "12345"), "Only once", once);
+        List<RecipientResult> again = gateway.messaging().sendMessage(serial, List.of(recipient, "12345"), "Only once", once);
+
+        assertEquals(first.get(0).getMessageId(), again.get(0).getMessageId());
+        assertEquals("INVALID_DESTINATION", again.get(1).getErrorCode(), "the refusal is answered as the first time");
+        // A later message without an id to the same number: once it is there, the first was the only other one.
+        gateway.messaging().sendMessage(serial, List.of(recipient), "Marker", null);
+        smsc.awaitSubmitsTo(recipient, 2, DELIVERY);
+        assertEquals(List.of("Marker", "Only once"), smsc.submitsTo(recipient).stream()
+                .map(submit -> new String(submit.getShortMessage(), StandardCharsets.ISO_8859_1)).sorted().toList());
+
+        SendOptions bad = new SendOptions();
+        bad.setRequestId("has spaces in it");
+        assertFault("INVALID_REQUEST", () -> gateway.messaging().sendMessage(serial, List.of(recipient), "Bad id", bad));
     }
 
     @Test
