@@ -19,6 +19,7 @@ import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.message.control.AcceptanceCommit;
+import org.emailsms.gateway.message.control.EncodedSms;
 import org.emailsms.gateway.message.control.MessageAcceptance;
 import org.emailsms.gateway.message.control.OutboundQueue;
 import org.emailsms.gateway.message.entity.SmsMessage;
@@ -85,6 +86,23 @@ public class MessageService {
             LOG.log(Level.WARNING, "Messages " + accepted.toQueue() + " stored but not queued; the sweep will queue them", e);
         }
         return accepted.results();
+    }
+
+    /** What {@code text} would take if the caller sent it; nothing is stored or sent. */
+    public MessagePreview preview(String serial, String text)
+            throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException {
+        User user = activations.userOf(serial);
+        if (text == null || text.isEmpty()) {
+            throw new InvalidRequestException("The message text is empty.");
+        }
+        if (user.getCompany() == null) {
+            throw new InvalidRequestException("Provider administrators belong to no company and cannot send.");
+        }
+        EncodedSms sms = EncodedSms.of(text);
+        boolean fits = sms.segmentCount() == 1
+                || (user.getCompany().isSplitLongMessages() && sms.segmentCount() <= user.getCompany().getMaxSegments());
+        return new MessagePreview(text, sms.alphabet().name(), text.codePointCount(0, text.length()), sms.segmentCount(),
+                sms.charactersLeftInLastSegment(), fits);
     }
 
     /** Messages sent one-way since {@code since}: the sender numbers were exhausted for their handsets. */

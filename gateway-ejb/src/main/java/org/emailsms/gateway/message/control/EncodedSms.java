@@ -106,6 +106,16 @@ public final class EncodedSms {
         return segments.size();
     }
 
+    /**
+     * How many more characters the last segment holds (GSM extension characters take two), so a
+     * writer sees how far the text may grow before it costs another SMS.
+     */
+    public int charactersLeftInLastSegment() {
+        int bytesPerUnit = alphabet == Alphabet.UCS2 ? 2 : 1;
+        int capacity = segments.size() == 1 || separate ? alphabet.single : alphabet.concatenated;
+        return capacity - segments.get(segments.size() - 1).length / bytesPerUnit;
+    }
+
     /** The payload of each segment, without any header. */
     public List<byte[]> segments() {
         return segments;

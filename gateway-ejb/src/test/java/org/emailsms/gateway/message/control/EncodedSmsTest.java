@@ -88,4 +88,16 @@ class EncodedSmsTest {
         sms.segments().forEach(all::writeBytes);
         return EncodedSms.decode(all.toByteArray(), sms.alphabet().dataCoding());
     }
+
+    @Test
+    void theLastSegmentSaysHowManyMoreCharactersItHolds() {
+        assertEquals(155, EncodedSms.of("Hello").charactersLeftInLastSegment());
+        assertEquals(158, EncodedSms.of("€").charactersLeftInLastSegment(), "an extension character takes two");
+        assertEquals(0, EncodedSms.of("a".repeat(160)).charactersLeftInLastSegment());
+        assertEquals(153 - 8, EncodedSms.of("a".repeat(161)).charactersLeftInLastSegment(), "153 + 8 once concatenated");
+        assertEquals(68, EncodedSms.of("你好").charactersLeftInLastSegment());
+        assertEquals(67 - 4, EncodedSms.of("你".repeat(71)).charactersLeftInLastSegment());
+        assertEquals(160 - 2, EncodedSms.separate(java.util.List.of("a".repeat(160), "ab")).orElseThrow()
+                .charactersLeftInLastSegment(), "separate SMS each hold 160");
+    }
 }

@@ -61,6 +61,15 @@ public class MessageEndpoint {
                 .map(RecipientOutcome::of).toList());
     }
 
+    /** What a text would take (encoding, characters, segments, room left), without sending it. */
+    @WebMethod
+    @WebResult(name = "preview")
+    public MessagePreviewInfo previewMessage(@WebParam(name = "serial") String serial,
+                                             @WebParam(name = "text") String text) throws GatewayFault {
+        requireTransport();
+        return SerialCalls.invoke(context, () -> MessagePreviewInfo.of(messages().preview(serial, text)));
+    }
+
     @WebMethod
     @WebResult(name = "status")
     public List<MessageStatusInfo> getStatus(@WebParam(name = "serial") String serial,

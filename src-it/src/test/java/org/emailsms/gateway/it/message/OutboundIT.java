@@ -32,6 +32,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
 import org.emailsms.gateway.it.client.message.MessageStatus;
+import org.emailsms.gateway.it.client.message.MessagePreview;
 import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.client.message.SendOptions;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
@@ -210,6 +211,21 @@ class OutboundIT {
         SendOptions bad = new SendOptions();
         bad.setRequestId("has spaces in it");
         assertFault("INVALID_REQUEST", () -> gateway.messaging().sendMessage(serial, List.of(recipient), "Bad id", bad));
+    }
+
+    /** A preview sends nothing and says what the text would take. */
+    @Test
+    void aPreviewSaysWhatATextWouldTake() throws Exception {
+        String serial = newSender(tenants.newCompany());
+
+        MessagePreview hello = gateway.messaging().previewMessage(serial, "Hello");
+        assertEquals(List.of("Hello", "GSM7", 5, 1, 155, true), List.of(hello.getText(), hello.getEncoding(),
+                hello.getCharacters(), hello.getSegments(), hello.getCharactersLeft(), hello.isFits()));
+        MessagePreview longer = gateway.messaging().previewMessage(serial, "x".repeat(400));
+        assertEquals(List.of(3, 153 * 3 - 400), List.of(longer.getSegments(), longer.getCharactersLeft()));
+        MessagePreview chinese = gateway.messaging().previewMessage(serial, "你好");
+        assertEquals(List.of("UCS2", 68), List.of(chinese.getEncoding(), chinese.getCharactersLeft()));
+        assertFault("AUTH_FAILED", () -> gateway.messaging().previewMessage("0000000000000000", "Hello"));
     }
 
     @Test
