@@ -15,6 +15,7 @@ import org.emailsms.gateway.inbound.boundary.InboundBacklog.GivenUpPdu;
 import org.emailsms.gateway.inbound.boundary.ReplyService;
 import org.emailsms.gateway.inbound.boundary.UnroutedReply;
 import org.emailsms.gateway.mail.boundary.MailBacklog;
+import org.emailsms.gateway.mail.boundary.MailBacklog.MailRecord;
 import org.emailsms.gateway.mail.boundary.MailBacklog.PendingMail;
 import org.emailsms.gateway.message.boundary.MessageService;
 import org.emailsms.gateway.retention.boundary.RetentionJob;
@@ -63,6 +64,8 @@ public class OperationsView implements Serializable {
     private long pendingMail;
     private long retryingMail;
     private List<PendingMail> outbox;
+    private String mailSearch;
+    private List<MailRecord> mailFound;
     private List<UnroutedReply> unrouted;
     private long waitingInbound;
     private long givenUpInbound;
@@ -94,6 +97,31 @@ public class OperationsView implements Serializable {
             Messages.addGlobalWarn("The retention job is already running on this node.");
         }
         init();
+    }
+
+    /** The newest emails, sent or waiting, to addresses containing what the operator typed. */
+    public void findMail() {
+        if (mailSearch == null || mailSearch.isBlank()) {
+            Messages.addGlobalWarn("Type part of an email address to search for.");
+            mailFound = null;
+            return;
+        }
+        mailFound = mail.find(mailSearch, ROWS);
+        if (mailFound.isEmpty()) {
+            Messages.addGlobalInfo("No email to an address containing '" + mailSearch.strip() + "'.");
+        }
+    }
+
+    public String getMailSearch() {
+        return mailSearch;
+    }
+
+    public void setMailSearch(String mailSearch) {
+        this.mailSearch = mailSearch;
+    }
+
+    public List<MailRecord> getMailFound() {
+        return mailFound;
     }
 
     /** After the operator has mended what made them fail. */

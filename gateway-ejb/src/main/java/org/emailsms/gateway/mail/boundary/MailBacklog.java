@@ -43,6 +43,30 @@ public class MailBacklog {
                 ((Number) r[3]).intValue(), (String) r[4], Timestamps.utc(r[5]), Timestamps.utc(r[6]))).toList();
     }
 
+    /** An email, sent or not, as the search shows it: no body, it may quote message content. */
+    public record MailRecord(long id, String recipient, String subject, String status, int attempts, String lastError,
+                             OffsetDateTime createdAt, OffsetDateTime sentAt) {
+    }
+
+    /**
+     * The newest emails, sent or waiting, whose recipient address contains {@code recipient}
+     * (without regard to case): for an administrator who is asked whether an activation or reply
+     * email went out. Sent emails are kept until the retention period deletes them.
+     */
+    @SuppressWarnings("unchecked")
+    public List<MailRecord> find(String recipient, int max) {
+        String pattern = "%" + recipient.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, recipient, subject, status, attempts, last_error, created_at, sent_at
+                        FROM mail_outbox WHERE LOWER(recipient) LIKE ?1 ESCAPE '\\' ORDER BY id DESC""")
+                .setParameter(1, pattern)
+                .setMaxResults(Math.max(1, Math.min(max, 1_000))).getResultList();
+        return rows.stream().map(r -> new MailRecord(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], ((Number) r[4]).intValue(), (String) r[5], Timestamps.utc(r[6]),
+                r[7] == null ? null : Timestamps.utc(r[7]))).toList();
+    }
+
     private long count(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }

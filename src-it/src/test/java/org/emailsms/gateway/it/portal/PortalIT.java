@@ -166,6 +166,19 @@ class PortalIT {
         browser.waitForText("127.0.0.1:" + System.getProperty("it.smsc.port"));
         assertTrue(browser.text("binds").contains("(this page)"), "each bind under its node: " + browser.text("binds"));
 
+        // Did the new user's activation email go out? The operator searches the outbox by address.
+        String address = sender.getUsername() + "@example.test";
+        awaitEmail(MAIL, address, "Your EmailSMS account");
+        browser.type("mailSearch:recipient", sender.getUsername().toUpperCase(java.util.Locale.ROOT));
+        browser.waitUntil("the email shown as sent", () -> {
+            browser.click("mailSearch:find");
+            return browser.texts(By.cssSelector(".mailStatus")).equals(List.of("Sent"));
+        });
+        assertEquals(List.of(address), browser.texts(By.cssSelector(".mailTo")));
+        browser.type("mailSearch:recipient", "%");
+        browser.click("mailSearch:find");
+        browser.waitForText("No email to an address containing '%'.");
+
         browser.open("/admin/companies.xhtml");
         findCompany(name);
         browser.click(By.xpath("//tr[td/a[text()='" + name + "']]//button[.//span[text()='Disable']]"));
