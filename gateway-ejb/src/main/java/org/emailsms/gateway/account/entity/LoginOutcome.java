@@ -2,11 +2,22 @@ package org.emailsms.gateway.account.entity;
 
 /** How a sign-in or activation attempt ended, as kept in the login audit. */
 public enum LoginOutcome {
-    SUCCESS,
-    BAD_PASSWORD,
-    UNKNOWN_USER,
-    LOCKED,
-    DISABLED,
+    SUCCESS("Signed in"),
+    BAD_PASSWORD("Wrong password"),
+    UNKNOWN_USER("Unknown username"),
+    LOCKED("Locked out"),
+    DISABLED("Account disabled"),
     /** Refused unchecked: too many failed sign-ins from this client address, whatever the username. */
-    CLIENT_BLOCKED
+    CLIENT_BLOCKED("Client address blocked");
+
+    private final String label;
+
+    LoginOutcome(String label) {
+        this.label = label;
+    }
+
+    /** The outcome in people's words, for pages. */
+    public String getLabel() {
+        return label;
+    }
 }

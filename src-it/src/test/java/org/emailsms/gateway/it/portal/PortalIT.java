@@ -99,8 +99,13 @@ class PortalIT {
         assertEquals("Welcome, " + admin.getUsername(), browser.text("welcome"));
 
         browser.open("/admin/audit.xhtml");
-        browser.waitForText("BAD_PASSWORD");
-        assertTrue(browser.pageText().contains("PORTAL"), browser.pageText());
+        browser.waitForText("Wrong password");
+        assertTrue(browser.texts(By.cssSelector(".auditOutcome")).containsAll(List.of("Wrong password", "Signed in")));
+        // Filtered by outcome, in the words the page shows: the one wrong password only.
+        browser.type(By.xpath("//th[.//span[text()='Outcome']]//input"), "wrong");
+        browser.waitUntil("only the wrong password left",
+                () -> browser.texts(By.cssSelector(".auditOutcome")).equals(List.of("Wrong password")));
+        assertEquals(List.of(admin.getUsername()), browser.texts(By.cssSelector(".auditUser")));
 
         browser.signOut();
         assertEquals("/login.xhtml", browser.currentPath());
@@ -291,6 +296,9 @@ class PortalIT {
         browser.open("/admin/users.xhtml");
         assertTrue(browser.pageText().contains("Company administrator"), "roles in words: " + browser.pageText());
         assertFalse(browser.texts(By.cssSelector("td")).contains("COMPANY_ADMIN"), "no enum names in the table");
+        browser.type(By.xpath("//th[.//span[text()='Role']]//input"), "sender");
+        browser.waitUntil("the senders only", () -> browser.texts(By.cssSelector(".username")).equals(List.of(user)));
+        browser.open("/admin/users.xhtml");
 
         browser.rowActionConfirmed(user, "Disable");
         browser.waitForText("User '" + user + "' disabled.");
