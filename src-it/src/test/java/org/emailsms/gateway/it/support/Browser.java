@@ -134,8 +134,14 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.xpath("//tr[.//*[normalize-space(text())='" + rowText + "']]"
                 + "//button[.//span[normalize-space(text())='Actions']]")).click();
         By menuItem = By.xpath("//a[contains(@class,'ui-menuitem-link')][.//span[normalize-space(text())='" + item + "']]");
-        waitUntil("the menu item '" + item + "'", () -> visible(menuItem).isPresent());
+        // While the menu slides open its items are displayed with no size yet, and cannot be clicked.
+        waitUntil("the menu item '" + item + "'", () -> visible(menuItem).filter(Browser::hasSize).isPresent());
         visible(menuItem).orElseThrow().click();
+        waitUntil("the menu closed after '" + item + "'", () -> visible(menuItem).isEmpty());
+    }
+
+    private static boolean hasSize(WebElement element) {
+        return element.getSize().getWidth() > 0 && element.getSize().getHeight() > 0;
     }
 
     /** PrimeFaces keeps the menus and dialogs of every row in the page; only the open one is shown. */
