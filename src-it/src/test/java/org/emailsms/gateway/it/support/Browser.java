@@ -137,7 +137,6 @@ public final class Browser implements AutoCloseable {
         // While the menu slides open its items are displayed with no size yet, and cannot be clicked.
         waitUntil("the menu item '" + item + "'", () -> visible(menuItem).filter(Browser::hasSize).isPresent());
         visible(menuItem).orElseThrow().click();
-        waitUntil("the menu closed after '" + item + "'", () -> visible(menuItem).isEmpty());
     }
 
     private static boolean hasSize(WebElement element) {
