@@ -175,10 +175,10 @@ public class MessageAcceptance {
      * of them back, and the caller stores them one by one.
      */
     @Transactional
-    public List<Stored> storeAll(List<Checked> requests) {
-        List<Stored> stored = new ArrayList<>(requests.size());
+    public List<Stored> storeAll(List<Checked> group) {
+        List<Stored> stored = new ArrayList<>(group.size());
         Map<String, Long> assignedNumbers = replyPaths.assignedNumbers();
-        for (Checked request : requests) {
+        for (Checked request : group) {
             try {
                 stored.add(new Stored(write(request, assignedNumbers), null));
             } catch (QuotaExceededException refused) {
