@@ -2,21 +2,29 @@ package org.emailsms.gateway.admin.account;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
 import org.emailsms.gateway.account.boundary.CompanySettings;
+import org.emailsms.gateway.account.boundary.LicenceAcceptance;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.admin.platform.Actions;
 import org.emailsms.gateway.admin.platform.CompanyPage;
+import org.emailsms.gateway.message.boundary.DictionaryService;
+import org.omnifaces.util.Messages;
 
 /**
- * One company: its settings (provider administrators), its login criteria and its list of allowed
- * destination numbers (its own administrators too).
+ * One company: its settings (provider administrators), its login criteria, its list of allowed
+ * destination numbers, what it asks of its clients (licence, compression) and its compression
+ * dictionary (its own administrators too).
  */
 @Named
 @ViewScoped
@@ -40,6 +48,13 @@ public class CompanyView extends CompanyPage {
     private boolean outlookEnabled;
     private List<String> outlookSources = new ArrayList<>();
     private String pasted;
+    private boolean requireLicence;
+    private boolean compressOutlook;
+    private String dictionary;
+    private List<LicenceAcceptance> licenceAcceptances = List.of();
+
+    @EJB
+    transient DictionaryService dictionaries;
 
     @Override
     protected void loadCompanyData() throws org.emailsms.gateway.platform.boundary.GatewayException {
@@ -59,6 +74,68 @@ public class CompanyView extends CompanyPage {
         senderNumbers = String.join("\n", companies.senderNumbers(caller.getName(), getCompanyId()));
         outlookEnabled = company.isOmsEnabled();
         outlookSources = new ArrayList<>(company.getOmsSources());
+        requireLicence = company.isRequireLicence();
+        compressOutlook = company.isOmsCompress();
+        dictionary = dictionaries.companyWords(caller.getName(), getCompanyId()).stream()
+                .map(w -> w.word() + " = " + w.replacement()).collect(Collectors.joining("\n"));
+        licenceAcceptances = companies.licenceAcceptances(caller.getName(), getCompanyId());
+    }
+
+    public void saveClientSettings() {
+        Actions.run(() -> companies.changeClientSettings(caller.getName(), getCompanyId(), requireLicence, compressOutlook),
+                "Client settings saved.");
+        load();
+    }
+
+    /** One word a line, written {@code word = replacement}; a line without "=" is refused with its number. */
+    public void saveDictionary() {
+        Map<String, String> words = new LinkedHashMap<>();
+        String[] lines = dictionary == null ? new String[0] : dictionary.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int equals = lines[i].indexOf('=');
+            if (equals < 0) {
+                Messages.addGlobalError("Line {0} has no \"=\": write each word as word = replacement.", i + 1);
+                return;
+            }
+            if (words.putIfAbsent(lines[i].substring(0, equals).strip(), lines[i].substring(equals + 1).strip()) != null) {
+                Messages.addGlobalError("Line {0}: \"{1}\" is in the dictionary twice.", i + 1, lines[i].substring(0, equals).strip());
+                return;
+            }
+        }
+        Actions.run(() -> dictionaries.replaceCompanyWords(caller.getName(), getCompanyId(), words),
+                words.isEmpty() ? "The dictionary is empty now." : "Dictionary saved: " + words.size() + " word(s).");
+        load();
+    }
+
+    public boolean isRequireLicence() {
+        return requireLicence;
+    }
+
+    public void setRequireLicence(boolean requireLicence) {
+        this.requireLicence = requireLicence;
+    }
+
+    public boolean isCompressOutlook() {
+        return compressOutlook;
+    }
+
+    public void setCompressOutlook(boolean compressOutlook) {
+        this.compressOutlook = compressOutlook;
+    }
+
+    public String getDictionary() {
+        return dictionary;
+    }
+
+    public void setDictionary(String dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    public List<LicenceAcceptance> getLicenceAcceptances() {
+        return licenceAcceptances;
     }
 
     public void saveOutlookSettings() {

@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.Authenticator;
 import org.emailsms.gateway.account.control.KnownSerials;
+import org.emailsms.gateway.account.control.Licences;
 import org.emailsms.gateway.account.control.SerialNumbers;
 import org.emailsms.gateway.account.entity.Activation;
 import org.emailsms.gateway.account.entity.LoginChannel;
@@ -43,19 +44,50 @@ public class ActivationService {
     KnownSerials knownSerials;
 
     @Inject
+    Licences licences;
+
+    @Inject
     @ConfigProperty(name = "gateway.activation.max-idle", defaultValue = "P180D")
     Duration maxIdle;
 
-    /** Returns the new serial number; only its hash is stored. */
+    /** Without a word on the licence, as add-ins that predate it activate. */
     public String activate(String username, String password, String clientInfo, String clientIp)
-            throws AuthenticationFailedException, AccountLockedException, AccountDisabledException {
+            throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
+            LicenceNotAcceptedException {
+        return activate(username, password, clientInfo, clientIp, null);
+    }
+
+    /**
+     * Returns the new serial number; only its hash is stored, with the licence version the client
+     * accepted. A version that is not the current one is refused (the client showed an old text), and
+     * so is none at all when the user's company requires the licence.
+     */
+    public String activate(String username, String password, String clientInfo, String clientIp, String acceptedLicence)
+            throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
+            LicenceNotAcceptedException {
         User user = authenticator.authenticate(username, password, clientIp, LoginChannel.SOAP);
+        String accepted = acceptedLicence == null || acceptedLicence.isBlank() ? null : acceptedLicence.strip();
+        LicenceText licence = licences.current();
+        if (accepted != null && !accepted.equals(licence.version())) {
+            throw new LicenceNotAcceptedException("The licence is now version " + licence.version() + ", not "
+                    + accepted + ": show it again and activate accepting it.");
+        }
+        if (accepted == null && user.getCompany() != null && user.getCompany().isRequireLicence()) {
+            throw new LicenceNotAcceptedException("Your company requires the licence (version " + licence.version()
+                    + ") to be accepted: show it and activate accepting it.");
+        }
         String serial = serials.generate();
         String info = clientInfo == null ? null
                 : clientInfo.substring(0, Math.min(clientInfo.length(), MAX_CLIENT_INFO));
-        em.persist(new Activation(user, serials.hash(serial), info, clientIp));
-        LOG.info(() -> String.format("User '%s' activated an add-in (%s)", user.getUsername(), info));
+        em.persist(new Activation(user, serials.hash(serial), info, clientIp, accepted));
+        LOG.info(() -> String.format("User '%s' activated an add-in (%s), licence %s", user.getUsername(), info,
+                accepted == null ? "not asked" : accepted));
         return serial;
+    }
+
+    /** The end-user licence a client shows before activating. */
+    public LicenceText licence() {
+        return licences.current();
     }
 
     /**

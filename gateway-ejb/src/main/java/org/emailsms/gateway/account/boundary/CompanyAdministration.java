@@ -21,6 +21,7 @@ import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.SenderNumbers;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.AccountStatus;
+import org.emailsms.gateway.account.entity.Activation;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
@@ -234,6 +235,30 @@ public class CompanyAdministration {
         company.changeOutlookSettings(enabled, accepted);
         LOG.info(() -> String.format("%s set Outlook text messaging of '%s' %s, accepting %s", actor.getUsername(),
                 company.getName(), enabled ? "on" : "off", accepted));
+    }
+
+    /**
+     * What the company asks of its clients: the licence accepted at activation (off by default: add-ins
+     * that predate it do not send one), and Outlook's texts compressed with the company's dictionary.
+     */
+    public void changeClientSettings(String actorName, Long companyId, boolean requireLicence, boolean compressOutlook)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.administrator(actorName);
+        Company company = tenancy.company(actor, companyId);
+        company.changeClientSettings(requireLicence, compressOutlook);
+        LOG.info(() -> String.format("%s set the licence of '%s' %s and Outlook compression %s", actor.getUsername(),
+                company.getName(), requireLicence ? "required" : "optional", compressOutlook ? "on" : "off"));
+    }
+
+    /** The newest 200 activations of the company's users that accepted a licence: who, which version, when, from where. */
+    public List<LicenceAcceptance> licenceAcceptances(String actorName, Long companyId)
+            throws NotAuthorizedException, UnknownAccountException {
+        Company company = tenancy.company(tenancy.administrator(actorName), companyId);
+        return em.createNamedQuery("Activation.licenceAcceptances", Activation.class).setParameter("company", company)
+                .setMaxResults(200).getResultStream()
+                .map(a -> new LicenceAcceptance(a.getUser().getUsername(), a.getLicenceVersion(), a.getCreatedAt(),
+                        a.getClientIp()))
+                .toList();
     }
 
     /** The company's allowed destination numbers; empty means unrestricted. */

@@ -239,6 +239,19 @@ public class ProvisioningService {
                 enabled, sources);
     }
 
+    /** The id of a company the administrator may act on, by its name. */
+    public Long companyId(String actorName, String companyName) throws NotAuthorizedException, UnknownAccountException {
+        return companyAdministeredBy(administrator(actorName), companyName).getId();
+    }
+
+    /** A company's client settings, by name: the licence required at activation, Outlook's texts compressed. */
+    public void setClientSettings(String actorName, String companyName, boolean requireLicence, boolean compressOutlook)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = administrator(actorName);
+        companies.changeClientSettings(actor.getUsername(), companyAdministeredBy(actor, companyName).getId(),
+                requireLicence, compressOutlook);
+    }
+
     /**
      * Replaces the company's list of allowed destination numbers; an empty list lifts the
      * restriction. Every number must be a valid mobile number; returns them in E.164.

@@ -24,6 +24,9 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
         query = "SELECT a FROM Activation a WHERE a.serialHash = :serialHash AND a.keyed = :keyed")
 @NamedQuery(name = "Activation.revokeAllOfUser",
         query = "UPDATE Activation a SET a.revokedAt = :now WHERE a.user = :user AND a.revokedAt IS NULL")
+@NamedQuery(name = "Activation.licenceAcceptances", query = """
+        SELECT a FROM Activation a JOIN FETCH a.user u WHERE u.company = :company AND a.licenceVersion IS NOT NULL
+        ORDER BY a.createdAt DESC, a.id DESC""")
 public class Activation extends GatewayEntity {
 
     /** Last-use times coarser than this are good enough and spare a write on every request. */
@@ -54,10 +57,15 @@ public class Activation extends GatewayEntity {
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
 
+    /** The licence version the client accepted when activating; null when it did not say. */
+    @Column(name = "licence_version", length = 64)
+    private String licenceVersion;
+
     protected Activation() {
     }
 
-    public Activation(User user, String serialHash, String clientInfo, String clientIp) {
+    public Activation(User user, String serialHash, String clientInfo, String clientIp, String licenceVersion) {
+        this.licenceVersion = licenceVersion;
         this.user = user;
         this.serialHash = serialHash;
         this.keyed = true;
@@ -65,6 +73,14 @@ public class Activation extends GatewayEntity {
         this.clientIp = clientIp;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.lastUsedAt = createdAt;
+    }
+
+    public String getLicenceVersion() {
+        return licenceVersion;
+    }
+
+    public String getClientIp() {
+        return clientIp;
     }
 
     public boolean isRevoked() {

@@ -95,6 +95,12 @@ public class Company extends GatewayEntity {
     private boolean omsEnabled = true;
 
     /** The automatic OMS sources it accepts (reminders and the like), by name, comma-separated. */
+    @Column(name = "require_licence", nullable = false)
+    private boolean requireLicence;
+
+    @Column(name = "oms_compress", nullable = false)
+    private boolean omsCompress;
+
     @Column(name = "oms_sources", nullable = false, length = 120)
     private String omsSources = String.join(",", ALL_AUTOMATIC_SOURCES);
 
@@ -218,6 +224,24 @@ public class Company extends GatewayEntity {
         String wanted = name == null ? "" : name.replace("_", "").strip().toLowerCase(Locale.ROOT);
         return ALL_AUTOMATIC_SOURCES.stream().filter(s -> s.replace("_", "").toLowerCase(Locale.ROOT).equals(wanted))
                 .findFirst();
+    }
+
+    /**
+     * Client settings: whether activating needs the licence's current version accepted (clients
+     * that predate the licence do not send one, so this is off until the company's add-ins are
+     * updated), and whether Outlook's texts go compressed with the dictionary.
+     */
+    public void changeClientSettings(boolean requireLicence, boolean omsCompress) {
+        this.requireLicence = requireLicence;
+        this.omsCompress = omsCompress;
+    }
+
+    public boolean isRequireLicence() {
+        return requireLicence;
+    }
+
+    public boolean isOmsCompress() {
+        return omsCompress;
     }
 
     public boolean isOmsEnabled() {

@@ -19,7 +19,9 @@ import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.message.control.AcceptanceCommit;
+import org.emailsms.gateway.message.control.Dictionaries;
 import org.emailsms.gateway.message.control.EncodedSms;
+import org.emailsms.gateway.message.control.TextCompression;
 import org.emailsms.gateway.message.control.MessageAcceptance;
 import org.emailsms.gateway.message.control.OutboundQueue;
 import org.emailsms.gateway.message.entity.SmsMessage;
@@ -52,6 +54,9 @@ public class MessageService {
 
     @Inject
     OutboundQueue queue;
+
+    @Inject
+    Dictionaries dictionaries;
 
     @Inject
     @ConfigProperty(name = "gateway.sender.one-way")
@@ -91,6 +96,12 @@ public class MessageService {
     /** What {@code text} would take if the caller sent it; nothing is stored or sent. */
     public MessagePreview preview(String serial, String text)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException {
+        return preview(serial, text, false);
+    }
+
+    /** The same, through the caller's compression dictionaries first when {@code compress}. */
+    public MessagePreview preview(String serial, String text, boolean compress)
+            throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException {
         User user = activations.userOf(serial);
         if (text == null || text.isEmpty()) {
             throw new InvalidRequestException("The message text is empty.");
@@ -98,11 +109,15 @@ public class MessageService {
         if (user.getCompany() == null) {
             throw new InvalidRequestException("Provider administrators belong to no company and cannot send.");
         }
-        EncodedSms sms = EncodedSms.of(text);
+        String going = compress ? TextCompression.compress(text, dictionaries.replacementsFor(user)) : text;
+        EncodedSms sms = EncodedSms.of(going);
+        int characters = going.codePointCount(0, going.length());
+        Compression saved = compress ? new Compression(text.codePointCount(0, text.length()),
+                EncodedSms.of(text).segmentCount(), characters, sms.segmentCount()) : null;
         boolean fits = sms.segmentCount() == 1
                 || (user.getCompany().isSplitLongMessages() && sms.segmentCount() <= user.getCompany().getMaxSegments());
-        return new MessagePreview(text, sms.alphabet().name(), text.codePointCount(0, text.length()), sms.segmentCount(),
-                sms.charactersLeftInLastSegment(), fits);
+        return new MessagePreview(going, sms.alphabet().name(), characters, sms.segmentCount(),
+                sms.charactersLeftInLastSegment(), fits, saved);
     }
 
     /** Messages sent one-way since {@code since}: the sender numbers were exhausted for their handsets. */

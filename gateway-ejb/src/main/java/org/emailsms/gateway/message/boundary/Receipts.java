@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -85,10 +86,12 @@ public class Receipts {
             try (PreparedStatement rollUp = connection.prepareStatement("UPDATE sms_message SET status = CASE"
                     + " WHEN EXISTS (" + ALL_PARTS_OF_THE_ROW + " AND p.delivery_state = 'UNDELIVERED') THEN 'UNDELIVERED'"
                     + " WHEN EXISTS (" + ALL_PARTS_OF_THE_ROW + " AND p.delivery_state = 'EXPIRED') THEN 'EXPIRED'"
-                    + " ELSE 'DELIVERED' END, version = version + 1"
+                    + " ELSE 'DELIVERED' END, changed_at = ?, version = version + 1"
                     + " WHERE id = ? AND NOT EXISTS (" + ALL_PARTS_OF_THE_ROW + " AND p.delivery_state IS NULL)")) {
+                OffsetDateTime changed = OffsetDateTime.now(ZoneOffset.UTC);
                 for (long id : messages.keySet()) {
-                    rollUp.setLong(1, id);
+                    rollUp.setObject(1, changed);
+                    rollUp.setLong(2, id);
                     rollUp.addBatch();
                 }
                 rollUp.executeBatch();

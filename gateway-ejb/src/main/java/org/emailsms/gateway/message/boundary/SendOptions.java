@@ -9,15 +9,17 @@ import org.emailsms.gateway.message.entity.MessageSource;
  * (null follows the company's setting; true never overrides a company that forbids it), whether
  * the sender wants a handset delivery confirmation, where the message comes from, and the client's
  * own id for the request ({@code requestId}, null for none): the same id again within two days gets
- * the first answer and sends nothing, so a client may safely send again after a timeout.
+ * the first answer and sends nothing, so a client may safely send again after a timeout; and whether
+ * the text goes through the sender's compression dictionaries first ({@code compress}).
  */
-public record SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery, MessageSource source, String requestId) {
+public record SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery, MessageSource source, String requestId,
+                          boolean compress) {
 
     /** The longest request id a client may choose. */
     public static final int MAX_REQUEST_ID = 64;
 
     public SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery, MessageSource source) {
-        this(sendAt, split, confirmDelivery, source, null);
+        this(sendAt, split, confirmDelivery, source, null, false);
     }
 
     /** Through the SOAP API. */
@@ -27,7 +29,12 @@ public record SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery
 
     /** Through the SOAP API, with the client's request id. */
     public SendOptions(Instant sendAt, Boolean split, boolean confirmDelivery, String requestId) {
-        this(sendAt, split, confirmDelivery, MessageSource.ADD_IN, requestId);
+        this(sendAt, split, confirmDelivery, MessageSource.ADD_IN, requestId, false);
+    }
+
+    /** The same, through the compression dictionaries or not. */
+    public SendOptions compressed(boolean compressed) {
+        return new SendOptions(sendAt, split, confirmDelivery, source, requestId, compressed);
     }
 
     public static SendOptions defaults() {

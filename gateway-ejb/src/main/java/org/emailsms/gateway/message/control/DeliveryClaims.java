@@ -69,15 +69,17 @@ public class DeliveryClaims {
             // time, so the connection pool's statement cache keeps it parsed.
             Array ids = connection.createArrayOf("BIGINT", candidates.toArray());
             try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE sms_message SET status = 'PENDING', claimed_by = ?, next_attempt_at = ?, version = version + 1
+                    UPDATE sms_message SET changed_at = CASE WHEN status = 'PENDING' THEN changed_at ELSE ? END,
+                    status = 'PENDING', claimed_by = ?, next_attempt_at = ?, version = version + 1
                     WHERE id = ANY(?) AND (%s OR status = 'FAIL' AND next_attempt_at <= ?
                                            OR status = 'SCHEDULED' AND scheduled_at <= ?)""".formatted(CLAIMABLE_PENDING))) {
-                update.setString(1, claimant);
-                update.setObject(2, claimedUntil.atOffset(ZoneOffset.UTC));
-                update.setArray(3, ids);
-                update.setObject(4, at);
+                update.setObject(1, at);
+                update.setString(2, claimant);
+                update.setObject(3, claimedUntil.atOffset(ZoneOffset.UTC));
+                update.setArray(4, ids);
                 update.setObject(5, at);
                 update.setObject(6, at);
+                update.setObject(7, at);
                 if (update.executeUpdate() == 0) {
                     return List.of();
                 }

@@ -74,10 +74,10 @@ public class DeliveryRecords {
         try (PreparedStatement parts = connection.prepareStatement(
                 "UPDATE sms_part SET smsc_message_id = ?, smsc_id_key = ?, acknowledged_at = ? WHERE id = ?");
              PreparedStatement ok = connection.prepareStatement("UPDATE sms_message SET status = 'OK', "
-                     + "submitted_at = ?, attempts = ?, last_error = NULL, next_attempt_at = NULL, claimed_by = NULL, "
+                     + "submitted_at = ?, changed_at = ?, attempts = ?, last_error = NULL, next_attempt_at = NULL, claimed_by = NULL, "
                      + "version = version + 1" + HELD);
              PreparedStatement failed = connection.prepareStatement("UPDATE sms_message SET status = ?, "
-                     + "last_error = ?, attempts = ?, next_attempt_at = ?, claimed_by = NULL, version = version + 1"
+                     + "last_error = ?, attempts = ?, next_attempt_at = ?, changed_at = ?, claimed_by = NULL, version = version + 1"
                      + HELD)) {
             List<DeliveryOutcome> order = new ArrayList<>();
             for (DeliveryOutcome outcome : outcomes) {
@@ -87,9 +87,11 @@ public class DeliveryRecords {
                 statuses.add(status);
                 order.add(outcome);
                 if (status == MessageStatus.OK) {
-                    ok.setObject(1, lastAcknowledgement(outcome, now).atOffset(ZoneOffset.UTC));
-                    ok.setInt(2, attempts);
-                    held(ok, 3, delivery);
+                    OffsetDateTime submitted = lastAcknowledgement(outcome, now).atOffset(ZoneOffset.UTC);
+                    ok.setObject(1, submitted);
+                    ok.setObject(2, submitted);
+                    ok.setInt(3, attempts);
+                    held(ok, 4, delivery);
                     ok.addBatch();
                 } else {
                     failed.setString(1, status.name());
@@ -97,7 +99,8 @@ public class DeliveryRecords {
                             : outcome.failure().reason()));
                     failed.setInt(3, attempts);
                     failed.setObject(4, status == MessageStatus.FAIL ? nextAttempt(outcome, now) : null);
-                    held(failed, 5, delivery);
+                    failed.setObject(5, now.atOffset(ZoneOffset.UTC));
+                    held(failed, 6, delivery);
                     failed.addBatch();
                 }
             }

@@ -20,6 +20,7 @@ import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.message.boundary.Compression;
 import org.emailsms.gateway.message.boundary.MessageTooLongException;
 import org.emailsms.gateway.message.boundary.QuotaExceededException;
 import org.emailsms.gateway.message.boundary.RecipientResult;
@@ -70,6 +71,9 @@ public class MessageAcceptance {
     @Inject
     SendRequests requests;
 
+    @Inject
+    Dictionaries dictionaries;
+
     /**
      * A request to at most this many recipients is interactive: its messages are delivered ahead
      * of bulk sends, released schedules and retries, so a person's text is not stuck behind a campaign.
@@ -86,19 +90,24 @@ public class MessageAcceptance {
      *                  destination is allowed (the store fills in the message)
      * @param allowed   the allowed recipients' numbers in E.164, in order
      * @param content   the text encrypted, once for all recipients (null if none is allowed)
+     * @param compression what the dictionaries saved, for the answer (null when not compressed)
      */
     public record Checked(User user, List<String> recipients, List<Recipient> parsed, EncodedSms sms,
                           SendOptions how, List<RecipientResult> results, List<String> allowed, byte[] content,
-                          boolean answered) {
+                          Compression compression, boolean answered) {
 
         public Checked(User user, List<String> recipients, List<Recipient> parsed, EncodedSms sms, SendOptions how,
                        List<RecipientResult> results, List<String> allowed, byte[] content) {
-            this(user, recipients, parsed, sms, how, results, allowed, content, false);
+            this(user, recipients, parsed, sms, how, results, allowed, content, null, false);
         }
 
         /** A request whose id was answered before: {@code results} is that answer, nothing is to be stored. */
         static Checked answeredBefore(User user, SendOptions how, List<RecipientResult> answer) {
-            return new Checked(user, List.of(), List.of(), null, how, answer, List.of(), null, true);
+            return new Checked(user, List.of(), List.of(), null, how, answer, List.of(), null, null, true);
+        }
+
+        Checked compressed(Compression saved) {
+            return new Checked(user, recipients, parsed, sms, how, results, allowed, content, saved, answered);
         }
     }
 
@@ -125,9 +134,19 @@ public class MessageAcceptance {
             }
         }
         requireContent(recipients, text);
-        EncodedSms sms = EncodedSms.of(text);
-        requireFits(companyOf(user), sms, how);
-        return checkDestinations(user, recipients, text, sms, how);
+        if (!how.compress()) {
+            EncodedSms sms = EncodedSms.of(text);
+            requireFits(companyOf(user), sms, how);
+            return checkDestinations(user, recipients, text, sms, how);
+        }
+        Company company = companyOf(user);
+        String compressed = TextCompression.compress(text, dictionaries.replacementsFor(user));
+        EncodedSms before = EncodedSms.of(text);
+        EncodedSms sms = EncodedSms.of(compressed);
+        requireFits(company, sms, how);
+        return checkDestinations(user, recipients, compressed, sms, how).compressed(new Compression(
+                text.codePointCount(0, text.length()), before.segmentCount(),
+                compressed.codePointCount(0, compressed.length()), sms.segmentCount()));
     }
 
     /**
@@ -144,12 +163,16 @@ public class MessageAcceptance {
         if (parts == null || parts.isEmpty() || parts.stream().anyMatch(p -> p == null || p.isEmpty())) {
             throw new InvalidRequestException("The message text is empty.");
         }
+        companyOf(user); // refuses provider administrators, who belong to no company
+        if (user.getCompany().isOmsCompress()) {
+            Map<String, String> replacements = dictionaries.replacementsFor(user);
+            parts = parts.stream().map(part -> TextCompression.compress(part, replacements)).toList();
+        }
         String text = String.join(String.valueOf(SmsMessage.PART_SEPARATOR), parts);
         requireContent(recipients, text);
         EncodedSms sms = EncodedSms.separate(parts).orElseThrow(() -> new MessageTooLongException(String.format(
                 "Each part may have at most %d single-byte or %d double-byte characters.",
                 EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.GSM7), EncodedSms.singleSegmentLimit(EncodedSms.Alphabet.UCS2))));
-        companyOf(user); // refuses provider administrators, who belong to no company
         return checkDestinations(user, recipients, text, sms, options == null ? SendOptions.defaults() : options);
     }
 
@@ -250,8 +273,9 @@ public class MessageAcceptance {
             if (dueNow) {
                 toQueue.add(message.getId());
             }
-            results.set(i, RecipientResult.accepted(request.recipients().get(i), message.getId(), message.getStatus(),
-                    replyPath.routable()));
+            RecipientResult accepted = RecipientResult.accepted(request.recipients().get(i), message.getId(),
+                    message.getStatus(), replyPath.routable());
+            results.set(i, request.compression() == null ? accepted : accepted.withCompression(request.compression()));
         }
         if (how.requestId() != null) {
             requests.remember(user.getId(), how.requestId(), results);

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.emailsms.gateway.message.boundary.Compression;
 import org.emailsms.gateway.message.boundary.RecipientResult;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
@@ -77,6 +78,11 @@ public class SendRequests {
             if (result.notice() != null) {
                 one.add("notice", result.notice());
             }
+            if (result.compression() != null) {
+                Compression saved = result.compression();
+                one.add("compression", Json.createArrayBuilder().add(saved.charactersBefore()).add(saved.segmentsBefore())
+                        .add(saved.charactersAfter()).add(saved.segmentsAfter()));
+            }
             results.add(one);
         }
         return results.build().toString();
@@ -89,9 +95,17 @@ public class SendRequests {
                             one.containsKey("messageId") ? one.getJsonNumber("messageId").longValue() : null,
                             one.containsKey("status") ? MessageStatus.valueOf(one.getString("status")) : null,
                             one.containsKey("error") ? ErrorCode.valueOf(one.getString("error")) : null,
-                            text(one, "errorMessage"), text(one, "notice")))
+                            text(one, "errorMessage"), text(one, "notice"), compression(one)))
                     .toList();
         }
+    }
+
+    private static Compression compression(JsonObject object) {
+        if (!object.containsKey("compression")) {
+            return null;
+        }
+        var saved = object.getJsonArray("compression");
+        return new Compression(saved.getInt(0), saved.getInt(1), saved.getInt(2), saved.getInt(3));
     }
 
     private static String text(JsonObject object, String name) {

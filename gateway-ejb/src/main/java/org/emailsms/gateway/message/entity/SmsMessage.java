@@ -34,6 +34,9 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 @NamedQuery(name = "SmsMessage.findLastOfConversation", query = """
         SELECT m FROM SmsMessage m WHERE m.user = :user AND m.destination = :destination
         AND m.senderNumber = :sender ORDER BY m.createdAt DESC, m.id DESC""")
+@NamedQuery(name = "SmsMessage.changedSince", query = """
+        SELECT m FROM SmsMessage m WHERE m.user = :user
+        AND (m.changedAt > :at OR m.changedAt = :at AND m.id > :id) ORDER BY m.changedAt, m.id""")
 @NamedQuery(name = "SmsMessage.countFromSender",
         query = "SELECT COUNT(m) FROM SmsMessage m WHERE m.senderNumber = :sender AND m.createdAt >= :since")
 public class SmsMessage extends GatewayEntity {
@@ -95,6 +98,10 @@ public class SmsMessage extends GatewayEntity {
     @Column(name = "submitted_at")
     private OffsetDateTime submittedAt;
 
+    /** When the status last changed: clients keeping a log ask for what changed since. */
+    @Column(name = "changed_at", nullable = false)
+    private OffsetDateTime changedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private MessageSource source = MessageSource.ADD_IN;
@@ -148,6 +155,7 @@ public class SmsMessage extends GatewayEntity {
         boolean later = sendAt != null && sendAt.isAfter(createdAt.toInstant());
         this.scheduledAt = later ? sendAt.atOffset(ZoneOffset.UTC) : null;
         this.status = later ? MessageStatus.SCHEDULED : MessageStatus.PENDING;
+        this.changedAt = createdAt;
         for (int i = 1; i <= segments; i++) {
             parts.add(new MessagePart(this, i));
         }
@@ -186,12 +194,14 @@ public class SmsMessage extends GatewayEntity {
     public void submitted(Instant at) {
         status = MessageStatus.OK;
         submittedAt = at.atOffset(ZoneOffset.UTC);
+        changedAt = submittedAt;
         nextAttemptAt = null;
     }
 
     /** An attempt failed for a reason that may pass; try again at {@code retryAt}. */
     public void failedTemporarily(String reason, Instant retryAt) {
         status = MessageStatus.FAIL;
+        changedAt = OffsetDateTime.now(ZoneOffset.UTC);
         lastError = truncate(reason);
         nextAttemptAt = retryAt.atOffset(ZoneOffset.UTC);
     }
@@ -250,6 +260,10 @@ public class SmsMessage extends GatewayEntity {
 
     public OffsetDateTime getSubmittedAt() {
         return submittedAt;
+    }
+
+    public OffsetDateTime getChangedAt() {
+        return changedAt;
     }
 
     public OffsetDateTime getNextAttemptAt() {

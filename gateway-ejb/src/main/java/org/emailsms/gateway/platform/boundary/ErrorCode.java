@@ -16,5 +16,7 @@ public enum ErrorCode {
     MESSAGE_TOO_LONG,
     INVALID_DESTINATION,
     DESTINATION_NOT_ALLOWED,
+    /** The client did not accept the current version of the end-user licence. */
+    LICENCE_NOT_ACCEPTED,
     INTERNAL_ERROR
 }

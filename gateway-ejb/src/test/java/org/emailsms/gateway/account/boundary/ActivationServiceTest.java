@@ -110,7 +110,7 @@ class ActivationServiceTest {
             em.persist(company);
             User user = User.companyUser(company, null, "s-" + UUID.randomUUID(), "s@example.test", Role.SENDER, "h");
             em.persist(user);
-            Activation activation = new Activation(user, serialHash, "Outlook", "127.0.0.1");
+            Activation activation = new Activation(user, serialHash, "Outlook", "127.0.0.1", null);
             em.persist(activation);
             em.flush();
             em.createNativeQuery("UPDATE activation SET keyed = ?1, last_used_at = ?2, created_at = ?2 WHERE id = ?3")

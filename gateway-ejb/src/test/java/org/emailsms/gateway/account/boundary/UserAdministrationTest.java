@@ -152,8 +152,8 @@ class UserAdministrationTest {
             User sender = User.companyUser(company, null, "s-" + UUID.randomUUID(), "s@example.test", Role.SENDER, "h");
             em.persist(admin);
             em.persist(sender);
-            em.persist(new Activation(sender, "serial-" + UUID.randomUUID(), "Outlook", "127.0.0.1"));
-            em.persist(new Activation(sender, "serial-" + UUID.randomUUID(), "Outlook", "127.0.0.1"));
+            em.persist(new Activation(sender, "serial-" + UUID.randomUUID(), "Outlook", "127.0.0.1", null));
+            em.persist(new Activation(sender, "serial-" + UUID.randomUUID(), "Outlook", "127.0.0.1", null));
             em.flush();
             em.createNativeQuery("UPDATE gateway_user SET failed_attempts = 3, locked_until = ?1 WHERE id = ?2")
                     .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30)).setParameter(2, sender.getId())

@@ -36,13 +36,27 @@ public class AccountEndpoint {
         return activationService.get();
     }
 
+    /**
+     * A new serial for the user. {@code acceptedLicence} is the version of {@link #getLicence()} the
+     * user accepted; clients that predate the licence leave it out, which works unless the user's
+     * company requires the licence ({@code LICENCE_NOT_ACCEPTED}, as does a version that is not the
+     * current one).
+     */
     @WebMethod
     @WebResult(name = "serial")
     public String activate(@WebParam(name = "username") String username,
                            @WebParam(name = "password") String password,
-                           @WebParam(name = "clientInfo") String clientInfo) throws GatewayFault {
+                           @WebParam(name = "clientInfo") String clientInfo,
+                           @WebParam(name = "acceptedLicence") String acceptedLicence) throws GatewayFault {
         String clientIp = Callers.clientIp(context);
-        return Calls.invoke(() -> activations().activate(username, password, clientInfo, clientIp));
+        return Calls.invoke(() -> activations().activate(username, password, clientInfo, clientIp, acceptedLicence));
+    }
+
+    /** The end-user licence to show before activating, and its version. */
+    @WebMethod
+    @WebResult(name = "licence")
+    public LicenceInfo getLicence() throws GatewayFault {
+        return Calls.invoke(() -> LicenceInfo.of(activations().licence()));
     }
 
     @WebMethod

@@ -16,6 +16,8 @@ import jakarta.xml.ws.handler.MessageContext;
 import com.sun.xml.ws.developer.SchemaValidation;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.emailsms.gateway.message.boundary.DictionaryService;
+import org.emailsms.gateway.message.boundary.MessageHistory;
 import org.emailsms.gateway.message.boundary.MessageService;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
@@ -39,12 +41,22 @@ public class MessageEndpoint {
     WebServiceContext context;
 
     private final Boundary<MessageService> messageService = Boundary.of(MessageService.class);
+    private final Boundary<MessageHistory> messageHistory = Boundary.of(MessageHistory.class);
+    private final Boundary<DictionaryService> dictionaryService = Boundary.of(DictionaryService.class);
 
     private final boolean requireHttps = ConfigProvider.getConfig()
             .getOptionalValue("gateway.message.require-https", Boolean.class).orElse(false);
 
     private MessageService messages() {
         return messageService.get();
+    }
+
+    private MessageHistory history() {
+        return messageHistory.get();
+    }
+
+    private DictionaryService dictionaries() {
+        return dictionaryService.get();
     }
 
     @WebMethod
@@ -55,19 +67,66 @@ public class MessageEndpoint {
                                               @WebParam(name = "options") SendOptionsSpec options) throws GatewayFault {
         SendOptions how = options == null ? SendOptions.defaults()
                 : new SendOptions(sendAt(options.sendAt), options.split,
-                        options.confirmDelivery != null && options.confirmDelivery, options.requestId);
+                        options.confirmDelivery != null && options.confirmDelivery, options.requestId)
+                        .compressed(Boolean.TRUE.equals(options.compress));
         requireTransport();
         return SerialCalls.invoke(context, () -> messages().send(serial, recipients, text, how).stream()
                 .map(RecipientOutcome::of).toList());
     }
 
-    /** What a text would take (encoding, characters, segments, room left), without sending it. */
+    /**
+     * What a text would take (encoding, characters, segments, room left), without sending it;
+     * {@code compress} shows it through the caller's compression dictionaries.
+     */
     @WebMethod
     @WebResult(name = "preview")
     public MessagePreviewInfo previewMessage(@WebParam(name = "serial") String serial,
-                                             @WebParam(name = "text") String text) throws GatewayFault {
+                                             @WebParam(name = "text") String text,
+                                             @WebParam(name = "compress") Boolean compress) throws GatewayFault {
         requireTransport();
-        return SerialCalls.invoke(context, () -> MessagePreviewInfo.of(messages().preview(serial, text)));
+        return SerialCalls.invoke(context, () -> MessagePreviewInfo.of(messages().preview(serial, text,
+                Boolean.TRUE.equals(compress))));
+    }
+
+    /**
+     * The caller's activity for a local log, oldest first: each message whenever its status changed,
+     * and each reply. {@code since} is the {@code next} of the page before (or an ISO-8601 instant,
+     * or empty for the beginning); {@code max} 1 to 500.
+     */
+    @WebMethod
+    @WebResult(name = "history")
+    public HistoryPageInfo getHistory(@WebParam(name = "serial") String serial,
+                                      @WebParam(name = "since") String since,
+                                      @WebParam(name = "max") int max) throws GatewayFault {
+        requireTransport();
+        return SerialCalls.invoke(context, () -> HistoryPageInfo.of(history().page(serial, since, max)));
+    }
+
+    /** The compression dictionary the caller's texts go through: the company's words and the caller's own. */
+    @WebMethod
+    @WebResult(name = "word")
+    public List<DictionaryWordInfo> getDictionary(@WebParam(name = "serial") String serial) throws GatewayFault {
+        requireTransport();
+        return SerialCalls.invoke(context, () -> dictionaries().words(serial).stream().map(DictionaryWordInfo::of).toList());
+    }
+
+    /** Adds a word to the caller's own dictionary, or gives it a new replacement; the caller's words go before the company's. */
+    @WebMethod
+    @WebResult(name = "word")
+    public DictionaryWordInfo addDictionaryWord(@WebParam(name = "serial") String serial,
+                                                @WebParam(name = "word") String word,
+                                                @WebParam(name = "replacement") String replacement) throws GatewayFault {
+        requireTransport();
+        return SerialCalls.invoke(context, () -> DictionaryWordInfo.of(dictionaries().addWord(serial, word, replacement)));
+    }
+
+    /** Removes a word from the caller's own dictionary; false when it held none. */
+    @WebMethod
+    @WebResult(name = "removed")
+    public boolean removeDictionaryWord(@WebParam(name = "serial") String serial,
+                                        @WebParam(name = "word") String word) throws GatewayFault {
+        requireTransport();
+        return SerialCalls.invoke(context, () -> dictionaries().removeWord(serial, word));
     }
 
     @WebMethod

@@ -8,10 +8,11 @@ import org.emailsms.gateway.message.boundary.RecipientResult;
 
 /**
  * One recipient of a send: its message id and status, or its own error code and message; a notice
- * {@code NO_REPLY_PATH} on an accepted message says the handset's replies cannot come back.
+ * {@code NO_REPLY_PATH} on an accepted message says the handset's replies cannot come back; a
+ * compressed send says what compression saved.
  */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(name = "RecipientResult", propOrder = {"recipient", "messageId", "status", "errorCode", "errorMessage", "notice"})
+@XmlType(name = "RecipientResult", propOrder = {"recipient", "messageId", "status", "errorCode", "errorMessage", "notice", "compression"})
 public class RecipientOutcome {
 
     private String recipient;
@@ -20,6 +21,7 @@ public class RecipientOutcome {
     private String errorCode;
     private String errorMessage;
     private String notice;
+    private CompressionInfo compression;
 
     public RecipientOutcome() {
     }
@@ -32,6 +34,7 @@ public class RecipientOutcome {
         outcome.errorCode = result.error() == null ? null : result.error().name();
         outcome.errorMessage = result.errorMessage();
         outcome.notice = result.notice();
+        outcome.compression = CompressionInfo.of(result.compression());
         return outcome;
     }
 }

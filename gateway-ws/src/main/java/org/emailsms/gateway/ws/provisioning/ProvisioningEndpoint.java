@@ -1,6 +1,8 @@
 package org.emailsms.gateway.ws.provisioning;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import jakarta.annotation.Resource;
@@ -17,6 +19,7 @@ import org.emailsms.gateway.account.boundary.ProvisioningService;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.inbound.boundary.ReplyService;
+import org.emailsms.gateway.message.boundary.DictionaryService;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
 import org.emailsms.gateway.ws.platform.Boundary;
 import org.emailsms.gateway.ws.platform.Callers;
@@ -39,6 +42,7 @@ public class ProvisioningEndpoint {
 
     private final Boundary<ProvisioningService> provisioningService = Boundary.of(ProvisioningService.class);
     private final Boundary<ReplyService> replies = Boundary.of(ReplyService.class);
+    private final Boundary<DictionaryService> dictionaries = Boundary.of(DictionaryService.class);
 
     private ProvisioningService provisioning() {
         return provisioningService.get();
@@ -163,6 +167,53 @@ public class ProvisioningEndpoint {
                                    @WebParam(name = "acceptedSource") List<String> sources) throws GatewayFault {
         String actor = signIn(credentials);
         Calls.run(() -> provisioning().setOutlookSettings(actor, company, enabled, sources));
+    }
+
+    /**
+     * What a company asks of its clients: {@code requireLicence}, activation only with the current
+     * licence accepted (leave it off while add-ins that predate the licence are in use); and
+     * {@code compressOutlook}, Outlook's texts sent through the company's compression dictionary.
+     */
+    @WebMethod
+    public void setClientSettings(@WebParam(name = "credentials") Credentials credentials,
+                                  @WebParam(name = "company") String company,
+                                  @WebParam(name = "requireLicence") boolean requireLicence,
+                                  @WebParam(name = "compressOutlook") boolean compressOutlook) throws GatewayFault {
+        String actor = signIn(credentials);
+        Calls.run(() -> provisioning().setClientSettings(actor, company, requireLicence, compressOutlook));
+    }
+
+    /** The company's compression dictionary, by word. */
+    @WebMethod
+    @WebResult(name = "word")
+    public List<DictionaryWordSpec> getCompanyDictionary(@WebParam(name = "credentials") Credentials credentials,
+                                                         @WebParam(name = "company") String company) throws GatewayFault {
+        String actor = signIn(credentials);
+        Long companyId = Calls.invoke(() -> provisioning().companyId(actor, company));
+        return Calls.invoke(() -> dictionaries.get().companyWords(actor, companyId).stream()
+                .map(DictionaryWordSpec::of).toList());
+    }
+
+    /**
+     * Replaces the company's compression dictionary (whole words, at most 40 characters each way;
+     * none empties it); one bad word changes nothing. Returns it as stored.
+     */
+    @WebMethod
+    @WebResult(name = "saved")
+    public List<DictionaryWordSpec> setCompanyDictionary(@WebParam(name = "credentials") Credentials credentials,
+                                                         @WebParam(name = "company") String company,
+                                                         @WebParam(name = "word") List<DictionaryWordSpec> words)
+            throws GatewayFault {
+        String actor = signIn(credentials);
+        Map<String, String> replacements = new LinkedHashMap<>();
+        for (DictionaryWordSpec word : words == null ? List.<DictionaryWordSpec>of() : words) {
+            if (word.getWord() == null || replacements.putIfAbsent(word.getWord(), word.getReplacement()) != null) {
+                throw new GatewayFault(ErrorCode.INVALID_REQUEST, "Each word needs a word and is given once.");
+            }
+        }
+        Long companyId = Calls.invoke(() -> provisioning().companyId(actor, company));
+        return Calls.invoke(() -> dictionaries.get().replaceCompanyWords(actor, companyId, replacements).stream()
+                .map(DictionaryWordSpec::of).toList());
     }
 
     /** The newest login attempts (at most {@code max}, up to 1,000) for a user, newest first. */

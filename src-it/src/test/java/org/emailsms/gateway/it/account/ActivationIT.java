@@ -80,7 +80,7 @@ class ActivationIT {
         String company = tenants.newCompany();
         CreatedUser user = tenants.newSender(company);
 
-        String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "Outlook add-in IT");
+        String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "Outlook add-in IT", null);
 
         assertTrue(serial.matches("[1-9][0-9]{15}"), serial);
         AccountDetails account = gateway.account().getAccount(serial);
@@ -88,7 +88,7 @@ class ActivationIT {
         assertEquals(company, account.getCompany());
         assertEquals("SENDER", account.getRole());
         assertEquals("+61412345678", account.getMobile());
-        String second = gateway.account().activate(user.getUsername().toUpperCase(), user.getGeneratedPassword(), null);
+        String second = gateway.account().activate(user.getUsername().toUpperCase(), user.getGeneratedPassword(), null, null);
         assertNotEquals(serial, second, "every activation gets its own serial");
     }
 
@@ -97,10 +97,10 @@ class ActivationIT {
         CreatedUser user = tenants.newSender(tenants.newCompany());
 
         for (int attempt = 1; attempt <= LOCKOUT_THRESHOLD + 1; attempt++) {
-            assertFault("AUTH_FAILED", () -> gateway.account().activate(user.getUsername(), "wrong", null));
+            assertFault("AUTH_FAILED", () -> gateway.account().activate(user.getUsername(), "wrong", null, null));
         }
 
-        assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null));
+        assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null));
         List<LoginAttempt> audit = gateway.provisioning().getLoginAttempts(gateway.administrator(), user.getUsername(), 100);
         assertEquals(LOCKOUT_THRESHOLD + 2, audit.size(), "every attempt is in the login audit");
         assertEquals("LOCKED", audit.get(0).getOutcome());
@@ -108,7 +108,7 @@ class ActivationIT {
         assertTrue(audit.stream().allMatch(a -> a.getClientIp().equals(gateway.address()) && a.getChannel().equals("SOAP")
                 && a.getAttemptedAt() != null), "with time, client IP (behind the trusted proxy) and channel");
         gateway.provisioning().unlockUser(gateway.administrator(), user.getUsername());
-        assertTrue(gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null).matches("[0-9]{16}"));
+        assertTrue(gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null).matches("[0-9]{16}"));
     }
 
     @Test
@@ -116,10 +116,10 @@ class ActivationIT {
         CreatedUser user = tenants.newSender(tenants.newCompany());
 
         for (int attempt = 1; attempt <= LOCKOUT_THRESHOLD; attempt++) {
-            assertFault("AUTH_FAILED", () -> gateway.account().activate(user.getUsername(), "wrong", null));
+            assertFault("AUTH_FAILED", () -> gateway.account().activate(user.getUsername(), "wrong", null, null));
         }
 
-        assertTrue(gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null).matches("[0-9]{16}"));
+        assertTrue(gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null).matches("[0-9]{16}"));
     }
 
     /**
@@ -137,7 +137,7 @@ class ActivationIT {
             for (int i = 0; i < attempts; i++) {
                 answers.add(clients.submit(() -> {
                     try {
-                        gateway.account().activate(user.getUsername(), "wrong", null);
+                        gateway.account().activate(user.getUsername(), "wrong", null, null);
                         return "ACTIVATED";
                     } catch (org.emailsms.gateway.it.client.account.GatewayFault fault) {
                         return fault.getFaultInfo().getCode();
@@ -153,7 +153,7 @@ class ActivationIT {
 
         assertEquals(LOCKOUT_THRESHOLD + 1, codes.stream().filter("AUTH_FAILED"::equals).count(), codes.toString());
         assertEquals(attempts - LOCKOUT_THRESHOLD - 1, codes.stream().filter("ACCOUNT_LOCKED"::equals).count(), codes.toString());
-        assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null));
+        assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null));
         List<LoginAttempt> audit = gateway.provisioning().getLoginAttempts(gateway.administrator(), user.getUsername(), 100);
         assertEquals(LOCKOUT_THRESHOLD + 1, audit.stream().filter(a -> a.getOutcome().equals("BAD_PASSWORD")).count());
     }
@@ -166,9 +166,9 @@ class ActivationIT {
         List<String> answers = new ArrayList<>();
         for (String username : List.of(known.getUsername(), unknown)) {
             for (int attempt = 1; attempt <= LOCKOUT_THRESHOLD + 1; attempt++) {
-                answers.add(assertFault("AUTH_FAILED", () -> gateway.account().activate(username, "wrong", null)));
+                answers.add(assertFault("AUTH_FAILED", () -> gateway.account().activate(username, "wrong", null, null)));
             }
-            answers.add(assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(username, "any", null)));
+            answers.add(assertFault("ACCOUNT_LOCKED", () -> gateway.account().activate(username, "any", null, null)));
         }
 
         assertEquals(answers.subList(0, LOCKOUT_THRESHOLD + 2), answers.subList(LOCKOUT_THRESHOLD + 2, answers.size()));
@@ -180,14 +180,14 @@ class ActivationIT {
         GatewayClient attacker = gateway.as(GatewayClient.randomAddress());
         CreatedUser victim = tenants.newSender(tenants.newCompany());
         for (int i = 0; i < CLIENT_FAILURE_LIMIT; i++) {
-            assertFault("AUTH_FAILED", () -> attacker.account().activate(Tenants.unique("guess"), "wrong", null));
+            assertFault("AUTH_FAILED", () -> attacker.account().activate(Tenants.unique("guess"), "wrong", null, null));
         }
 
         String refused = assertFault("ACCOUNT_LOCKED",
-                () -> attacker.account().activate(victim.getUsername(), victim.getGeneratedPassword(), null));
+                () -> attacker.account().activate(victim.getUsername(), victim.getGeneratedPassword(), null, null));
 
         assertTrue(refused.contains("this address"), refused);
-        assertTrue(gateway.account().activate(victim.getUsername(), victim.getGeneratedPassword(), null).matches("[0-9]{16}"),
+        assertTrue(gateway.account().activate(victim.getUsername(), victim.getGeneratedPassword(), null, null).matches("[0-9]{16}"),
                 "other clients are not affected, nor is the account");
         LoginAttempt blocked = gateway.provisioning().getLoginAttempts(gateway.administrator(), victim.getUsername(), 10)
                 .stream().filter(a -> a.getOutcome().equals("CLIENT_BLOCKED")).findFirst()
@@ -200,7 +200,7 @@ class ActivationIT {
     void anAddressThatShowsManyUnknownSerialsIsRefusedWithoutALookup() throws Exception {
         GatewayClient guesser = gateway.as(GatewayClient.randomAddress());
         CreatedUser user = tenants.newSender(tenants.newCompany());
-        String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null);
+        String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null);
         long unknownBefore = Metrics.gauge(gateway, "gateway_serial_unknown");
         for (int i = 0; i <= UNKNOWN_SERIAL_LIMIT; i++) {
             String guess = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 9_999_999_999_999_999L));
@@ -243,11 +243,11 @@ class ActivationIT {
         String company = tenants.newCompany();
         CreatedUser alice = tenants.newSender(company);
         CreatedUser bob = tenants.newSender(company);
-        String bobsSerial = gateway.account().activate(bob.getUsername(), bob.getGeneratedPassword(), null);
+        String bobsSerial = gateway.account().activate(bob.getUsername(), bob.getGeneratedPassword(), null, null);
 
         gateway.provisioning().setUserStatus(gateway.administrator(), alice.getUsername(), "DISABLED");
-        assertFault("ACCOUNT_DISABLED", () -> gateway.account().activate(alice.getUsername(), alice.getGeneratedPassword(), null));
-        assertFault("AUTH_FAILED", () -> gateway.account().activate(alice.getUsername(), "wrong", null));
+        assertFault("ACCOUNT_DISABLED", () -> gateway.account().activate(alice.getUsername(), alice.getGeneratedPassword(), null, null));
+        assertFault("AUTH_FAILED", () -> gateway.account().activate(alice.getUsername(), "wrong", null, null));
 
         gateway.provisioning().setCompanyStatus(gateway.administrator(), company, "DISABLED");
         assertFault("ACCOUNT_DISABLED", () -> gateway.account().getAccount(bobsSerial));
@@ -258,14 +258,14 @@ class ActivationIT {
     @Test
     void revokedAndUnknownSerialsAreRefused() throws Exception {
         CreatedUser user = tenants.newSender(tenants.newCompany());
-        String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null);
+        String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null);
 
         assertEquals(1, gateway.provisioning().revokeActivations(gateway.administrator(), user.getUsername()));
 
         assertFault("AUTH_FAILED", () -> gateway.account().getAccount(serial));
         assertFault("AUTH_FAILED", () -> gateway.account().getAccount("1234567890123456"));
         assertFault("AUTH_FAILED", () -> gateway.account().getAccount("not a serial"));
-        String fresh = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null);
+        String fresh = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null);
         gateway.account().deactivate(fresh);
         assertFault("AUTH_FAILED", () -> gateway.account().getAccount(fresh));
     }
@@ -313,7 +313,7 @@ class ActivationIT {
         assertFault("NOT_FOUND", () -> gateway.provisioning().createDepartment(asAcmeAdmin, globex, "Sales", null));
         assertFault("NOT_FOUND", () -> gateway.provisioning().getLoginAttempts(asAcmeAdmin, globexUser.getUsername(), 10));
         assertFault("NOT_AUTHORIZED", () -> gateway.provisioning().setCompanyStatus(asAcmeAdmin, globex, "DISABLED"));
-        assertTrue(gateway.account().activate(globexUser.getUsername(), globexUser.getGeneratedPassword(), null).matches("[0-9]{16}"),
+        assertTrue(gateway.account().activate(globexUser.getUsername(), globexUser.getGeneratedPassword(), null, null).matches("[0-9]{16}"),
                 "the other company's user is untouched");
 
         gateway.provisioning().createDepartment(asAcmeAdmin, acme, "Sales", 100);
@@ -325,7 +325,7 @@ class ActivationIT {
         salesRep.setPassword("chosen-Passw0rd");
         CreatedUser rep = gateway.provisioning().createUser(asAcmeAdmin, salesRep);
         assertNull(rep.getGeneratedPassword(), "a chosen password is not echoed back");
-        String serial = gateway.account().activate(rep.getUsername(), "chosen-Passw0rd", null);
+        String serial = gateway.account().activate(rep.getUsername(), "chosen-Passw0rd", null, null);
         assertEquals("Sales", gateway.account().getAccount(serial).getDepartment());
 
         CreatedUser sender = tenants.newSender(acme);

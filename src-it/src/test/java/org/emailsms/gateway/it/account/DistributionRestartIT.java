@@ -35,7 +35,7 @@ class DistributionRestartIT {
             PersistenceAcrossRestart scenario = new PersistenceAcrossRestart(client);
             scenario.before();
             CreatedUser sender = new Tenants(client).newSender(new Tenants(client).newCompany());
-            String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+            String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
             SendOptions confirm = new SendOptions();
             confirm.setConfirmDelivery(true);
             long id = client.messaging().sendMessage(serial, List.of("0412 345 678"), "Hello, simulator", confirm)

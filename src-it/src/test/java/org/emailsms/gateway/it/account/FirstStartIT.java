@@ -77,7 +77,7 @@ class FirstStartIT {
             admin.setPassword(CHOSEN);
             Tenants tenants = new Tenants(client, admin);
             CreatedUser sender = tenants.newSender(tenants.newCompany());
-            String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+            String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
             assertFault("NOT_AUTHORIZED", () -> client.messaging().sendMessage(serial, List.of("0412 345 678"), "Over HTTP", null));
             Messaging overHttps = client.newMessagingPortOverHttps();
             assertEquals("PENDING", overHttps.sendMessage(serial, List.of("0412 345 678"), "Over HTTPS", null).get(0).getStatus());

@@ -30,10 +30,10 @@ final class PersistenceAcrossRestart {
         Tenants tenants = new Tenants(gateway);
         company = tenants.newCompany();
         activeUser = tenants.newSender(company);
-        serial = gateway.account().activate(activeUser.getUsername(), activeUser.getGeneratedPassword(), "restart test");
+        serial = gateway.account().activate(activeUser.getUsername(), activeUser.getGeneratedPassword(), "restart test", null);
         lockedUser = tenants.newSender(company);
         for (int i = 0; i < FAILURES_THAT_LOCK; i++) {
-            assertFault("AUTH_FAILED", () -> gateway.account().activate(lockedUser.getUsername(), "wrong", null));
+            assertFault("AUTH_FAILED", () -> gateway.account().activate(lockedUser.getUsername(), "wrong", null, null));
         }
     }
 
@@ -41,9 +41,9 @@ final class PersistenceAcrossRestart {
         assertEquals(activeUser.getUsername(), gateway.account().getAccount(serial).getUsername(),
                 "the serial issued before the restart still works");
         assertEquals(company, gateway.account().getAccount(serial).getCompany());
-        assertTrue(gateway.account().activate(activeUser.getUsername(), activeUser.getGeneratedPassword(), null)
+        assertTrue(gateway.account().activate(activeUser.getUsername(), activeUser.getGeneratedPassword(), null, null)
                 .matches("[0-9]{16}"), "the user and its password are still there");
         assertFault("ACCOUNT_LOCKED",
-                () -> gateway.account().activate(lockedUser.getUsername(), lockedUser.getGeneratedPassword(), null));
+                () -> gateway.account().activate(lockedUser.getUsername(), lockedUser.getGeneratedPassword(), null, null));
     }
 }

@@ -37,7 +37,7 @@ class HostileRequestDrill {
         try (Rig rig = Rig.start("hostile-request-drill", Map.of())) {
             String company = new Tenants(rig.client).newCompany();
             CreatedUser sender = new Tenants(rig.client).newSender(company);
-            String serial = rig.client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+            String serial = rig.client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
             List<Map.Entry<String, IntFunction<String>>> kinds = kinds(serial);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             URI endpoint = rig.client.http("/ws/message");

@@ -98,7 +98,7 @@ final class Rig implements AutoCloseable {
         List<String> serials = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             CreatedUser user = tenants.newSender(company);
-            serials.add(client.account().activate(user.getUsername(), user.getGeneratedPassword(), null));
+            serials.add(client.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null));
         }
         return serials;
     }

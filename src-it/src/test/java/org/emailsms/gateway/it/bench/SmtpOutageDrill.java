@@ -35,7 +35,7 @@ class SmtpOutageDrill {
             rig.client.provisioning().createCompany(rig.client.administrator(), company);
             CreatedUser sender = new Tenants(rig.client).newSender(company.getName());
             String inbox = sender.getUsername() + "@example.test";
-            String serial = rig.client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+            String serial = rig.client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
             Poll.until("the welcome email", Duration.ofMinutes(1), () -> !Messages.emails(rig.mail(), inbox, "Your").isEmpty());
 
             rig.stopMail();

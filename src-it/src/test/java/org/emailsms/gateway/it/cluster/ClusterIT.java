@@ -123,7 +123,7 @@ class ClusterIT {
 
         List<String> codes = inParallel(50, attempt -> {
             try {
-                cluster.client.account().activate(user.getUsername(), "wrong", null);
+                cluster.client.account().activate(user.getUsername(), "wrong", null, null);
                 return "ACTIVATED";
             } catch (org.emailsms.gateway.it.client.account.GatewayFault fault) {
                 return fault.getFaultInfo().getCode();
@@ -134,7 +134,7 @@ class ClusterIT {
         assertEquals(50 - LOCKOUT_THRESHOLD - 1, codes.stream().filter("ACCOUNT_LOCKED"::equals).count(), codes.toString());
         for (String node : List.of(Cluster.NODE_A, Cluster.NODE_B)) {
             try {
-                cluster.direct(node).account().activate(user.getUsername(), user.getGeneratedPassword(), null);
+                cluster.direct(node).account().activate(user.getUsername(), user.getGeneratedPassword(), null, null);
                 throw new AssertionError("the right password got through on " + node + " while the account is blocked");
             } catch (org.emailsms.gateway.it.client.account.GatewayFault fault) {
                 assertEquals("ACCOUNT_LOCKED", fault.getFaultInfo().getCode(), node);
@@ -150,7 +150,7 @@ class ClusterIT {
     @Order(4)
     void receiptsAndRepliesArrivingOnEitherNodeReachTheRightMessageAndInbox() throws Exception {
         CreatedUser sender = tenants.newSender(tenants.newCompany());
-        String serial = cluster.client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+        String serial = cluster.client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
         String handset = mobile();
         long id = cluster.client.newMessagingPort().sendMessage(serial, List.of(handset), "Across the nodes", null)
                 .get(0).getMessageId();
@@ -249,7 +249,7 @@ class ClusterIT {
 
     private String activatedSender(String company) throws Exception {
         CreatedUser user = tenants.newSender(company);
-        return cluster.client.account().activate(user.getUsername(), user.getGeneratedPassword(), null);
+        return cluster.client.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null);
     }
 
     private static String mobile() {

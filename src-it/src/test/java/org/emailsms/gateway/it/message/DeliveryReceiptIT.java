@@ -59,7 +59,7 @@ class DeliveryReceiptIT {
     @Test
     void aReceiptTurnsOkIntoDeliveredAndTheSenderIsTold() throws Exception {
         CreatedUser sender = tenants.newSender(confirmingCompany());
-        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
         String recipient = randomMobile();
         SendOptions confirm = new SendOptions();
         confirm.setConfirmDelivery(true);
@@ -80,7 +80,7 @@ class DeliveryReceiptIT {
     @Test
     void theReceiptsOfAllPartsRollUpIntoTheMessage() throws Exception {
         CreatedUser sender = tenants.newSender(confirmingCompany());
-        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
         String recipient = randomMobile();
         String text = "Part of a long story. ".repeat(20).substring(0, 400);
 
@@ -108,7 +108,7 @@ class DeliveryReceiptIT {
     @Test
     void aReceiptAheadOfItsAcknowledgementWaitsAndIsAppliedOnceItIsStored() throws Exception {
         CreatedUser sender = tenants.newSender(tenants.newCompany());
-        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
         String handset = randomMobile();
         String smscId = Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
         long earlyBefore = Metrics.gauge(gateway, "gateway_inbound_receipts_early");
@@ -130,7 +130,7 @@ class DeliveryReceiptIT {
     @Test
     void aReceiptArrivingOnAnotherBindStillFindsItsMessage() throws Exception {
         CreatedUser sender = tenants.newSender(tenants.newCompany());
-        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
         String recipient = randomMobile();
 
         long id = gateway.messaging().sendMessage(serial, List.of(recipient), "Which bind?", null).get(0).getMessageId();

@@ -39,7 +39,7 @@ class InboundDurabilityIT {
             gateway.start("before-kill");
             GatewayClient client = gateway.client();
             CreatedUser sender = new Tenants(client).newSender(new Tenants(client).newCompany());
-            String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+            String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
             String handset = randomMobile();
             smsc.awaitBinds(1, DELIVERY);
 

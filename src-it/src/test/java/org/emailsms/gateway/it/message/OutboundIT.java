@@ -218,14 +218,14 @@ class OutboundIT {
     void aPreviewSaysWhatATextWouldTake() throws Exception {
         String serial = newSender(tenants.newCompany());
 
-        MessagePreview hello = gateway.messaging().previewMessage(serial, "Hello");
+        MessagePreview hello = gateway.messaging().previewMessage(serial, "Hello", null);
         assertEquals(List.of("Hello", "GSM7", 5, 1, 155, true), List.of(hello.getText(), hello.getEncoding(),
                 hello.getCharacters(), hello.getSegments(), hello.getCharactersLeft(), hello.isFits()));
-        MessagePreview longer = gateway.messaging().previewMessage(serial, "x".repeat(400));
+        MessagePreview longer = gateway.messaging().previewMessage(serial, "x".repeat(400), null);
         assertEquals(List.of(3, 153 * 3 - 400), List.of(longer.getSegments(), longer.getCharactersLeft()));
-        MessagePreview chinese = gateway.messaging().previewMessage(serial, "你好");
+        MessagePreview chinese = gateway.messaging().previewMessage(serial, "你好", null);
         assertEquals(List.of("UCS2", 68), List.of(chinese.getEncoding(), chinese.getCharactersLeft()));
-        assertFault("AUTH_FAILED", () -> gateway.messaging().previewMessage("0000000000000000", "Hello"));
+        assertFault("AUTH_FAILED", () -> gateway.messaging().previewMessage("0000000000000000", "Hello", null));
     }
 
     @Test
@@ -251,7 +251,7 @@ class OutboundIT {
         assertFault("INVALID_REQUEST", () -> gateway.messaging().sendMessage(serial, List.of(), "Hi", null));
         String company = tenants.newCompany();
         CreatedUser disabled = tenants.newSender(company);
-        String disabledSerial = gateway.account().activate(disabled.getUsername(), disabled.getGeneratedPassword(), null);
+        String disabledSerial = gateway.account().activate(disabled.getUsername(), disabled.getGeneratedPassword(), null, null);
         gateway.provisioning().setUserStatus(gateway.administrator(), disabled.getUsername(), "DISABLED");
         assertFault("ACCOUNT_DISABLED", () -> gateway.messaging().sendMessage(disabledSerial, List.of(fine), "Hi", null));
     }
@@ -326,7 +326,7 @@ class OutboundIT {
     @Test
     void aMessageTheSmscAlwaysRefusesIsAbortedAfterTheLastAttemptAndTheSenderIsTold() throws Exception {
         CreatedUser sender = tenants.newSender(tenants.newCompany());
-        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), "OutboundIT");
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), "OutboundIT", null);
         String recipient = randomMobile();
         smsc.refuseAll(ESME_RSYSERR);
         try {
@@ -495,7 +495,7 @@ class OutboundIT {
 
     private String newSender(String company) throws Exception {
         CreatedUser user = tenants.newSender(company);
-        return gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "OutboundIT");
+        return gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "OutboundIT", null);
     }
 
     private MessageStatus awaitStatus(String serial, long id, String expected) throws InterruptedException {

@@ -280,7 +280,7 @@ class ReplyIT {
     }
 
     private String serialOf(CreatedUser user) throws Exception {
-        return gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null);
+        return gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null);
     }
 
     private static String inbox(CreatedUser user) {

@@ -44,7 +44,7 @@ class BrokerOutageIT {
             gateway.start("gateway");
             GatewayClient client = gateway.client();
             CreatedUser sender = new Tenants(client).newSender(new Tenants(client).newCompany());
-            String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+            String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
             String before = Messages.randomMobile();
             client.messaging().sendMessage(serial, List.of(before), "With the broker up", null);
             smsc.awaitSubmitsTo(before, 1, Duration.ofMinutes(1));

@@ -160,7 +160,7 @@ class PortalIT {
         browser.click("companies:create");
         browser.waitForText("Company '" + name + "' created.");
         CreatedUser sender = tenants.newSender(name);
-        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
 
         assertEquals("PENDING", gateway.messaging().sendMessage(serial, List.of(randomMobile()), "One", null)
                 .get(0).getStatus());
@@ -247,7 +247,7 @@ class PortalIT {
         MimeMessage welcome = awaitEmail(MAIL, username + "@example.test", "Your EmailSMS account");
         Matcher password = PASSWORD.matcher(text(welcome));
         assertTrue(password.find(), text(welcome));
-        assertTrue(gateway.account().activate(username, password.group(1), null).matches("\\d{16}"),
+        assertTrue(gateway.account().activate(username, password.group(1), null, null).matches("\\d{16}"),
                 "the emailed password activates the add-in");
         assertTrue(browser.texts(By.cssSelector(".username")).contains(username));
     }
@@ -283,7 +283,7 @@ class PortalIT {
         browser.rowActionConfirmed(admin.getUsername(), "Disable");
         browser.waitForText(admin.getUsername() + " is the last active administrator of " + company
                 + ": make another user an administrator first.");
-        assertNotNull(gateway.account().activate(admin.getUsername(), admin.getGeneratedPassword(), null),
+        assertNotNull(gateway.account().activate(admin.getUsername(), admin.getGeneratedPassword(), null, null),
                 "the administrator still signs in");
     }
 
@@ -292,7 +292,7 @@ class PortalIT {
         CreatedUser admin = signedInCompanyAdmin();
         CreatedUser sender = tenants.newSender(companyOf(admin));
         String user = sender.getUsername();
-        String serial = gateway.account().activate(user, sender.getGeneratedPassword(), null);
+        String serial = gateway.account().activate(user, sender.getGeneratedPassword(), null, null);
         browser.open("/admin/users.xhtml");
         assertTrue(browser.pageText().contains("Company administrator"), "roles in words: " + browser.pageText());
         assertFalse(browser.texts(By.cssSelector("td")).contains("COMPANY_ADMIN"), "no enum names in the table");
@@ -318,12 +318,12 @@ class PortalIT {
         browser.open("/admin/users.xhtml");
         assertNotNull(gateway.messaging().sendMessage(serial, List.of(randomMobile()), "Still activated", null).get(0)
                 .getMessageId());
-        assertNotNull(gateway.account().activate(user, sender.getGeneratedPassword(), null), "the password is unchanged");
+        assertNotNull(gateway.account().activate(user, sender.getGeneratedPassword(), null, null), "the password is unchanged");
         browser.rowActionConfirmed(user, "Revoke add-in activations");
         browser.waitForText("User '" + user + "' signed out of every add-in.");
         assertFault("AUTH_FAILED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
                 "From a revoked add-in", null));
-        String activatedAgain = gateway.account().activate(user, sender.getGeneratedPassword(), null);
+        String activatedAgain = gateway.account().activate(user, sender.getGeneratedPassword(), null, null);
 
         browser.rowActionConfirmed(user, "Delete");
         browser.waitForText("User '" + user + "' deleted");
@@ -541,7 +541,7 @@ class PortalIT {
     void aCompanyAdministratorNeverSeesAnotherCompanyWhateverTheIds() throws Exception {
         String otherCompany = tenants.newCompany();
         CreatedUser stranger = tenants.newSender(otherCompany);
-        String strangersSerial = gateway.account().activate(stranger.getUsername(), stranger.getGeneratedPassword(), null);
+        String strangersSerial = gateway.account().activate(stranger.getUsername(), stranger.getGeneratedPassword(), null, null);
         gateway.messaging().sendMessage(strangersSerial, List.of(randomMobile()), "Another company's secret", null);
         Ids other = idsSeenByTheProvider(otherCompany);
         signedInCompanyAdmin();
@@ -750,7 +750,7 @@ class PortalIT {
         user.setEmail(user.getUsername() + "@example.test");
         user.setRole("SENDER");
         CreatedUser sender = gateway.provisioning().createUser(gateway.administrator(), user);
-        return gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null);
+        return gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
     }
 
     private String companyOf(CreatedUser admin) {

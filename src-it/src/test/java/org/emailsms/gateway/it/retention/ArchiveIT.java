@@ -71,8 +71,8 @@ class ArchiveIT {
                 Tenants tenants = new Tenants(client);
                 CreatedUser old = tenants.newSender(tenants.newCompany());
                 CreatedUser young = tenants.newSender(tenants.newCompany());
-                String oldSerial = client.account().activate(old.getUsername(), old.getGeneratedPassword(), null);
-                String youngSerial = client.account().activate(young.getUsername(), young.getGeneratedPassword(), null);
+                String oldSerial = client.account().activate(old.getUsername(), old.getGeneratedPassword(), null, null);
+                String youngSerial = client.account().activate(young.getUsername(), young.getGeneratedPassword(), null, null);
                 String handset = "+61412" + (100000 + (int) (Math.random() * 899999));
                 for (int i = 0; i < OLD_MESSAGES; i++) {
                     client.messaging().sendMessage(oldSerial, List.of(handset), "Archive drill " + i, null);
