@@ -33,6 +33,7 @@ import org.emailsms.gateway.it.support.OutlookClient.OmsError;
 import org.emailsms.gateway.it.support.Poll;
 import org.emailsms.gateway.it.support.Tenants;
 import org.emailsms.gateway.it.support.TestSmsc;
+import org.emailsms.gateway.it.client.provisioning.CompanyDictionaryWord;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Archive;
@@ -126,6 +127,33 @@ class OmsIT {
                     submits.stream().map(s -> new String(s.getShortMessage(), StandardCharsets.US_ASCII)).toList());
             assertTrue(submits.stream().allMatch(s -> s.getEsmClass() == 0), "separate SMS, no concatenation header");
         }
+    }
+
+    /** A company that compresses Outlook's texts sends each part through its dictionary; others send them as written. */
+    @Test
+    void aCompanyThatCompressesOutlooksTextsSendsThemThroughItsDictionary() throws Exception {
+        String compressing = tenants.newCompany();
+        gateway.provisioning().setClientSettings(gateway.administrator(), compressing, false, true);
+        CompanyDictionaryWord tomorrow = new CompanyDictionaryWord();
+        tomorrow.setWord("tomorrow");
+        tomorrow.setReplacement("2moro");
+        gateway.provisioning().setCompanyDictionary(gateway.administrator(), compressing, List.of(tomorrow));
+        CreatedUser user = tenants.newSender(compressing);
+        String plainCompany = tenants.newCompany();
+        gateway.provisioning().setCompanyDictionary(gateway.administrator(), plainCompany, List.of(tomorrow));
+        CreatedUser plain = tenants.newSender(plainCompany);
+        String recipient = randomMobile();
+        String other = randomMobile();
+
+        outlook.deliver(user.getUsername(), user.getGeneratedPassword(), "xmsInspector", null, List.of(recipient),
+                List.of("Tomorrow at  9, see you tomorrow."));
+        outlook.deliver(plain.getUsername(), plain.getGeneratedPassword(), "xmsInspector", null, List.of(other),
+                List.of("See you tomorrow."));
+
+        smsc.awaitSubmitsTo(recipient, 1, DELIVERY);
+        assertEquals("2moro at 9, see you 2moro.", new String(smsc.submitsTo(recipient).get(0).getShortMessage(), StandardCharsets.US_ASCII));
+        smsc.awaitSubmitsTo(other, 1, DELIVERY);
+        assertEquals("See you tomorrow.", new String(smsc.submitsTo(other).get(0).getShortMessage(), StandardCharsets.US_ASCII));
     }
 
     @Test

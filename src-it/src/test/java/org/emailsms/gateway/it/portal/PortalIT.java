@@ -713,6 +713,38 @@ class PortalIT {
         browser.waitUntil("the departments page again", () -> browser.currentPath().endsWith("/admin/departments.xhtml"));
     }
 
+    /**
+     * A company administrator requires the licence, keeps the company's compression dictionary, and
+     * sees who accepted which version of the licence.
+     */
+    @Test
+    void aCompanyAdministratorRequiresTheLicenceKeepsTheDictionaryAndSeesWhoAccepted() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String company = companyOf(admin);
+        browser.click(By.cssSelector("[id='clients:requireLicence'] .ui-toggleswitch-slider"));
+        browser.click("clients:save");
+        browser.waitForText("Client settings saved.");
+        CreatedUser sender = tenants.newSender(company);
+        assertFault("LICENCE_NOT_ACCEPTED",
+                () -> gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), "IT", null));
+        String version = gateway.account().getLicence().getVersion();
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), "IT", version);
+
+        browser.type("dictionary:words", "tomorrow = 2moro\nplease = pls");
+        browser.click("dictionary:save");
+        browser.waitForText("Dictionary saved: 2 word(s).");
+        assertEquals(List.of("please=pls", "tomorrow=2moro"), gateway.messaging().getDictionary(serial).stream()
+                .map(w -> w.getWord() + "=" + w.getReplacement()).toList());
+        browser.type("dictionary:words", "please pls");
+        browser.click("dictionary:save");
+        browser.waitForText("Line 1 has no \"=\"");
+        assertEquals(2, gateway.messaging().getDictionary(serial).size(), "a bad line changes nothing");
+
+        browser.open("/admin/company.xhtml");
+        assertEquals(List.of(sender.getUsername()), browser.texts(By.cssSelector(".acceptedBy")));
+        assertEquals(List.of(version), browser.texts(By.cssSelector(".acceptedVersion")));
+    }
+
     /** A length below the floor is refused with the rule, not quietly raised to it and reported saved. */
     @Test
     void aMinimumPasswordLengthBelowEightIsRefusedWithTheRule() throws Exception {
