@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -34,7 +33,7 @@ public class CompanyView extends CompanyPage {
 
     private String name;
     private String timeZone;
-    private String allowedCountries;
+    private List<String> allowedCountryCodes = new ArrayList<>();
     private Integer dailyQuota;
     private boolean splitLongMessages;
     private int maxSegments;
@@ -61,7 +60,7 @@ public class CompanyView extends CompanyPage {
         Company company = getCompany();
         name = company.getName();
         timeZone = company.getTimeZone().getId();
-        allowedCountries = String.join(", ", company.getAllowedCountries());
+        allowedCountryCodes = new ArrayList<>(company.getAllowedCountries());
         dailyQuota = company.getDailyQuota();
         splitLongMessages = company.isSplitLongMessages();
         maxSegments = company.getMaxSegments();
@@ -153,9 +152,7 @@ public class CompanyView extends CompanyPage {
     }
 
     public void saveSettings() {
-        TreeSet<String> countries = new TreeSet<>();
-        Arrays.stream(allowedCountries == null ? new String[0] : allowedCountries.split("[,\\s]+"))
-                .filter(c -> !c.isBlank()).map(c -> c.strip().toUpperCase(Locale.ROOT)).forEach(countries::add);
+        TreeSet<String> countries = new TreeSet<>(allowedCountryCodes == null ? List.of() : allowedCountryCodes);
         Actions.run(() -> companies.changeSettings(caller.getName(), getCompanyId(), new CompanySettings(name, timeZone,
                 countries, dailyQuota, splitLongMessages, maxSegments, deliveryConfirmation)), "Settings saved.");
         load();
@@ -198,12 +195,12 @@ public class CompanyView extends CompanyPage {
         this.timeZone = timeZone;
     }
 
-    public String getAllowedCountries() {
-        return allowedCountries;
+    public List<String> getAllowedCountryCodes() {
+        return allowedCountryCodes;
     }
 
-    public void setAllowedCountries(String allowedCountries) {
-        this.allowedCountries = allowedCountries;
+    public void setAllowedCountryCodes(List<String> allowedCountryCodes) {
+        this.allowedCountryCodes = allowedCountryCodes;
     }
 
     public Integer getDailyQuota() {

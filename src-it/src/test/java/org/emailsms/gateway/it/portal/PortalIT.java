@@ -106,6 +106,17 @@ class PortalIT {
         browser.waitUntil("only the wrong password left",
                 () -> browser.texts(By.cssSelector(".auditOutcome")).equals(List.of("Wrong password")));
         assertEquals(List.of(admin.getUsername()), browser.texts(By.cssSelector(".auditUser")));
+        // And by day: none from tomorrow on, both on the day they were made.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        browser.open("/admin/audit.xhtml");
+        browser.script("document.getElementById('audit:from_input').value = '" + today.plusDays(1) + "';");
+        browser.click("audit:apply");
+        browser.waitForText("No sign-in attempt matches.");
+        browser.script("document.getElementById('audit:from_input').value = '" + today.minusDays(1) + "';"
+                + " document.getElementById('audit:to_input').value = '" + today.plusDays(1) + "';");
+        browser.click("audit:apply");
+        browser.waitUntil("the day's attempts again",
+                () -> browser.texts(By.cssSelector(".auditOutcome")).containsAll(List.of("Wrong password", "Signed in")));
 
         browser.signOut();
         assertEquals("/login.xhtml", browser.currentPath());
@@ -743,6 +754,48 @@ class PortalIT {
         browser.open("/admin/company.xhtml");
         assertEquals(List.of(sender.getUsername()), browser.texts(By.cssSelector(".acceptedBy")));
         assertEquals(List.of(version), browser.texts(By.cssSelector(".acceptedVersion")));
+    }
+
+    /** A company administrator's home is today's dashboard: messages by status and each department's quota, linking on. */
+    @Test
+    void aCompanyAdministratorsHomeIsTodaysDashboard() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String company = companyOf(admin);
+        gateway.provisioning().createDepartment(gateway.administrator(), company, "Sales", 10);
+        String serial = senderIn(admin, "Sales");
+        gateway.messaging().sendMessage(serial, List.of(randomMobile(), randomMobile()), "Two for the dashboard", null);
+
+        browser.open("/admin/index.xhtml");
+
+        assertEquals(List.of("Home"), browser.texts(By.cssSelector(".nav-current")), "the page shown is marked");
+        assertEquals(2, browser.texts(By.cssSelector(".statusCount")).stream().mapToInt(Integer::parseInt).sum());
+        assertEquals(List.of("Sales"), browser.texts(By.cssSelector(".quotaName")));
+        assertEquals(List.of("2 segment(s) of 10"), browser.texts(By.cssSelector(".quotaUse")));
+        browser.click(By.linkText("All 2 in the reports"));
+        browser.waitUntil("the reports", () -> browser.currentPath().equals("/admin/reports.xhtml"));
+        assertEquals(List.of("Reports"), browser.texts(By.cssSelector(".nav-current")));
+    }
+
+    /** A provider administrator reaches any company's users from the navigation bar, and that company's other pages from its menu there. */
+    @Test
+    void aProviderAdministratorGoesToAnyCompanyFromTheNavigationBar() throws Exception {
+        String company = tenants.newCompany();
+        browser.signIn("admin", System.getProperty("it.admin.password"));
+        assertTrue(browser.text("binds").matches("\\d+ SMPP bind\\(s\\) up, \\d+ down"), browser.text("binds"));
+
+        browser.type("menu:companyPicker_input", company.substring(0, company.length() - 2));
+        By suggestion = By.cssSelector("li.ui-autocomplete-item[data-item-label='" + company + "']");
+        browser.waitUntil("the company suggested", () -> browser.texts(suggestion).equals(List.of(company)));
+        browser.click(suggestion);
+
+        browser.waitUntil("the company's users", () -> browser.currentPath().equals("/admin/users.xhtml"));
+        assertEquals(company, browser.text("companyName"));
+        browser.click(By.xpath("//a[contains(@class, 'ui-submenu-link')][normalize-space(.)='" + company + "']"));
+        By reports = By.xpath("//a[contains(@class, 'ui-menuitem-link')][normalize-space(.)='Reports'][contains(@href, 'company=')]");
+        browser.waitUntil("the company's menu open", () -> browser.texts(reports).equals(List.of("Reports")));
+        browser.click(reports);
+        browser.waitUntil("the company's reports", () -> browser.currentPath().equals("/admin/reports.xhtml"));
+        assertEquals(company, browser.text("companyName"));
     }
 
     /** A length below the floor is refused with the rule, not quietly raised to it and reported saved. */
