@@ -13,6 +13,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.emailsms.gateway.account.boundary.BulkChange;
 import org.emailsms.gateway.account.boundary.CreatedUser;
 import org.emailsms.gateway.account.boundary.NewUser;
 import org.emailsms.gateway.account.boundary.ProvisioningService;
@@ -51,6 +52,8 @@ public class UsersView extends CompanyPage {
 
     private List<User> list = List.of();
     private List<Department> departments = List.of();
+    private List<User> selected = new ArrayList<>();
+    private Long moveToDepartmentId;
     private final NewUserForm form = new NewUserForm();
     private User editing;
     private String editEmail;
@@ -122,6 +125,48 @@ public class UsersView extends CompanyPage {
 
     public void delete(User user) {
         act(() -> users.delete(caller.getName(), user.getId()), user, "deleted (its messages stay in the reports)");
+    }
+
+    public void disableSelected() {
+        changeSelected(BulkChange.DISABLE);
+    }
+
+    public void enableSelected() {
+        changeSelected(BulkChange.ENABLE);
+    }
+
+    public void revokeSelected() {
+        changeSelected(BulkChange.REVOKE_ACTIVATIONS);
+    }
+
+    public void moveSelected() {
+        changeSelected(BulkChange.MOVE);
+    }
+
+    /** One change to every selected user: all of them, or (one refused) none. */
+    private void changeSelected(BulkChange change) {
+        List<Long> ids = selected == null ? List.of() : selected.stream().map(User::getId).toList();
+        if (Actions.run(() -> users.changeAll(caller.getName(), ids, change, moveToDepartmentId),
+                ids.size() + " user(s) " + change.done() + ".")) {
+            selected = new ArrayList<>();
+        }
+        load();
+    }
+
+    public List<User> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<User> selected) {
+        this.selected = selected;
+    }
+
+    public Long getMoveToDepartmentId() {
+        return moveToDepartmentId;
+    }
+
+    public void setMoveToDepartmentId(Long moveToDepartmentId) {
+        this.moveToDepartmentId = moveToDepartmentId;
     }
 
     private void act(Actions.Call call, User user, String outcome) {

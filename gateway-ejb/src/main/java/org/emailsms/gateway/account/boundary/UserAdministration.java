@@ -124,4 +124,28 @@ public class UserAdministration {
         User actor = tenancy.administrator(actorName);
         return changes.revokeActivations(actor, tenancy.user(actor, userId));
     }
+
+    /**
+     * The same change to several users at once, in one transaction: if one of them is refused (the
+     * caller's own account, the last administrator, an unknown id), none is changed. Returns how many.
+     */
+    public int changeAll(String actorName, List<Long> userIds, BulkChange change, Long departmentId)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
+        if (userIds == null || userIds.isEmpty()) {
+            throw new InvalidRequestException("Select at least one user.");
+        }
+        for (Long userId : userIds) {
+            switch (change) {
+                case DISABLE -> changeStatus(actorName, userId, AccountStatus.DISABLED);
+                case ENABLE -> changeStatus(actorName, userId, AccountStatus.ACTIVE);
+                case REVOKE_ACTIVATIONS -> revokeActivations(actorName, userId);
+                case MOVE -> {
+                    User user = user(actorName, userId);
+                    change(actorName, userId, user.getEmail(), user.getMobile(), departmentId, user.getRole());
+                }
+            }
+        }
+        LOG.info(() -> String.format("%s %s %d users at once", actorName, change.done(), userIds.size()));
+        return userIds.size();
+    }
 }

@@ -798,6 +798,45 @@ class PortalIT {
         assertEquals(company, browser.text("companyName"));
     }
 
+    /** Several users at once: the selected are disabled together and moved together; one refused (the caller) changes none. */
+    @Test
+    void aCompanyAdministratorChangesSeveralUsersAtOnce() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String company = companyOf(admin);
+        gateway.provisioning().createDepartment(gateway.administrator(), company, "Field", null);
+        CreatedUser first = tenants.newSender(company);
+        CreatedUser second = tenants.newSender(company);
+        CreatedUser untouched = tenants.newSender(company);
+        browser.open("/admin/users.xhtml");
+
+        browser.selectRow(first.getUsername());
+        browser.selectRow(second.getUsername());
+        browser.clickConfirmed("users:disableSelected");
+
+        browser.waitForText("2 user(s) disabled.");
+        for (CreatedUser user : List.of(first, second)) {
+            assertFault("ACCOUNT_DISABLED", () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), null, null));
+        }
+        assertNotNull(gateway.account().activate(untouched.getUsername(), untouched.getGeneratedPassword(), null, null));
+
+        browser.selectRow(untouched.getUsername());
+        browser.selectRow(admin.getUsername());
+        browser.clickConfirmed("users:disableSelected");
+        browser.waitForText("You cannot disable yourself");
+        assertFalse(browser.pageText().contains("user(s) disabled"), browser.pageText());
+        assertNotNull(gateway.account().activate(untouched.getUsername(), untouched.getGeneratedPassword(), null, null),
+                "refused for one, done for none");
+
+        browser.open("/admin/users.xhtml");
+        browser.selectRow(first.getUsername());
+        browser.selectRow(untouched.getUsername());
+        browser.choose("users:moveTo", "Field");
+        browser.click("users:moveSelected");
+        browser.waitForText("2 user(s) moved.");
+        browser.waitUntil("both in Field", () -> browser.texts(By.xpath("//tr[.//td[normalize-space(.)='Field']]//span[contains(@class,'username')]"))
+                .stream().sorted().toList().equals(java.util.stream.Stream.of(first.getUsername(), untouched.getUsername()).sorted().toList()));
+    }
+
     /** A length below the floor is refused with the rule, not quietly raised to it and reported saved. */
     @Test
     void aMinimumPasswordLengthBelowEightIsRefusedWithTheRule() throws Exception {

@@ -106,6 +106,22 @@ public final class Browser implements AutoCloseable {
         idle();
     }
 
+    /** Ticks the selection box of the table row that shows {@code rowText}. */
+    public void selectRow(String rowText) {
+        driver.findElement(By.xpath("//tr[.//*[normalize-space(text())='" + rowText + "']]"
+                + "//td[contains(@class,'ui-selection-column')]//div[contains(@class,'ui-chkbox-box')]")).click();
+        idle();
+    }
+
+    /** Clicks a button that asks first, and answers Yes. */
+    public void clickConfirmed(String id) {
+        driver.findElement(By.id(id)).click();
+        By yes = By.cssSelector(".ui-confirmdialog-yes");
+        waitUntil("the confirmation of " + id, () -> visible(yes).isPresent());
+        visible(yes).orElseThrow().click();
+        idle();
+    }
+
     /** Opens the Actions menu of the table row that shows {@code rowText} and picks {@code item}. */
     public void rowAction(String rowText, String item) {
         pickRowAction(rowText, item);
