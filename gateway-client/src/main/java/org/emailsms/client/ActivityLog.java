@@ -67,6 +67,9 @@ public final class ActivityLog {
             }
             Document document = builder.newDocument();
             Element root = document.createElementNS(NAMESPACE, "activity");
+            // Declared as an attribute, as a parsed log has it: otherwise the serialiser puts it last in
+            // a new log and first in one read back, and rewriting an unchanged log would change it.
+            root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", NAMESPACE);
             root.setAttribute("server", server);
             root.setAttribute("user", user);
             document.appendChild(root);
