@@ -5,23 +5,22 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
 import org.emailsms.gateway.account.boundary.BulkChange;
-import org.emailsms.gateway.account.boundary.CreatedUser;
 import org.emailsms.gateway.account.boundary.NewUser;
 import org.emailsms.gateway.account.boundary.ProvisioningService;
 import org.emailsms.gateway.account.boundary.UserAdministration;
+import org.emailsms.gateway.account.boundary.UserImportProgress;
+import org.emailsms.gateway.account.boundary.UserImports;
 import org.emailsms.gateway.account.control.UserCsv;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
+import org.emailsms.gateway.account.entity.UserImportRow;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.admin.platform.Actions;
 import org.emailsms.gateway.admin.platform.CompanyPage;
@@ -33,13 +32,15 @@ import org.primefaces.event.FileUploadEvent;
 /**
  * A company's users: add one (a password is generated and emailed), edit, move between departments,
  * disable, enable, unlock, reset the password, revoke activations, delete; and bulk upload from a
- * CSV file, whose rows are created one by one in the background while a progress bar follows.
+ * CSV file, run by {@link UserImports} while a progress bar follows its stored progress.
  */
 @Named
 @ViewScoped
 public class UsersView extends CompanyPage {
 
     private static final long serialVersionUID = 1L;
+    private static final java.time.format.DateTimeFormatter STARTED =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz");
 
     @EJB
     transient UserAdministration users;
@@ -47,8 +48,8 @@ public class UsersView extends CompanyPage {
     @EJB
     transient ProvisioningService provisioning;
 
-    @Resource
-    transient ManagedExecutorService executor;
+    @EJB
+    transient UserImports imports;
 
     private List<User> list = List.of();
     private List<Department> departments = List.of();
@@ -61,18 +62,14 @@ public class UsersView extends CompanyPage {
     private Long editDepartmentId;
     private Role editRole;
 
-    private volatile int importTotal;
-    private volatile int importDone;
-    private final List<ImportOutcome> importReport = new CopyOnWriteArrayList<>();
-
-    /** One row of the bulk upload's report. */
-    public record ImportOutcome(long line, String username, String error) implements java.io.Serializable {
-    }
+    private UserImportProgress upload;
+    private List<UserImportRow> refused = List.of();
 
     @Override
     protected void loadCompanyData() throws GatewayException {
         list = users.users(caller.getName(), getCompanyId());
         departments = companies.departments(caller.getName(), getCompanyId());
+        refreshUpload();
     }
 
     public void create() {
@@ -174,7 +171,7 @@ public class UsersView extends CompanyPage {
         load();
     }
 
-    /** Reads the whole file first (so a malformed file changes nothing), then creates the rows in the background. */
+    /** Reads the whole file first (so a malformed file changes nothing), then hands it to the container to create. */
     public void upload(FileUploadEvent event) {
         List<UserCsv.Row> rows;
         try (InputStreamReader reader = new InputStreamReader(event.getFile().getInputStream(), StandardCharsets.UTF_8)) {
@@ -187,42 +184,40 @@ public class UsersView extends CompanyPage {
             Messages.addGlobalWarn("The file holds no users, only a header (or nothing): nothing was created.");
             return;
         }
-        importReport.clear();
-        importDone = 0;
-        importTotal = rows.size();
-        String actor = caller.getName();
-        String companyName = getCompany().getName();
-        executor.submit(() -> {
-            for (UserCsv.Row row : rows) {
-                importReport.add(createRow(actor, companyName, row));
-                importDone++;
-            }
-        });
+        Actions.run(() -> imports.start(caller.getName(), getCompanyId(), event.getFile().getFileName(), rows), null);
+        refreshUpload();
     }
 
-    private ImportOutcome createRow(String actor, String companyName, UserCsv.Row row) {
+    /** The progress bar's poll: the stored progress of the company's latest upload. */
+    public void refreshUpload() {
         try {
-            Role role = Role.valueOf(row.roleOrDefault());
-            if (role == Role.PROVIDER_ADMIN) {
-                throw new IllegalArgumentException();
+            boolean wasRunning = upload != null && !upload.isFinished();
+            upload = imports.latest(caller.getName(), getCompanyId()).orElse(null);
+            refused = upload == null ? List.of() : imports.refused(caller.getName(), upload.id());
+            if (wasRunning && upload != null && upload.isFinished()) {
+                list = users.users(caller.getName(), getCompanyId());
             }
-            CreatedUser created = provisioning.createUser(actor, new NewUser(companyName, row.department(),
-                    row.username(), row.email(), row.mobile(), role, null));
-            return new ImportOutcome(row.line(), created.username(), null);
-        } catch (IllegalArgumentException e) {
-            return new ImportOutcome(row.line(), row.username(), "The role is SENDER or COMPANY_ADMIN, not '" + row.role() + "'.");
         } catch (GatewayException e) {
-            return new ImportOutcome(row.line(), row.username(), e.getMessage());
-        } catch (RuntimeException e) {
-            return new ImportOutcome(row.line(), row.username(), "Not created: " + e.getClass().getSimpleName());
+            upload = null;
+            refused = List.of();
         }
     }
 
-    public void importFinished() {
-        long failed = importReport.stream().filter(o -> o.error() != null).count();
-        Messages.addGlobalInfo(String.format("Upload finished: %d of %d users created, %d rows refused (listed below).",
-                importTotal - failed, importTotal, failed));
-        load();
+    public UserImportProgress getUpload() {
+        return upload;
+    }
+
+    public List<UserImportRow> getRefused() {
+        return refused;
+    }
+
+    /** When the upload started, in the company's time zone, the zone named. */
+    public String getUploadStarted() {
+        return upload == null ? "" : upload.startedAt().atZoneSameInstant(getCompany().getTimeZone()).format(STARTED);
+    }
+
+    public boolean isUploading() {
+        return upload != null && !upload.isFinished();
     }
 
     public void downloadTemplate() throws IOException {
@@ -231,20 +226,6 @@ public class UsersView extends CompanyPage {
 
     public boolean isBlocked(User user) {
         return user.isLockedAt(java.time.Instant.now());
-    }
-
-    public int getImportPercent() {
-        return importTotal == 0 ? 0 : (int) (100L * importDone / importTotal);
-    }
-
-    public List<ImportOutcome> getImportErrors() {
-        List<ImportOutcome> errors = new ArrayList<>(importReport.stream().filter(o -> o.error() != null).toList());
-        errors.sort(java.util.Comparator.comparingLong(ImportOutcome::line));
-        return errors;
-    }
-
-    public boolean isImporting() {
-        return importTotal > 0;
     }
 
     public String getCsvColumns() {

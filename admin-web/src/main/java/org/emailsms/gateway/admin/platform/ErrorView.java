@@ -18,6 +18,13 @@ public class ErrorView {
     /** Request attribute: why the portal refused the request, in words for administrators. */
     public static final String REASON = "org.emailsms.gateway.admin.error.reason";
 
+    /** From a servlet of the portal's: answers {@code status} with the portal's error page, saying why. */
+    public static void refuse(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, int status, String reason) throws java.io.IOException {
+        request.setAttribute(REASON, reason);
+        response.sendError(status, reason);
+    }
+
     public int getStatus() {
         Object status = attribute(RequestDispatcher.ERROR_STATUS_CODE);
         return status instanceof Integer code ? code : 500;

@@ -42,18 +42,18 @@ public class ExportServlet extends HttpServlet {
             // Counting first checks the caller and the company before any byte of the file is sent.
             reports.countTransactions(request.getUserPrincipal().getName(), filter);
         } catch (NumberFormatException e) {
-            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
+            ErrorView.refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
                     "The company, user and department of the report are ids: whole numbers, as the report page writes them.");
             return;
         } catch (DateTimeParseException e) {
-            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "From and To are days written as 2026-12-31.");
+            ErrorView.refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "From and To are days written as 2026-12-31.");
             return;
         } catch (IllegalArgumentException e) {
             // The filter's own rules (From after To, an unknown status or source), already in people's words.
-            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            ErrorView.refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         } catch (UnknownAccountException | NotAuthorizedException e) {
-            refuse(request, response, HttpServletResponse.SC_NOT_FOUND, "No such company.");
+            ErrorView.refuse(request, response, HttpServletResponse.SC_NOT_FOUND, "No such company.");
             return;
         }
         response.setContentType("text/csv;charset=UTF-8");
@@ -67,12 +67,6 @@ public class ExportServlet extends HttpServlet {
         out.flush();
     }
 
-    /** The portal's error page, saying why. */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String reason)
-            throws IOException {
-        request.setAttribute(ErrorView.REASON, reason);
-        response.sendError(status, reason);
-    }
 
     private static Long number(HttpServletRequest request, String name) {
         String value = request.getParameter(name);

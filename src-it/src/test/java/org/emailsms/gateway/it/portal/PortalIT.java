@@ -343,6 +343,11 @@ class PortalIT {
                 "From a deleted user", null));
     }
 
+    /**
+     * A hundred rows with three bad ones: the upload goes on while the page is left, its result is at
+     * the top when the administrator comes back, and the refused rows download with their reasons and,
+     * corrected, upload again as they are.
+     */
     @Test
     void aBulkUploadOfAHundredUsersReportsItsThreeBadRows(@TempDir Path dir) throws Exception {
         signedInCompanyAdmin();
@@ -361,14 +366,35 @@ class PortalIT {
 
         browser.open("/admin/users.xhtml");
         browser.upload("bulk:file", file);
+        browser.waitForText("Bulk upload of users.csv");
+        browser.open("/admin/departments.xhtml");
+        browser.open("/admin/users.xhtml");
         browser.waitForText("Upload finished: 97 of 100 users created, 3 rows refused");
 
-        List<String> refused = browser.texts(By.cssSelector("[id='bulk:report'] tbody tr td:first-child"));
+        List<String> refused = browser.texts(By.cssSelector("[id='upload:refused'] tbody tr td:first-child"));
         assertEquals(List.of("18", "43", "100"), refused, "line numbers of the file, counting the header");
-        String report = browser.text("bulk:report");
+        String report = browser.text("upload:refused");
         assertTrue(report.contains("email") && report.contains("SUPERUSER") && report.contains("No Such Department"),
                 report);
         awaitEmail(MAIL, prefix + "-50@example.test", "Your EmailSMS account");
+
+        var download = gateway.get(URI.create(browser.attribute(By.id("upload:refusedCsv"), "href")), browser.sessionCookie());
+        assertEquals(200, download.statusCode(), download.body());
+        List<String> rows = download.body().lines().toList();
+        assertEquals("username,email,department,role,mobile,line,reason", rows.get(0), download.body());
+        assertEquals(4, rows.size(), download.body());
+        assertTrue(rows.get(2).startsWith(prefix + "-42,") && rows.get(2).contains("SUPERUSER")
+                && rows.get(2).contains(",43,"), rows.get(2));
+
+        Path corrected = Files.writeString(dir.resolve("corrected.csv"), download.body()
+                .replace("not-an-email", prefix + "-17@example.test").replace("SUPERUSER", "SENDER")
+                .replace("No Such Department", ""));
+        browser.upload("bulk:file", corrected);
+        browser.waitForText("Upload finished: 3 of 3 users created, 0 rows refused");
+        awaitEmail(MAIL, prefix + "-42@example.test", "Your EmailSMS account");
+        assertTrue(browser.texts(By.id("upload:refusedCsv")).isEmpty(), "nothing refused, nothing to download");
+        var tampered = gateway.get(gateway.https("/admin/refused-users.csv?upload=1"), browser.sessionCookie());
+        assertEquals(404, tampered.statusCode(), "an id that is not this company's upload reads as unknown");
     }
 
     @Test
