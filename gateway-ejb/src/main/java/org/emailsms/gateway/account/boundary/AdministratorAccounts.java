@@ -21,6 +21,7 @@ import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.control.UserChanges;
+import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.control.WelcomeMail;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.Role;
@@ -128,6 +129,7 @@ public class AdministratorAccounts {
         User created = User.providerAdministratorWithGivenPassword(name, email.strip(), passwords.hash(password));
         em.persist(created);
         mail.send(created, password);
+        changes.audit(actor, created, AdminActionKind.CREATED, "provider administrator; email: " + created.getEmail());
         LOG.info(() -> String.format("%s created provider administrator '%s'", actor.getUsername(), name));
         return new GivenPassword(name, password);
     }

@@ -16,12 +16,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.emailsms.gateway.account.control.AdminAudit;
 import org.emailsms.gateway.account.control.LockoutPolicy;
 import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.SenderNumbers;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Activation;
+import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
@@ -51,6 +53,9 @@ public class CompanyAdministration {
 
     @Inject
     Tenancy tenancy;
+
+    @Inject
+    AdminAudit audit;
 
     /** Every company for the provider's administrators; the own one for a company administrator. */
     public List<Company> companies(String actorName) throws NotAuthorizedException {
@@ -96,11 +101,19 @@ public class CompanyAdministration {
         if (nameTaken) {
             throw new InvalidRequestException("A company named '" + name + "' exists already.");
         }
+        AdminAudit.Changes changed = AdminAudit.changes().of("name", company.getName(), name)
+                .of("time zone", company.getTimeZone(), zone)
+                .of("allowed countries", new TreeSet<>(company.getAllowedCountries()), new TreeSet<>(settings.allowedCountries()))
+                .of("daily quota", company.getDailyQuota(), settings.dailyQuota())
+                .of("split long messages", company.isSplitLongMessages(), settings.splitLongMessages())
+                .of("segment limit", company.getMaxSegments(), settings.maxSegments())
+                .of("delivery confirmation", company.isDeliveryConfirmation(), settings.deliveryConfirmation());
         company.changeName(name);
         company.changeTimeZone(zone);
         company.allowDestinationCountries(settings.allowedCountries());
         company.limitDailyQuota(settings.dailyQuota());
         company.changeMessageSettings(settings.splitLongMessages(), settings.maxSegments(), settings.deliveryConfirmation());
+        settingsChanged(actor, company, "company settings", changed);
         LOG.info(() -> String.format("%s changed the settings of '%s'", actor.getUsername(), name));
     }
 
@@ -108,7 +121,9 @@ public class CompanyAdministration {
             throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.providerAdministrator(actorName);
         Company company = tenancy.company(actor, companyId);
+        AccountStatus before = company.getStatus();
         company.changeStatus(status);
+        statusChanged(actor, company, "company '" + company.getName() + "'", before, status);
         LOG.info(() -> String.format("%s set company '%s' %s", actor.getUsername(), company.getName(), status));
     }
 
@@ -142,7 +157,13 @@ public class CompanyAdministration {
             throw new InvalidRequestException("A block may only be stricter than the gateway's: at least "
                     + lockout.duration().toMinutes() + " minutes.");
         }
+        AdminAudit.Changes changed = AdminAudit.changes()
+                .of("minimum password length", company.getPasswordMinLength(), passwordMinLength)
+                .of("character classes", company.getPasswordClasses(), passwordClasses)
+                .of("lockout threshold", company.getLockoutThreshold(), lockoutThreshold)
+                .of("lockout minutes", company.getLockoutMinutes(), lockoutMinutes);
         company.changeLoginCriteria(passwordMinLength, passwordClasses, lockoutThreshold, lockoutMinutes);
+        settingsChanged(actor, company, "login criteria", changed);
         LOG.info(() -> String.format("%s changed the login criteria of '%s'", actor.getUsername(), company.getName()));
     }
 
@@ -164,6 +185,8 @@ public class CompanyAdministration {
         Department department = new Department(company, clean);
         department.limitDailyQuota(dailyQuota);
         em.persist(department);
+        audit.record(actor, company, AdminActionKind.CREATED, "department '" + clean + "'",
+                dailyQuota == null ? null : "daily quota: " + dailyQuota);
         LOG.info(() -> String.format("%s created department '%s' in '%s'", actor.getUsername(), clean, company.getName()));
     }
 
@@ -173,8 +196,14 @@ public class CompanyAdministration {
         Department department = tenancy.department(actor, departmentId);
         String clean = departmentName(department.getCompany(), name, department);
         requireQuota(dailyQuota);
+        AdminAudit.Changes changed = AdminAudit.changes().of("name", department.getName(), clean)
+                .of("daily quota", department.getDailyQuota(), dailyQuota);
         department.rename(clean);
         department.limitDailyQuota(dailyQuota);
+        if (!changed.isEmpty()) {
+            audit.record(actor, department.getCompany(), AdminActionKind.CHANGED, "department '" + clean + "'",
+                    changed.toString());
+        }
         LOG.info(() -> String.format("%s changed department '%s': quota %s", actor.getUsername(), clean, dailyQuota));
     }
 
@@ -182,7 +211,9 @@ public class CompanyAdministration {
             throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.administrator(actorName);
         Department department = tenancy.department(actor, departmentId);
+        AccountStatus before = department.getStatus();
         department.changeStatus(status);
+        statusChanged(actor, department.getCompany(), "department '" + department.getName() + "'", before, status);
         LOG.info(() -> String.format("%s set department '%s' %s", actor.getUsername(), department.getName(), status));
     }
 
@@ -199,6 +230,7 @@ public class CompanyAdministration {
         }
         String name = department.getName();
         department.delete(OffsetDateTime.now(ZoneOffset.UTC));
+        audit.record(actor, department.getCompany(), AdminActionKind.DELETED, "department '" + name + "'", null);
         LOG.info(() -> String.format("%s deleted department '%s'", actor.getUsername(), name));
     }
 
@@ -213,7 +245,9 @@ public class CompanyAdministration {
             throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
         User actor = tenancy.providerAdministrator(actorName);
         Company company = tenancy.company(actor, companyId);
+        List<String> before = senderNumbers.ofCompany(company.getId());
         List<String> e164 = senderNumbers.replace(company, numbers);
+        settingsChanged(actor, company, "sender numbers", AdminAudit.changes().of("sender numbers", before, e164));
         LOG.info(() -> String.format("%s gave '%s' the sender numbers %s", actor.getUsername(), company.getName(), e164));
         return e164;
     }
@@ -232,7 +266,10 @@ public class CompanyAdministration {
             accepted.add(Company.automaticSource(source).orElseThrow(() -> new InvalidRequestException("'" + source
                     + "' is none of the automatic sources " + Company.ALL_AUTOMATIC_SOURCES + ".")));
         }
+        AdminAudit.Changes changed = AdminAudit.changes().of("Outlook text messaging", company.isOmsEnabled(), enabled)
+                .of("automatic sources", new TreeSet<>(company.getOmsSources()), accepted);
         company.changeOutlookSettings(enabled, accepted);
+        settingsChanged(actor, company, "Outlook text messaging", changed);
         LOG.info(() -> String.format("%s set Outlook text messaging of '%s' %s, accepting %s", actor.getUsername(),
                 company.getName(), enabled ? "on" : "off", accepted));
     }
@@ -245,7 +282,10 @@ public class CompanyAdministration {
             throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.administrator(actorName);
         Company company = tenancy.company(actor, companyId);
+        AdminAudit.Changes changed = AdminAudit.changes().of("licence required", company.isRequireLicence(), requireLicence)
+                .of("compress texts from Outlook", company.isOmsCompress(), compressOutlook);
         company.changeClientSettings(requireLicence, compressOutlook);
+        settingsChanged(actor, company, "add-ins and clients", changed);
         LOG.info(() -> String.format("%s set the licence of '%s' %s and Outlook compression %s", actor.getUsername(),
                 company.getName(), requireLicence ? "required" : "optional", compressOutlook ? "on" : "off"));
     }
@@ -295,6 +335,10 @@ public class CompanyAdministration {
             em.createNativeQuery("INSERT INTO destination_restriction (company_id, number) VALUES (?1, ?2)")
                     .setParameter(1, company.getId()).setParameter(2, number).executeUpdate();
         }
+        if (!fresh.isEmpty()) {
+            audit.record(actor, company, AdminActionKind.SETTINGS_CHANGED, "allowed destination numbers",
+                    "added: " + fresh);
+        }
         LOG.info(() -> String.format("%s added %d allowed destinations for '%s'", actor.getUsername(), fresh.size(),
                 company.getName()));
         return fresh.size();
@@ -304,10 +348,27 @@ public class CompanyAdministration {
             throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.administrator(actorName);
         Company company = tenancy.company(actor, companyId);
-        em.createNativeQuery("DELETE FROM destination_restriction WHERE company_id = ?1 AND number = ?2")
+        int removed = em.createNativeQuery("DELETE FROM destination_restriction WHERE company_id = ?1 AND number = ?2")
                 .setParameter(1, company.getId()).setParameter(2, number).executeUpdate();
+        if (removed > 0) {
+            audit.record(actor, company, AdminActionKind.SETTINGS_CHANGED, "allowed destination numbers",
+                    "removed: " + number);
+        }
         LOG.info(() -> String.format("%s removed allowed destination %s of '%s'", actor.getUsername(), number,
                 company.getName()));
+    }
+
+    private void settingsChanged(User actor, Company company, String what, AdminAudit.Changes changed) {
+        if (!changed.isEmpty()) {
+            audit.record(actor, company, AdminActionKind.SETTINGS_CHANGED, what, changed.toString());
+        }
+    }
+
+    private void statusChanged(User actor, Company company, String subject, AccountStatus before, AccountStatus after) {
+        if (before != after) {
+            audit.record(actor, company, after == AccountStatus.ACTIVE ? AdminActionKind.ENABLED : AdminActionKind.DISABLED,
+                    subject, null);
+        }
     }
 
     private String departmentName(Company company, String name, Department renamed) throws InvalidRequestException {

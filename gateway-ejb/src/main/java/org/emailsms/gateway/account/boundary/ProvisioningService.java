@@ -18,10 +18,12 @@ import org.emailsms.gateway.account.control.Authenticator;
 import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.SenderNumbers;
 import org.emailsms.gateway.account.control.Tenancy;
+import org.emailsms.gateway.account.control.AdminAudit;
 import org.emailsms.gateway.account.control.UserChanges;
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.control.WelcomeMail;
 import org.emailsms.gateway.account.entity.AccountStatus;
+import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.LoginAttempt;
@@ -63,6 +65,9 @@ public class ProvisioningService {
 
     @Inject
     UserChanges changes;
+
+    @Inject
+    AdminAudit audit;
 
     @Inject
     SenderNumbers senderNumbers;
@@ -110,6 +115,7 @@ public class ProvisioningService {
         company.limitDailyQuota(request.dailyQuota());
         company.changeMessageSettings(request.splitLongMessages(), request.maxSegments(), request.deliveryConfirmation());
         em.persist(company);
+        audit.record(actor, company, AdminActionKind.CREATED, "company '" + name + "'", null);
         LOG.info(() -> String.format("%s created company '%s'", actor.getUsername(), name));
         return company.getId();
     }
@@ -132,6 +138,8 @@ public class ProvisioningService {
         Department department = new Department(company, name);
         department.limitDailyQuota(dailyQuota);
         em.persist(department);
+        audit.record(actor, company, AdminActionKind.CREATED, "department '" + name + "'",
+                dailyQuota == null ? null : "daily quota: " + dailyQuota);
         LOG.info(() -> String.format("%s created department '%s' in '%s'", actor.getUsername(), name, company.getName()));
     }
 
@@ -175,6 +183,8 @@ public class ProvisioningService {
         user.changeMobile(mobile);
         em.persist(user);
         welcome.send(user, password);
+        changes.audit(actor, user, AdminActionKind.CREATED, "email: " + user.getEmail() + "; role: " + user.getRole().getLabel()
+                + (department == null ? "" : "; department: " + department.getName()));
         LOG.info(() -> String.format("%s created user '%s' in '%s'", actor.getUsername(), username, company.getName()));
         return new CreatedUser(username, generate ? password : null);
     }
@@ -183,7 +193,12 @@ public class ProvisioningService {
             throws NotAuthorizedException, UnknownAccountException {
         User actor = providerAdministrator(actorName);
         Company company = companyAdministeredBy(actor, companyName);
+        AccountStatus before = company.getStatus();
         company.changeStatus(status);
+        if (before != status) {
+            audit.record(actor, company, status == AccountStatus.ACTIVE ? AdminActionKind.ENABLED : AdminActionKind.DISABLED,
+                    "company '" + company.getName() + "'", null);
+        }
         LOG.info(() -> String.format("%s set company '%s' %s", actor.getUsername(), company.getName(), status));
     }
 
@@ -195,7 +210,12 @@ public class ProvisioningService {
         if (department == null) {
             throw new UnknownAccountException("No department '" + departmentName + "' in " + company.getName() + ".");
         }
+        AccountStatus before = department.getStatus();
         department.changeStatus(status);
+        if (before != status) {
+            audit.record(actor, company, status == AccountStatus.ACTIVE ? AdminActionKind.ENABLED : AdminActionKind.DISABLED,
+                    "department '" + department.getName() + "'", null);
+        }
         LOG.info(() -> String.format("%s set department '%s' %s", actor.getUsername(), department.getName(), status));
     }
 
@@ -227,6 +247,7 @@ public class ProvisioningService {
         User actor = providerAdministrator(actorName);
         Company company = companyAdministeredBy(actor, companyName);
         List<String> e164 = senderNumbers.replace(company, numbers);
+        audit.record(actor, company, AdminActionKind.SETTINGS_CHANGED, "sender numbers", "now: " + e164);
         LOG.info(() -> String.format("%s gave '%s' the sender numbers %s", actor.getUsername(), company.getName(), e164));
         return e164;
     }
@@ -272,6 +293,8 @@ public class ProvisioningService {
             em.createNativeQuery("INSERT INTO destination_restriction (company_id, number) VALUES (?1, ?2)")
                     .setParameter(1, company.getId()).setParameter(2, number).executeUpdate();
         }
+        audit.record(actor, company, AdminActionKind.SETTINGS_CHANGED, "allowed destination numbers",
+                distinct.isEmpty() ? "none: any destination allowed" : distinct.size() + " numbers: " + distinct);
         LOG.info(() -> String.format("%s set %d allowed destinations for '%s'", actor.getUsername(), distinct.size(),
                 company.getName()));
         return distinct;

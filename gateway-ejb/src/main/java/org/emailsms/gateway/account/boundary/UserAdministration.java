@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.emailsms.gateway.account.control.AdminAudit;
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.control.UserChanges;
 import org.emailsms.gateway.account.control.WelcomeMail;
 import org.emailsms.gateway.account.entity.AccountStatus;
+import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
@@ -77,11 +79,21 @@ public class UserAdministration {
         if (role != user.getRole()) {
             changes.keepAnAdministrator(actor, user, "make a sender of");
         }
+        AdminAudit.Changes changed = AdminAudit.changes().of("email", user.getEmail(), email.strip())
+                .of("mobile", user.getMobile(), e164).of("department", departmentName(user.getDepartment()),
+                        departmentName(department)).of("role", user.getRole().getLabel(), role.getLabel());
         user.changeEmail(email.strip());
         user.changeMobile(e164);
         user.moveTo(department);
         user.changeRole(role);
+        if (!changed.isEmpty()) {
+            changes.audit(actor, user, AdminActionKind.CHANGED, changed.toString());
+        }
         LOG.info(() -> String.format("%s changed user '%s'", actor.getUsername(), user.getUsername()));
+    }
+
+    private static String departmentName(Department department) {
+        return department == null ? null : department.getName();
     }
 
     public void changeStatus(String actorName, Long userId, AccountStatus status)

@@ -23,8 +23,10 @@ import jakarta.persistence.PersistenceContext;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.emailsms.gateway.account.control.AdminAudit;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.control.UserCsv;
+import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.UserImport;
@@ -61,6 +63,9 @@ public class UserImports {
     @Inject
     ProvisioningService provisioning;
 
+    @Inject
+    AdminAudit audit;
+
     @Resource
     SessionContext context;
 
@@ -83,6 +88,8 @@ public class UserImports {
             em.persist(new UserImportRow(upload, row.line(), row.username(), row.email(), row.department(), row.role(),
                     row.mobile()));
         }
+        audit.record(tenancy.administrator(actorName), company, AdminActionKind.UPLOADED,
+                fileName == null ? "bulk upload" : "bulk upload '" + fileName + "'", rows.size() + " rows");
         LOG.info(() -> String.format("%s uploaded %d users for '%s'", actorName, rows.size(), company.getName()));
         return upload.getId();
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.account.entity.AccountStatus;
+import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 
@@ -29,6 +30,9 @@ public class UserChanges {
     @Inject
     KnownSerials knownSerials;
 
+    @Inject
+    AdminAudit audit;
+
     public UserChanges() {
     }
 
@@ -36,25 +40,42 @@ public class UserChanges {
     public UserChanges(EntityManager em) {
         this.em = em;
         this.knownSerials = new KnownSerials();
+        this.audit = new AdminAudit(em);
+    }
+
+    /** An entry of the audit trail about {@code user}. */
+    public void audit(User actor, User user, AdminActionKind kind, String details) {
+        audit.record(actor, user.getCompany(), kind, subject(user), details);
+    }
+
+    /** How the audit trail names a user: role and username. */
+    public static String subject(User user) {
+        return (user.getRole().isAdministrator() ? "administrator '" : "user '") + user.getUsername() + "'";
     }
 
     public void changeStatus(User actor, User user, AccountStatus status) throws InvalidRequestException {
         if (status != AccountStatus.ACTIVE) {
             keepAnAdministrator(actor, user, "disable");
         }
+        AccountStatus before = user.getStatus();
         user.changeStatus(status);
+        if (before != status) {
+            audit(actor, user, status == AccountStatus.ACTIVE ? AdminActionKind.ENABLED : AdminActionKind.DISABLED, null);
+        }
         LOG.info(() -> String.format("%s set user '%s' %s", actor.getUsername(), user.getUsername(), status));
     }
 
     /** Lifts a lockout before it expires. */
     public void unlock(User actor, User user) {
         em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
+        audit(actor, user, AdminActionKind.UNLOCKED, null);
         LOG.info(() -> String.format("%s unlocked user '%s'", actor.getUsername(), user.getUsername()));
     }
 
     /** Every activated add-in of the user stops working; returns how many were live. */
     public int revokeActivations(User actor, User user) {
         int revoked = revokeAll(user, OffsetDateTime.now(ZoneOffset.UTC));
+        audit(actor, user, AdminActionKind.ACTIVATIONS_REVOKED, revoked + " live activation(s) revoked");
         LOG.info(() -> String.format("%s revoked %d activations of '%s'", actor.getUsername(), revoked,
                 user.getUsername()));
         return revoked;
@@ -70,6 +91,7 @@ public class UserChanges {
         user.changePassword(passwordHash, false, now);
         em.createNamedQuery("User.clearFailedAttempts").setParameter("id", user.getId()).executeUpdate();
         int revoked = revokeAll(user, now);
+        audit(actor, user, AdminActionKind.PASSWORD_RESET, "new password emailed; " + revoked + " activation(s) revoked");
         LOG.info(() -> String.format("%s reset the password of '%s' (%d activations revoked)", actor.getUsername(),
                 user.getUsername(), revoked));
         return revoked;
@@ -81,6 +103,7 @@ public class UserChanges {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         revokeAll(user, now);
         user.delete(now);
+        audit(actor, user, AdminActionKind.DELETED, null);
         LOG.info(() -> String.format("%s deleted user '%s'", actor.getUsername(), user.getUsername()));
     }
 

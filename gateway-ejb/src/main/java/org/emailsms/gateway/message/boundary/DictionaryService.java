@@ -18,7 +18,9 @@ import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
 import org.emailsms.gateway.account.boundary.NotAuthorizedException;
 import org.emailsms.gateway.account.boundary.UnknownAccountException;
+import org.emailsms.gateway.account.control.AdminAudit;
 import org.emailsms.gateway.account.control.Tenancy;
+import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.message.control.Dictionaries;
@@ -41,6 +43,9 @@ public class DictionaryService {
 
     @EJB
     ActivationService activations;
+
+    @Inject
+    AdminAudit audit;
 
     @Inject
     Dictionaries dictionaries;
@@ -121,6 +126,7 @@ public class DictionaryService {
                 throw new InvalidRequestException("'" + word + "' is in the dictionary twice.");
             }
         }
+        int before = companyEntries(company).size();
         companyEntries(company).forEach(em::remove);
         em.flush();
         List<DictionaryWord> saved = new ArrayList<>();
@@ -129,6 +135,8 @@ public class DictionaryService {
             em.persist(stored);
             saved.add(word(stored));
         }
+        audit.record(actor, company, AdminActionKind.SETTINGS_CHANGED, "compression dictionary",
+                AdminAudit.changes().of("words", before, checked.size()).toString());
         LOG.info(() -> String.format("%s gave '%s' a dictionary of %d words", actor.getUsername(), company.getName(),
                 checked.size()));
         return saved.stream().sorted((a, b) -> a.word().compareToIgnoreCase(b.word())).toList();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.emailsms.gateway.account.control.AdminAudit;
 import org.emailsms.gateway.account.control.LockoutPolicy;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.Company;
@@ -121,6 +122,7 @@ class CompanyAdministrationTest {
             CompanyAdministration cut = new CompanyAdministration();
             cut.em = em;
             cut.tenancy = new Tenancy(em);
+            cut.audit = new AdminAudit(em);
             cut.lockout = LockoutPolicy.of(10, Duration.ofHours(1), Duration.ofHours(1));
             return call.on(cut);
         });

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
+import org.emailsms.gateway.account.control.AdminAudit;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.control.UserCsv;
 import org.emailsms.gateway.account.entity.Company;
@@ -94,6 +95,7 @@ class UserImportsTest {
         UserImports cut = new UserImports();
         cut.em = em;
         cut.tenancy = new Tenancy(em);
+        cut.audit = new AdminAudit(em);
         return cut;
     }
 

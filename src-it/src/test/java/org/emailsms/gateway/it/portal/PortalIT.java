@@ -824,6 +824,55 @@ class PortalIT {
         assertEquals(company, browser.text("companyName"));
     }
 
+    /**
+     * One trail for the portal and the provisioning API: a user created over SOAP by the provider's
+     * administrator, then edited and disabled in the portal by the company's, each entry with its
+     * channel, address and the values before and after; filtered by action, and exported the same.
+     */
+    @Test
+    void administratorsActionsFromThePortalAndTheApiAreInOneTrail() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String company = companyOf(admin);
+        String user = tenants.newSender(company).getUsername();
+        browser.open("/admin/users.xhtml");
+        browser.rowActionConfirmed(user, "Disable");
+        browser.waitForText("User '" + user + "' disabled.");
+
+        browser.open("/admin/actions.xhtml");
+        assertEquals(List.of("Actions"), browser.texts(By.cssSelector(".nav-current")));
+        List<String> kinds = browser.texts(By.cssSelector("[id='actions:list'] tbody tr .actionKind"));
+        List<String> subjects = browser.texts(By.cssSelector("[id='actions:list'] tbody tr .actionSubject"));
+        List<String> actors = browser.texts(By.cssSelector("[id='actions:list'] tbody tr .actionActor"));
+        List<String> channels = browser.texts(By.cssSelector("[id='actions:list'] tbody tr .actionChannel"));
+        assertEquals("Disabled", kinds.get(0), kinds.toString());
+        assertEquals("user '" + user + "'", subjects.get(0));
+        assertEquals(admin.getUsername(), actors.get(0));
+        assertEquals("Portal", channels.get(0));
+        int created = subjects.lastIndexOf("user '" + user + "'");
+        assertEquals("Created", kinds.get(created), kinds.toString());
+        assertEquals("admin", actors.get(created), "the provider's administrator, over SOAP");
+        assertEquals("Provisioning API (SOAP)", channels.get(created));
+        assertTrue(browser.text("actions:list").contains("email: " + user + "@example.test; role: Sender"),
+                browser.text("actions:list"));
+        assertFalse(browser.texts(By.cssSelector("[id='actions:list'] thead th")).contains("Company"),
+                "a company's administrator sees no company column");
+
+        browser.choose("actions:kind", "Disabled");
+        browser.click("actions:apply");
+        browser.waitUntil("the disabling only", () -> browser.texts(
+                By.cssSelector("[id='actions:list'] tbody tr .actionKind")).equals(List.of("Disabled")));
+
+        var csv = gateway.get(URI.create(browser.attribute(By.id("actions:export"), "href")), browser.sessionCookie());
+        assertEquals(200, csv.statusCode(), csv.body());
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("acted_at,administrator,channel,client_ip,company,action,subject,details", lines.get(0));
+        assertEquals(2, lines.size(), csv.body());
+        assertTrue(lines.get(1).contains("," + admin.getUsername() + ",PORTAL,") && lines.get(1).contains(",Disabled,"),
+                lines.get(1));
+        var elsewhere = gateway.get(gateway.https("/admin/actions.csv?company=1"), browser.sessionCookie());
+        assertEquals(404, elsewhere.statusCode(), "a company that is not the caller's reads as unknown");
+    }
+
     /** Several users at once: the selected are disabled together and moved together; one refused (the caller) changes none. */
     @Test
     void aCompanyAdministratorChangesSeveralUsersAtOnce() throws Exception {

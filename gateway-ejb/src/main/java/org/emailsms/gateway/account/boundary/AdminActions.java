@@ -1,0 +1,114 @@
+package org.emailsms.gateway.account.boundary;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.emailsms.gateway.account.control.Tenancy;
+import org.emailsms.gateway.account.entity.AdminAction;
+import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.account.entity.Role;
+import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.control.SpreadsheetSafe;
+
+/**
+ * The audit trail of administrators' actions, newest first: a company's administrators see their
+ * own company's; the provider's see every company's, one company's, and their own objects'
+ * (provider administrators). The page shows the newest {@value #PAGE_ROWS}; the export up to
+ * {@value #EXPORT_ROWS}.
+ */
+@Stateless
+public class AdminActions {
+
+    static final int PAGE_ROWS = 1_000;
+    static final int EXPORT_ROWS = 100_000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tenancy tenancy;
+
+    public List<AdminActionRecord> find(String actorName, AdminActionFilter filter)
+            throws NotAuthorizedException, UnknownAccountException {
+        return query(actorName, filter).setMaxResults(PAGE_ROWS).getResultStream().map(AdminActionRecord::of).toList();
+    }
+
+    /** Refuses, as the page and export would, a caller who may not see the company's actions (null: all). */
+    public void requireVisible(String actorName, Long companyId) throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.administrator(actorName);
+        if (companyId != null) {
+            tenancy.company(actor, companyId);
+        }
+    }
+
+    public void export(String actorName, AdminActionFilter filter, Writer out)
+            throws NotAuthorizedException, UnknownAccountException, IOException {
+        TypedQuery<AdminAction> query = query(actorName, filter).setMaxResults(EXPORT_ROWS);
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("acted_at", "administrator", "channel",
+                "client_ip", "company", "action", "subject", "details").get());
+        for (AdminAction action : (Iterable<AdminAction>) query.getResultStream()::iterator) {
+            csv.printRecord(SpreadsheetSafe.record(action.getActedAt().toInstant(), action.getActor(), action.getChannel(),
+                    action.getClientIp(), action.getCompany() == null ? "" : action.getCompany().getName(),
+                    action.getKind().getLabel(), action.getSubject(), action.getDetails()));
+        }
+        csv.flush();
+    }
+
+    private TypedQuery<AdminAction> query(String actorName, AdminActionFilter filter)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.administrator(actorName);
+        Company company = null;
+        if (filter.companyId() != null) {
+            company = tenancy.company(actor, filter.companyId());
+        } else if (actor.getRole() != Role.PROVIDER_ADMIN) {
+            company = actor.getCompany();
+        }
+        StringBuilder jpql = new StringBuilder("SELECT a FROM AdminAction a LEFT JOIN FETCH a.company WHERE 1 = 1");
+        if (company != null) {
+            jpql.append(" AND a.company = :company");
+        }
+        if (filter.actor() != null) {
+            jpql.append(" AND LOWER(a.actor) LIKE :actor ESCAPE '!'");
+        }
+        if (filter.kind() != null) {
+            jpql.append(" AND a.kind = :kind");
+        }
+        if (filter.from() != null) {
+            jpql.append(" AND a.actedAt >= :from");
+        }
+        if (filter.to() != null) {
+            jpql.append(" AND a.actedAt < :to");
+        }
+        jpql.append(" ORDER BY a.actedAt DESC, a.id DESC");
+        TypedQuery<AdminAction> query = em.createQuery(jpql.toString(), AdminAction.class);
+        if (company != null) {
+            query.setParameter("company", company);
+        }
+        if (filter.actor() != null) {
+            // Usernames may hold "_", which LIKE would read as any character.
+            String literal = filter.actor().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            query.setParameter("actor", "%" + literal + "%");
+        }
+        if (filter.kind() != null) {
+            query.setParameter("kind", filter.kind());
+        }
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            query.setParameter("to", filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        return query;
+    }
+}
