@@ -873,6 +873,46 @@ class PortalIT {
         assertEquals(404, elsewhere.statusCode(), "a company that is not the caller's reads as unknown");
     }
 
+    /**
+     * At a phone's 390 pixels, every page of a company administrator fits the screen (a table wider
+     * than it scrolls within itself) and the navigation bar collapses behind a Menu button. The
+     * dashboard and the users page are photographed at desktop and phone width for the docs.
+     */
+    @Test
+    void thePagesFitAPhonesScreen() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String company = companyOf(admin);
+        gateway.provisioning().createDepartment(gateway.administrator(), company, "Field sales and service", 40);
+        String serial = senderIn(admin, "Field sales and service");
+        gateway.messaging().sendMessage(serial, List.of(randomMobile(), randomMobile()), "The meeting moved to 3pm", null);
+        Path shots = Path.of(System.getProperty("it.work"), "screenshots");
+        browser.open("/admin/index.xhtml");
+        browser.screenshot(shots.resolve("dashboard-desktop.png"));
+        browser.open("/admin/users.xhtml");
+        browser.screenshot(shots.resolve("users-desktop.png"));
+
+        browser.resize(390, 844);
+        try {
+            for (String page : List.of("index", "users", "departments", "company", "reports", "audit", "actions", "password")) {
+                browser.open("/admin/" + page + ".xhtml");
+                assertEquals(List.of(), browser.overflowing(), page + " sticks out of a phone's screen");
+                browser.screenshot(shots.resolve("phone-" + page + ".png"));
+            }
+            browser.open("/admin/users.xhtml");
+            browser.screenshot(shots.resolve("users-phone.png"));
+            By usersLink = By.xpath("//a[contains(@class, 'ui-menuitem-link')][normalize-space(.)='Users']");
+            assertFalse(browser.displayed(usersLink), "the menu is folded away on a phone");
+            assertTrue(browser.displayed(By.id("menu:signOut")), "signing out stays in reach");
+            browser.click("menu:navToggle");
+            browser.waitUntil("the menu unfolded", () -> browser.displayed(usersLink));
+            browser.click(By.xpath("//a[contains(@class, 'ui-menuitem-link')][normalize-space(.)='Home']"));
+            browser.waitUntil("the dashboard", () -> browser.currentPath().equals("/admin/index.xhtml"));
+            browser.screenshot(shots.resolve("dashboard-phone.png"));
+        } finally {
+            browser.resize(1400, 1000);
+        }
+    }
+
     /** Several users at once: the selected are disabled together and moved together; one refused (the caller) changes none. */
     @Test
     void aCompanyAdministratorChangesSeveralUsersAtOnce() throws Exception {

@@ -234,6 +234,47 @@ public final class Browser implements AutoCloseable {
         return cookie == null ? null : cookie.getValue();
     }
 
+    /** The window's size, as a phone's or a desktop's screen. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /**
+     * What sticks out of the page to the right (the page would scroll sideways): the outermost such
+     * elements as tag#id.class, empty when everything fits. Elements inside a scrolling container
+     * (a table wider than the screen scrolls within itself) do not count.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> overflowing() {
+        return (List<String>) script("""
+                const width = document.documentElement.clientWidth;
+                const out = [];
+                for (const e of document.querySelectorAll('body *')) {
+                    const r = e.getBoundingClientRect();
+                    if (r.width === 0 || r.right <= width + 1) continue;
+                    let clipped = false;
+                    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                        const style = getComputedStyle(p);
+                        if (style.overflowX === 'auto' || style.overflowX === 'hidden' || style.overflowX === 'scroll'
+                                || style.position === 'fixed') { clipped = true; break; }
+                    }
+                    if (clipped || getComputedStyle(e).position === 'fixed') continue;
+                    if (out.some(o => o.element.contains(e))) continue;
+                    out.push({element: e, name: e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right)});
+                }
+                return out.map(o => o.name);""");
+    }
+
+    public boolean displayed(By by) {
+        return driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** A PNG of what the window shows, for the docs. */
+    public void screenshot(Path file) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.file.Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
