@@ -20,6 +20,8 @@ for option in \
     "-Dorg.apache.activemq.default.directory.prefix=$data_dir/" \
     "-Dgateway.admin.password=$admin_password" \
     "-Dgateway.password.iterations=10000" \
+    "-Dgateway.licence.file=$(dirname "$data_dir")/licence.txt" \
+    "-Dgateway.history.settle-time=PT1S" \
     "-Dgateway.http.trusted-proxies=127.0.0.1,::1" \
     "-Dgateway.smsc.host=127.0.0.1" \
     "-Dgateway.smsc.binds=a,b" \

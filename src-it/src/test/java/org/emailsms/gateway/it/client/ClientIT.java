@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +42,7 @@ import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.client.message.SendOptions;
 import org.emailsms.gateway.it.client.provisioning.CompanyDictionaryWord;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
+import org.emailsms.gateway.it.client.provisioning.LoginAttempt;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.GatewayClient;
 import org.emailsms.gateway.it.support.Poll;
@@ -111,6 +111,9 @@ class ClientIT {
                 () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "IT", null));
         assertFault("LICENCE_NOT_ACCEPTED",
                 () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "IT", licence.getVersion() + "-old"));
+        assertEquals(List.of("SUCCESS", "SUCCESS"), gateway.provisioning().getLoginAttempts(gateway.administrator(),
+                user.getUsername(), 10).stream().map(LoginAttempt::getOutcome).toList(),
+                "the password was right: the login audit says so, though no add-in was activated");
         String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "IT", licence.getVersion());
         assertEquals(user.getUsername(), gateway.account().getAccount(serial).getUsername());
 
@@ -122,9 +125,9 @@ class ClientIT {
     /** A new licence file is a new version at once: an activation that accepted the old one is refused. */
     @Test
     void aNewLicenceVersionIsAskedForAgain() throws Exception {
+        // Every test runtime starts the gateway with gateway.licence.file set to this file.
         String file = System.getProperty("it.licence.file");
-        // Payara Server's test domain has no licence file configured: the shipped text is tested by the rest.
-        assumeTrue(file != null, "a gateway with gateway.licence.file");
+        assertNotNull(file, "it.licence.file: the gateway's gateway.licence.file");
         String company = tenants.newCompany();
         gateway.provisioning().setClientSettings(gateway.administrator(), company, true, false);
         CreatedUser user = tenants.newSender(company);
