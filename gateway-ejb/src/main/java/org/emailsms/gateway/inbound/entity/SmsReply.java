@@ -23,7 +23,7 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 @Entity
 @Table(name = "sms_reply")
 @NamedQuery(name = "SmsReply.receivedSince", query = """
-        SELECT r FROM SmsReply r WHERE r.user = :user
+        SELECT r FROM SmsReply r WHERE r.user = :user AND r.receivedAt <= :settled
         AND (r.receivedAt > :at OR r.receivedAt = :at AND r.id > :id) ORDER BY r.receivedAt, r.id""")
 @NamedQuery(name = "SmsReply.findUnrouted",
         query = "SELECT r FROM SmsReply r WHERE r.user IS NULL ORDER BY r.receivedAt DESC, r.id DESC")

@@ -70,15 +70,14 @@ public class MessageHistory {
         }
         Position after = Position.of(since);
         OffsetDateTime at = after.at().atOffset(ZoneOffset.UTC);
-        Instant settled = Instant.now().minus(settleTime);
+        OffsetDateTime settled = OffsetDateTime.now(ZoneOffset.UTC).minus(settleTime);
         List<HistoryEntry> entries = new ArrayList<>();
         em.createNamedQuery("SmsMessage.changedSince", SmsMessage.class).setParameter("user", user)
-                .setParameter("at", at).setParameter("id", after.id()).setMaxResults(max + 1)
-                .getResultStream().map(this::entry).forEach(entries::add);
+                .setParameter("settled", settled).setParameter("at", at).setParameter("id", after.id())
+                .setMaxResults(max + 1).getResultStream().map(this::entry).forEach(entries::add);
         em.createNamedQuery("SmsReply.receivedSince", SmsReply.class).setParameter("user", user)
-                .setParameter("at", at).setParameter("id", after.id()).setMaxResults(max + 1)
-                .getResultStream().map(this::entry).forEach(entries::add);
-        entries.removeIf(entry -> entry.at().isAfter(settled));
+                .setParameter("settled", settled).setParameter("at", at).setParameter("id", after.id())
+                .setMaxResults(max + 1).getResultStream().map(this::entry).forEach(entries::add);
         entries.sort(Comparator.comparing(HistoryEntry::at).thenComparingLong(HistoryEntry::id));
         boolean more = entries.size() > max;
         List<HistoryEntry> page = more ? List.copyOf(entries.subList(0, max)) : List.copyOf(entries);

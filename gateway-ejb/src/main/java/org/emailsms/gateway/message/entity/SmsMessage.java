@@ -29,13 +29,17 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
  */
 @Entity
 @Table(name = "sms_message")
+@NamedQuery(name = "SmsMessage.countSince",
+        query = "SELECT COUNT(m) FROM SmsMessage m WHERE m.companyId = :company AND m.createdAt >= :since")
+@NamedQuery(name = "SmsMessage.segmentsSince",
+        query = "SELECT SUM(m.segments) FROM SmsMessage m WHERE m.companyId = :company AND m.createdAt >= :since")
 @NamedQuery(name = "SmsMessage.findOwnByIds",
         query = "SELECT m FROM SmsMessage m WHERE m.user = :user AND m.id IN :ids")
 @NamedQuery(name = "SmsMessage.findLastOfConversation", query = """
         SELECT m FROM SmsMessage m WHERE m.user = :user AND m.destination = :destination
         AND m.senderNumber = :sender ORDER BY m.createdAt DESC, m.id DESC""")
 @NamedQuery(name = "SmsMessage.changedSince", query = """
-        SELECT m FROM SmsMessage m WHERE m.user = :user
+        SELECT m FROM SmsMessage m WHERE m.user = :user AND m.changedAt <= :settled
         AND (m.changedAt > :at OR m.changedAt = :at AND m.id > :id) ORDER BY m.changedAt, m.id""")
 @NamedQuery(name = "SmsMessage.countFromSender",
         query = "SELECT COUNT(m) FROM SmsMessage m WHERE m.senderNumber = :sender AND m.createdAt >= :since")
