@@ -10,9 +10,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.emailsms.gateway.account.boundary.CompanyAdministration;
+import org.emailsms.gateway.account.boundary.Companies;
 import org.emailsms.gateway.account.boundary.NewCompany;
-import org.emailsms.gateway.account.boundary.ProvisioningService;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.admin.platform.Actions;
@@ -29,10 +28,7 @@ public class CompaniesView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient CompanyAdministration companies;
-
-    @EJB
-    transient ProvisioningService provisioning;
+    transient Companies companies;
 
     @Inject
     Caller caller;
@@ -57,7 +53,7 @@ public class CompaniesView implements Serializable {
     }
 
     public void create() {
-        if (Actions.run(() -> provisioning.createCompany(caller.getName(), new NewCompany(name, homeCountry, List.of(),
+        if (Actions.run(() -> companies.create(caller.getName(), new NewCompany(name, homeCountry, List.of(),
                 timeZone, dailyQuota, true, Company.DEFAULT_MAX_SEGMENTS, false)), "Company '" + name + "' created.")) {
             name = null;
             dailyQuota = null;

@@ -13,6 +13,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
 import org.emailsms.gateway.account.boundary.CompanySettings;
+import org.emailsms.gateway.account.boundary.DestinationRestrictions;
 import org.emailsms.gateway.account.boundary.LicenceAcceptance;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.admin.platform.Actions;
@@ -55,6 +56,9 @@ public class CompanyView extends CompanyPage {
     @EJB
     transient DictionaryService dictionaries;
 
+    @EJB
+    transient DestinationRestrictions allowedNumbers;
+
     @Override
     protected void loadCompanyData() throws org.emailsms.gateway.platform.boundary.GatewayException {
         Company company = getCompany();
@@ -69,7 +73,7 @@ public class CompanyView extends CompanyPage {
         passwordClasses = company.getPasswordClasses();
         lockoutThreshold = company.getLockoutThreshold();
         lockoutMinutes = company.getLockoutMinutes();
-        restrictions = companies.restrictions(caller.getName(), getCompanyId());
+        restrictions = allowedNumbers.list(caller.getName(), getCompanyId());
         senderNumbers = String.join("\n", companies.senderNumbers(caller.getName(), getCompanyId()));
         outlookEnabled = company.isOmsEnabled();
         outlookSources = new ArrayList<>(company.getOmsSources());
@@ -166,7 +170,7 @@ public class CompanyView extends CompanyPage {
 
     public void addRestrictions() {
         int[] added = new int[1];
-        if (Actions.run(() -> added[0] = companies.addRestrictions(caller.getName(), getCompanyId(), pasted), null)) {
+        if (Actions.run(() -> added[0] = allowedNumbers.add(caller.getName(), getCompanyId(), pasted), null)) {
             org.omnifaces.util.Messages.addGlobalInfo(added[0] + " number(s) added: only these may now be texted.");
             pasted = null;
         }
@@ -174,7 +178,7 @@ public class CompanyView extends CompanyPage {
     }
 
     public void removeRestriction(String number) {
-        Actions.run(() -> companies.removeRestriction(caller.getName(), getCompanyId(), number),
+        Actions.run(() -> allowedNumbers.remove(caller.getName(), getCompanyId(), number),
                 number + " removed.");
         load();
     }

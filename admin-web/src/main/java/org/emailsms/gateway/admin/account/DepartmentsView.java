@@ -27,11 +27,11 @@ public class DepartmentsView extends CompanyPage {
 
     @Override
     protected void loadCompanyData() throws GatewayException {
-        departments = companies.departments(caller.getName(), getCompanyId());
+        departments = companyDepartments.list(caller.getName(), getCompanyId());
     }
 
     public void create() {
-        if (Actions.run(() -> companies.createDepartment(caller.getName(), getCompanyId(), newName, newQuota),
+        if (Actions.run(() -> companyDepartments.create(caller.getName(), getCompanyId(), newName, newQuota),
                 "Department '" + newName + "' created.")) {
             newName = null;
             newQuota = null;
@@ -46,25 +46,25 @@ public class DepartmentsView extends CompanyPage {
     }
 
     public void save() {
-        Actions.run(() -> companies.changeDepartment(caller.getName(), editing.getId(), editName, editQuota),
+        Actions.run(() -> companyDepartments.change(caller.getName(), editing.getId(), editName, editQuota),
                 "Department '" + editName + "' saved.");
         load();
     }
 
     public void enable(Department department) {
-        Actions.run(() -> companies.changeDepartmentStatus(caller.getName(), department.getId(), AccountStatus.ACTIVE),
+        Actions.run(() -> companyDepartments.changeStatus(caller.getName(), department.getId(), AccountStatus.ACTIVE),
                 "Department '" + department.getName() + "' enabled.");
         load();
     }
 
     public void disable(Department department) {
-        Actions.run(() -> companies.changeDepartmentStatus(caller.getName(), department.getId(), AccountStatus.DISABLED),
+        Actions.run(() -> companyDepartments.changeStatus(caller.getName(), department.getId(), AccountStatus.DISABLED),
                 "Department '" + department.getName() + "' disabled: its users cannot send.");
         load();
     }
 
     public void delete(Department department) {
-        Actions.run(() -> companies.deleteDepartment(caller.getName(), department.getId()),
+        Actions.run(() -> companyDepartments.delete(caller.getName(), department.getId()),
                 "Department '" + department.getName() + "' deleted.");
         load();
     }

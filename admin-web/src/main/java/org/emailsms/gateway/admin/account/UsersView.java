@@ -12,8 +12,7 @@ import jakarta.inject.Named;
 
 import org.emailsms.gateway.account.boundary.BulkChange;
 import org.emailsms.gateway.account.boundary.NewUser;
-import org.emailsms.gateway.account.boundary.ProvisioningService;
-import org.emailsms.gateway.account.boundary.UserAdministration;
+import org.emailsms.gateway.account.boundary.Users;
 import org.emailsms.gateway.account.boundary.UserImportProgress;
 import org.emailsms.gateway.account.boundary.UserImports;
 import org.emailsms.gateway.account.control.UserCsv;
@@ -43,10 +42,7 @@ public class UsersView extends CompanyPage {
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz");
 
     @EJB
-    transient UserAdministration users;
-
-    @EJB
-    transient ProvisioningService provisioning;
+    transient Users users;
 
     @EJB
     transient UserImports imports;
@@ -68,13 +64,13 @@ public class UsersView extends CompanyPage {
     @Override
     protected void loadCompanyData() throws GatewayException {
         list = users.users(caller.getName(), getCompanyId());
-        departments = companies.departments(caller.getName(), getCompanyId());
+        departments = companyDepartments.list(caller.getName(), getCompanyId());
         refreshUpload();
     }
 
     public void create() {
         String username = form.username;
-        if (Actions.run(() -> provisioning.createUser(caller.getName(), form.toRequest(getCompany().getName())),
+        if (Actions.run(() -> users.create(caller.getName(), getCompanyId(), form.departmentId, form.toRequest()),
                 "User '" + username + "' created; the activation email with the password is on its way.")) {
             form.clear();
         }
@@ -292,19 +288,19 @@ public class UsersView extends CompanyPage {
         private String username;
         private String email;
         private String mobile;
-        private String department;
+        private Long departmentId;
         private Role role = Role.SENDER;
 
-        NewUser toRequest(String companyName) {
-            // Usernames are normalised by the provisioning boundary, as for the SOAP API.
-            return new NewUser(companyName, department, username, email, mobile, role, null);
+        NewUser toRequest() {
+            // Usernames are normalised by the users boundary, as for the SOAP API.
+            return new NewUser(username, email, mobile, role, null);
         }
 
         void clear() {
             username = null;
             email = null;
             mobile = null;
-            department = null;
+            departmentId = null;
             role = Role.SENDER;
         }
 
@@ -332,12 +328,12 @@ public class UsersView extends CompanyPage {
             this.mobile = mobile;
         }
 
-        public String getDepartment() {
-            return department;
+        public Long getDepartmentId() {
+            return departmentId;
         }
 
-        public void setDepartment(String department) {
-            this.department = department;
+        public void setDepartmentId(Long departmentId) {
+            this.departmentId = departmentId;
         }
 
         public Role getRole() {

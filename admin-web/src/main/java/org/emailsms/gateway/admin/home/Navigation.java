@@ -13,7 +13,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.emailsms.gateway.account.boundary.CompanyAdministration;
+import org.emailsms.gateway.account.boundary.Companies;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.admin.security.Caller;
 import org.emailsms.gateway.platform.boundary.GatewayException;
@@ -31,7 +31,7 @@ public class Navigation {
     private static final int PICKS = 10;
 
     @EJB
-    CompanyAdministration companies;
+    Companies companies;
 
     @Inject
     Caller caller;
@@ -65,8 +65,7 @@ public class Navigation {
     public List<String> findCompanies(String typed) {
         String wanted = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
         try {
-            return companies.companies(caller.getName()).stream().map(Company::getName)
-                    .filter(name -> name.toLowerCase(Locale.ROOT).contains(wanted)).limit(PICKS).toList();
+            return companies.find(caller.getName(), wanted, PICKS).stream().map(Company::getName).toList();
         } catch (GatewayException e) {
             return List.of();
         }

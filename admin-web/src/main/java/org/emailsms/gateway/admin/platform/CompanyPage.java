@@ -9,7 +9,8 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 
-import org.emailsms.gateway.account.boundary.CompanyAdministration;
+import org.emailsms.gateway.account.boundary.Companies;
+import org.emailsms.gateway.account.boundary.Departments;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.admin.security.Caller;
 import org.omnifaces.util.Messages;
@@ -24,7 +25,11 @@ public abstract class CompanyPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    protected transient CompanyAdministration companies;
+    protected transient Companies companies;
+
+    /** The company's departments, for the pages that list or choose them. */
+    @EJB
+    protected transient Departments companyDepartments;
 
     @Inject
     protected Caller caller;

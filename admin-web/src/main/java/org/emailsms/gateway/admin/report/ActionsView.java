@@ -21,7 +21,7 @@ import jakarta.inject.Named;
 import org.emailsms.gateway.account.boundary.AdminActionFilter;
 import org.emailsms.gateway.account.boundary.AdminActionRecord;
 import org.emailsms.gateway.account.boundary.AdminActions;
-import org.emailsms.gateway.account.boundary.CompanyAdministration;
+import org.emailsms.gateway.account.boundary.Companies;
 import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.admin.platform.Actions;
@@ -46,7 +46,7 @@ public class ActionsView implements Serializable {
     transient AdminActions actions;
 
     @EJB
-    transient CompanyAdministration companies;
+    transient Companies companies;
 
     @Inject
     Caller caller;

@@ -15,7 +15,7 @@ import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
-import org.emailsms.gateway.account.boundary.UserAdministration;
+import org.emailsms.gateway.account.boundary.Users;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.admin.platform.Actions;
@@ -49,7 +49,7 @@ public class ReportsView extends CompanyPage {
     transient ReportService reports;
 
     @EJB
-    transient UserAdministration users;
+    transient Users users;
 
     private Long userId;
     private Long departmentId;
@@ -76,7 +76,7 @@ public class ReportsView extends CompanyPage {
     @Override
     protected void loadCompanyData() throws GatewayException {
         userChoices = users.users(caller.getName(), getCompanyId());
-        departmentChoices = companies.departments(caller.getName(), getCompanyId());
+        departmentChoices = companyDepartments.list(caller.getName(), getCompanyId());
         summarise();
     }
 

@@ -14,7 +14,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.emailsms.gateway.account.boundary.ProvisioningService;
+import org.emailsms.gateway.account.boundary.SignIn;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.platform.boundary.GatewayException;
 import org.emailsms.gateway.platform.boundary.HttpHardeningFilter;
@@ -32,7 +32,7 @@ import org.emailsms.gateway.platform.boundary.HttpHardeningFilter;
 public class PortalSecurity implements IdentityStore {
 
     @EJB
-    ProvisioningService provisioning;
+    SignIn signIns;
 
     @Inject
     HttpServletRequest request;
@@ -43,7 +43,7 @@ public class PortalSecurity implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         try {
-            Role role = provisioning.signInToPortal(login.getCaller(), login.getPasswordAsString(),
+            Role role = signIns.signInToPortal(login.getCaller(), login.getPasswordAsString(),
                     HttpHardeningFilter.clientAddress(request));
             return new CredentialValidationResult(login.getCaller().strip().toLowerCase(java.util.Locale.ROOT),
                     Set.of(role.name()));

@@ -8,11 +8,11 @@ import jakarta.validation.constraints.Size;
 
 import org.emailsms.gateway.account.entity.Role;
 
-/** What an administrator says about a new user; a blank password means "generate one". */
+/**
+ * What an administrator says about a new user (its company and department are given by id beside
+ * it); a blank password means "generate one".
+ */
 public record NewUser(
-        @NotBlank(message = "A user belongs to a company.")
-        String companyName,
-        String departmentName,
         @NotBlank(message = "A user needs a username.")
         @Size(max = 120, message = "A username has at most 120 characters.")
         @Pattern(regexp = "[A-Za-z0-9._@+-]+", message = "A username uses letters, digits and . _ @ + - only.")

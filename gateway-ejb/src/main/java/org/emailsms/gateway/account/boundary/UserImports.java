@@ -61,7 +61,10 @@ public class UserImports {
     Tenancy tenancy;
 
     @Inject
-    ProvisioningService provisioning;
+    Users users;
+
+    @Inject
+    AccountNames names;
 
     @Inject
     AdminAudit audit;
@@ -150,8 +153,9 @@ public class UserImports {
                 context.setRollbackOnly();
                 return "The role is SENDER or COMPANY_ADMIN, not '" + row.getRole() + "'.";
             }
-            provisioning.createUser(upload.getActor(), new NewUser(upload.getCompany().getName(), row.getDepartment(),
-                    row.getUsername(), row.getEmail(), row.getMobile(), role, null));
+            Long companyId = upload.getCompany().getId();
+            users.create(upload.getActor(), companyId, names.departmentId(upload.getActor(), companyId, row.getDepartment()),
+                    new NewUser(row.getUsername(), row.getEmail(), row.getMobile(), role, null));
             return null;
         } catch (GatewayException e) {
             context.setRollbackOnly();

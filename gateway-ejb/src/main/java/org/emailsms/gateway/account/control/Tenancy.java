@@ -64,6 +64,19 @@ public class Tenancy {
         return department;
     }
 
+    /**
+     * A user as {@link #user}, or for the provider's administrators also another provider
+     * administrator (they may disable, unlock or sign out one another; the last active one stays).
+     */
+    public User account(User actor, Long userId) throws UnknownAccountException {
+        User user = userId == null ? null : em.find(User.class, userId);
+        if (user != null && user.getDeletedAt() == null && user.getCompany() == null
+                && actor.getRole() == Role.PROVIDER_ADMIN) {
+            return user;
+        }
+        return user(actor, userId);
+    }
+
     public User user(User actor, Long userId) throws UnknownAccountException {
         User user = userId == null ? null : em.find(User.class, userId);
         if (user == null || user.getDeletedAt() != null || user.getCompany() == null

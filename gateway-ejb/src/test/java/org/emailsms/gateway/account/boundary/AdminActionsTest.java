@@ -102,16 +102,16 @@ class AdminActionsTest {
         return cut;
     }
 
-    private static UserAdministration users(EntityManager em) {
-        UserAdministration cut = new UserAdministration();
+    private static Users users(EntityManager em) {
+        Users cut = new Users();
         cut.em = em;
         cut.tenancy = new Tenancy(em);
         cut.changes = new UserChanges(em);
         return cut;
     }
 
-    private static CompanyAdministration companies(EntityManager em) {
-        CompanyAdministration cut = new CompanyAdministration();
+    private static Companies companies(EntityManager em) {
+        Companies cut = new Companies();
         cut.em = em;
         cut.tenancy = new Tenancy(em);
         cut.audit = new AdminAudit(em);

@@ -15,7 +15,12 @@ import jakarta.xml.ws.WebServiceContext;
 import com.sun.xml.ws.developer.SchemaValidation;
 
 import org.emailsms.gateway.account.boundary.NewUser;
-import org.emailsms.gateway.account.boundary.ProvisioningService;
+import org.emailsms.gateway.account.boundary.AccountNames;
+import org.emailsms.gateway.account.boundary.Companies;
+import org.emailsms.gateway.account.boundary.Departments;
+import org.emailsms.gateway.account.boundary.DestinationRestrictions;
+import org.emailsms.gateway.account.boundary.SignIn;
+import org.emailsms.gateway.account.boundary.Users;
 import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.inbound.boundary.ReplyService;
@@ -29,7 +34,9 @@ import org.emailsms.gateway.ws.platform.Namespaces;
 
 /**
  * Provisioning over SOAP, for scripts and for operators who prefer them to the portal. Served over
- * HTTPS only; every call carries an administrator's credentials.
+ * HTTPS only; every call carries an administrator's credentials. Calls name companies, departments
+ * and users; {@link AccountNames} turns the names into ids and the portal's own boundaries (one per
+ * aggregate) do the work, so both get the same rules, errors and audit trail.
  */
 // Requests are checked against the WSDL's schema: an unknown or misspelt element is a fault, never silently ignored.
 @SchemaValidation(outbound = false)
@@ -40,12 +47,21 @@ public class ProvisioningEndpoint {
     @Resource
     WebServiceContext context;
 
-    private final Boundary<ProvisioningService> provisioningService = Boundary.of(ProvisioningService.class);
+    private final Boundary<SignIn> signIns = Boundary.of(SignIn.class);
+    private final Boundary<AccountNames> names = Boundary.of(AccountNames.class);
+    private final Boundary<Companies> companies = Boundary.of(Companies.class);
+    private final Boundary<Departments> departments = Boundary.of(Departments.class);
+    private final Boundary<Users> users = Boundary.of(Users.class);
+    private final Boundary<DestinationRestrictions> restrictions = Boundary.of(DestinationRestrictions.class);
     private final Boundary<ReplyService> replies = Boundary.of(ReplyService.class);
     private final Boundary<DictionaryService> dictionaries = Boundary.of(DictionaryService.class);
 
-    private ProvisioningService provisioning() {
-        return provisioningService.get();
+    private Long companyId(String actor, String company) throws GatewayFault {
+        return Calls.invoke(() -> names.get().companyId(actor, company));
+    }
+
+    private Long userId(String actor, String username) throws GatewayFault {
+        return Calls.invoke(() -> names.get().userId(actor, username));
     }
 
     private String signIn(Credentials credentials) throws GatewayFault {
@@ -53,7 +69,7 @@ public class ProvisioningEndpoint {
             throw new GatewayFault(ErrorCode.AUTH_FAILED, "Administrator credentials are required.");
         }
         String clientIp = Callers.clientIp(context);
-        return Calls.invoke(() -> provisioning().signIn(credentials.getUsername(), credentials.getPassword(), clientIp));
+        return Calls.invoke(() -> signIns.get().signIn(credentials.getUsername(), credentials.getPassword(), clientIp));
     }
 
     @WebMethod
@@ -63,7 +79,7 @@ public class ProvisioningEndpoint {
         if (company == null) {
             throw new GatewayFault(ErrorCode.INVALID_REQUEST, "The company is missing.");
         }
-        Calls.invoke(() -> provisioning().createCompany(actor, company.toRequest()));
+        Calls.invoke(() -> companies.get().create(actor, company.toRequest()));
     }
 
     @WebMethod
@@ -72,7 +88,8 @@ public class ProvisioningEndpoint {
                                  @WebParam(name = "department") String department,
                                  @WebParam(name = "dailyQuota") Integer dailyQuota) throws GatewayFault {
         String actor = signIn(credentials);
-        Calls.run(() -> provisioning().createDepartment(actor, company, department, dailyQuota));
+        Long companyId = companyId(actor, company);
+        Calls.run(() -> departments.get().create(actor, companyId, department, dailyQuota));
     }
 
     @WebMethod
@@ -84,9 +101,10 @@ public class ProvisioningEndpoint {
             throw new GatewayFault(ErrorCode.INVALID_REQUEST, "The user is missing.");
         }
         Role role = user.role == null || user.role.isBlank() ? Role.SENDER : parse(Role.class, user.role, "role");
-        NewUser request = new NewUser(user.company, user.department, user.username, user.email, user.mobile, role,
-                user.password);
-        return Calls.invoke(() -> CreatedUserResult.of(provisioning().createUser(actor, request)));
+        NewUser request = new NewUser(user.username, user.email, user.mobile, role, user.password);
+        Long companyId = companyId(actor, user.company);
+        Long departmentId = Calls.invoke(() -> names.get().departmentId(actor, companyId, user.department));
+        return Calls.invoke(() -> CreatedUserResult.of(users.get().create(actor, companyId, departmentId, request)));
     }
 
     @WebMethod
@@ -95,7 +113,8 @@ public class ProvisioningEndpoint {
                                  @WebParam(name = "status") String status) throws GatewayFault {
         String actor = signIn(credentials);
         AccountStatus newStatus = parse(AccountStatus.class, status, "status");
-        Calls.run(() -> provisioning().changeCompanyStatus(actor, company, newStatus));
+        Long companyId = companyId(actor, company);
+        Calls.run(() -> companies.get().changeStatus(actor, companyId, newStatus));
     }
 
     @WebMethod
@@ -105,7 +124,10 @@ public class ProvisioningEndpoint {
                                     @WebParam(name = "status") String status) throws GatewayFault {
         String actor = signIn(credentials);
         AccountStatus newStatus = parse(AccountStatus.class, status, "status");
-        Calls.run(() -> provisioning().changeDepartmentStatus(actor, company, department, newStatus));
+        Long companyId = companyId(actor, company);
+        // A blank name is no department: the boundary answers "No such department."
+        Long departmentId = Calls.invoke(() -> names.get().departmentId(actor, companyId, department));
+        Calls.run(() -> departments.get().changeStatus(actor, departmentId, newStatus));
     }
 
     @WebMethod
@@ -114,14 +136,16 @@ public class ProvisioningEndpoint {
                               @WebParam(name = "status") String status) throws GatewayFault {
         String actor = signIn(credentials);
         AccountStatus newStatus = parse(AccountStatus.class, status, "status");
-        Calls.run(() -> provisioning().changeUserStatus(actor, username, newStatus));
+        Long userId = userId(actor, username);
+        Calls.run(() -> users.get().changeStatus(actor, userId, newStatus));
     }
 
     @WebMethod
     public void unlockUser(@WebParam(name = "credentials") Credentials credentials,
                            @WebParam(name = "username") String username) throws GatewayFault {
         String actor = signIn(credentials);
-        Calls.run(() -> provisioning().unlockUser(actor, username));
+        Long userId = userId(actor, username);
+        Calls.run(() -> users.get().unlock(actor, userId));
     }
 
     @WebMethod
@@ -129,7 +153,8 @@ public class ProvisioningEndpoint {
     public int revokeActivations(@WebParam(name = "credentials") Credentials credentials,
                                  @WebParam(name = "username") String username) throws GatewayFault {
         String actor = signIn(credentials);
-        return Calls.invoke(() -> provisioning().revokeActivations(actor, username));
+        Long userId = userId(actor, username);
+        return Calls.invoke(() -> users.get().revokeActivations(actor, userId));
     }
 
     /** Replaces the company's allowed destination numbers; none lifts the restriction. Returns them in E.164. */
@@ -139,7 +164,8 @@ public class ProvisioningEndpoint {
                                                    @WebParam(name = "company") String company,
                                                    @WebParam(name = "number") List<String> numbers) throws GatewayFault {
         String actor = signIn(credentials);
-        return Calls.invoke(() -> provisioning().restrictDestinations(actor, company, numbers));
+        Long companyId = companyId(actor, company);
+        return Calls.invoke(() -> restrictions.get().replace(actor, companyId, numbers));
     }
 
     /**
@@ -152,7 +178,8 @@ public class ProvisioningEndpoint {
                                          @WebParam(name = "company") String company,
                                          @WebParam(name = "number") List<String> numbers) throws GatewayFault {
         String actor = signIn(credentials);
-        return Calls.invoke(() -> provisioning().setSenderNumbers(actor, company, numbers));
+        Long companyId = companyId(actor, company);
+        return Calls.invoke(() -> companies.get().changeSenderNumbers(actor, companyId, numbers));
     }
 
     /**
@@ -166,7 +193,8 @@ public class ProvisioningEndpoint {
                                    @WebParam(name = "enabled") boolean enabled,
                                    @WebParam(name = "acceptedSource") List<String> sources) throws GatewayFault {
         String actor = signIn(credentials);
-        Calls.run(() -> provisioning().setOutlookSettings(actor, company, enabled, sources));
+        Long companyId = companyId(actor, company);
+        Calls.run(() -> companies.get().changeOutlookSettings(actor, companyId, enabled, sources));
     }
 
     /**
@@ -180,7 +208,8 @@ public class ProvisioningEndpoint {
                                   @WebParam(name = "requireLicence") boolean requireLicence,
                                   @WebParam(name = "compressOutlook") boolean compressOutlook) throws GatewayFault {
         String actor = signIn(credentials);
-        Calls.run(() -> provisioning().setClientSettings(actor, company, requireLicence, compressOutlook));
+        Long companyId = companyId(actor, company);
+        Calls.run(() -> companies.get().changeClientSettings(actor, companyId, requireLicence, compressOutlook));
     }
 
     /** The company's compression dictionary, by word. */
@@ -189,7 +218,7 @@ public class ProvisioningEndpoint {
     public List<DictionaryWordSpec> getCompanyDictionary(@WebParam(name = "credentials") Credentials credentials,
                                                          @WebParam(name = "company") String company) throws GatewayFault {
         String actor = signIn(credentials);
-        Long companyId = Calls.invoke(() -> provisioning().companyId(actor, company));
+        Long companyId = companyId(actor, company);
         return Calls.invoke(() -> dictionaries.get().companyWords(actor, companyId).stream()
                 .map(DictionaryWordSpec::of).toList());
     }
@@ -211,7 +240,7 @@ public class ProvisioningEndpoint {
                 throw new GatewayFault(ErrorCode.INVALID_REQUEST, "Each word needs a word and is given once.");
             }
         }
-        Long companyId = Calls.invoke(() -> provisioning().companyId(actor, company));
+        Long companyId = companyId(actor, company);
         return Calls.invoke(() -> dictionaries.get().replaceCompanyWords(actor, companyId, replacements).stream()
                 .map(DictionaryWordSpec::of).toList());
     }
@@ -223,7 +252,8 @@ public class ProvisioningEndpoint {
                                                      @WebParam(name = "username") String username,
                                                      @WebParam(name = "max") int max) throws GatewayFault {
         String actor = signIn(credentials);
-        return Calls.invoke(() -> provisioning().loginAttempts(actor, username, max).stream()
+        Long userId = userId(actor, username);
+        return Calls.invoke(() -> users.get().loginAttempts(actor, userId, max).stream()
                 .map(LoginAttemptRecord::of).toList());
     }
 
@@ -233,7 +263,8 @@ public class ProvisioningEndpoint {
     public UsageRecord getUsageToday(@WebParam(name = "credentials") Credentials credentials,
                                      @WebParam(name = "company") String company) throws GatewayFault {
         String actor = signIn(credentials);
-        return Calls.invoke(() -> UsageRecord.of(provisioning().usageToday(actor, company)));
+        Long companyId = companyId(actor, company);
+        return Calls.invoke(() -> UsageRecord.of(companies.get().usageToday(actor, companyId)));
     }
 
     /**
@@ -245,7 +276,7 @@ public class ProvisioningEndpoint {
     public List<UnroutedReplyRecord> getUnroutedReplies(@WebParam(name = "credentials") Credentials credentials,
                                                         @WebParam(name = "max") int max) throws GatewayFault {
         String actor = signIn(credentials);
-        Calls.run(() -> provisioning().requireProviderAdministrator(actor));
+        Calls.run(() -> signIns.get().requireProviderAdministrator(actor));
         return replies.get().unrouted(max).stream().map(UnroutedReplyRecord::of).toList();
     }
 

@@ -4,7 +4,7 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlType;
 
-import org.emailsms.gateway.account.boundary.ProvisioningService.Usage;
+import org.emailsms.gateway.account.boundary.Companies.Usage;
 
 /** A company's usage of one day; no dailyQuota means unlimited. */
 @XmlAccessorType(XmlAccessType.FIELD)

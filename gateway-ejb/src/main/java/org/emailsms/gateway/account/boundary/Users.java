@@ -1,6 +1,7 @@
 package org.emailsms.gateway.account.boundary;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -9,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.account.control.AdminAudit;
+import org.emailsms.gateway.account.control.Authenticator;
+import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.control.UserChanges;
@@ -17,20 +20,25 @@ import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
+import org.emailsms.gateway.account.entity.LoginAttempt;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
+import org.emailsms.gateway.platform.control.RequestValidator;
 
 /**
- * The portal's user pages by id: edit, move between departments, delete (history kept),
- * disable and enable, unlock, reset the password (emailed), revoke add-in activations. New users,
- * one at a time or from a CSV file, go through {@link ProvisioningService#createUser}.
+ * A company's users, by id, for the portal, the bulk upload and (names resolved by
+ * {@link AccountNames}) the SOAP provisioning API alike: create (the password generated and mailed
+ * with the activation instructions, or given), edit, move between departments, delete (history
+ * kept), disable and enable, unlock, reset the password (emailed), revoke add-in activations, the
+ * login attempts. Every change goes into the audit trail.
  */
 @Stateless
-public class UserAdministration {
+public class Users {
 
-    private static final Logger LOG = Logger.getLogger(UserAdministration.class.getName());
+    private static final Logger LOG = Logger.getLogger(Users.class.getName());
+    private static final int MAX_LOGIN_ATTEMPTS = 1_000;
 
     @PersistenceContext
     EntityManager em;
@@ -47,6 +55,9 @@ public class UserAdministration {
     @Inject
     UserChanges changes;
 
+    @Inject
+    RequestValidator validator;
+
     public List<User> users(String actorName, Long companyId) throws NotAuthorizedException, UnknownAccountException {
         Company company = tenancy.company(tenancy.administrator(actorName), companyId);
         return em.createNamedQuery("User.findByCompany", User.class).setParameter("company", company).getResultList();
@@ -54,6 +65,65 @@ public class UserAdministration {
 
     public User user(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
         return tenancy.user(tenancy.administrator(actorName), userId);
+    }
+
+    /** A new user of the company (and department, if any); returns its username, and the password when generated. */
+    public CreatedUser create(String actorName, Long companyId, Long departmentId, NewUser request)
+            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException,
+            AccountAlreadyExistsException {
+        User actor = tenancy.administrator(actorName);
+        Company company = tenancy.company(actor, companyId);
+        validator.check(request);
+        if (request.role() == Role.PROVIDER_ADMIN) {
+            throw new InvalidRequestException("Provider administrators are not created through a company.");
+        }
+        Department department = departmentId == null ? null : tenancy.department(actor, departmentId);
+        if (department != null && !department.getCompany().sameAs(company)) {
+            throw new UnknownAccountException("No such department.");
+        }
+        String mobile = null;
+        if (request.mobile() != null && !request.mobile().isBlank()) {
+            mobile = PhoneNumbers.mobileE164(request.mobile(), company.getHomeCountry())
+                    .orElseThrow(() -> new InvalidRequestException("'" + request.mobile() + "' is not a valid mobile number."));
+        }
+        String username = Authenticator.normalise(request.username());
+        // Deleted users keep their name: their messages stay in the reports under it.
+        if (!em.createNamedQuery("User.findAnyByUsername", User.class).setParameter("username", username)
+                .getResultList().isEmpty()) {
+            throw new AccountAlreadyExistsException("The username '" + username + "' is taken.");
+        }
+        boolean generate = request.password() == null || request.password().isEmpty();
+        if (!generate) {
+            Optional<String> weak = PasswordPolicy.violation(request.password(), company);
+            if (weak.isPresent()) {
+                throw new InvalidRequestException(weak.get());
+            }
+        }
+        String password = generate
+                ? passwords.generate(company.getPasswordMinLength(), company.getPasswordClasses())
+                : request.password();
+        User user = User.companyUser(company, department, username, request.email().strip(), request.role(),
+                passwords.hash(password));
+        user.changeMobile(mobile);
+        em.persist(user);
+        mail.send(user, password);
+        changes.audit(actor, user, AdminActionKind.CREATED, "email: " + user.getEmail() + "; role: " + user.getRole().getLabel()
+                + (department == null ? "" : "; department: " + department.getName()));
+        LOG.info(() -> String.format("%s created user '%s' in '%s'", actor.getUsername(), username, company.getName()));
+        return new CreatedUser(username, generate ? password : null);
+    }
+
+    /** The newest login attempts of a user (at most {@code max}, up to 1,000), newest first. */
+    public List<LoginRecord> loginAttempts(String actorName, Long userId, int max)
+            throws NotAuthorizedException, UnknownAccountException {
+        User actor = tenancy.administrator(actorName);
+        User user = tenancy.account(actor, userId);
+        return em.createNamedQuery("LoginAttempt.findByUsername", LoginAttempt.class)
+                .setParameter("username", user.getUsername())
+                .setMaxResults(Math.max(1, Math.min(max, MAX_LOGIN_ATTEMPTS)))
+                .getResultStream()
+                .map(LoginRecord::of)
+                .toList();
     }
 
     /** A null department takes the user out of every department. */
@@ -99,7 +169,7 @@ public class UserAdministration {
     public void changeStatus(String actorName, Long userId, AccountStatus status)
             throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
         User actor = tenancy.administrator(actorName);
-        changes.changeStatus(actor, tenancy.user(actor, userId), status);
+        changes.changeStatus(actor, tenancy.account(actor, userId), status);
     }
 
     /** The user can no longer sign in or send; every activation is revoked; the messages stay in the reports. */
@@ -115,7 +185,7 @@ public class UserAdministration {
 
     public void unlock(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.administrator(actorName);
-        changes.unlock(actor, tenancy.user(actor, userId));
+        changes.unlock(actor, tenancy.account(actor, userId));
     }
 
     /**
@@ -134,7 +204,7 @@ public class UserAdministration {
 
     public int revokeActivations(String actorName, Long userId) throws NotAuthorizedException, UnknownAccountException {
         User actor = tenancy.administrator(actorName);
-        return changes.revokeActivations(actor, tenancy.user(actor, userId));
+        return changes.revokeActivations(actor, tenancy.account(actor, userId));
     }
 
     /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The rules behind the portal's company pages, against the migrated schema on H2. */
-class CompanyAdministrationTest {
+class CompaniesTest {
 
     private static MigratedDatabase database;
 
@@ -42,14 +42,15 @@ class CompanyAdministrationTest {
     void aDepartmentWithUsersIsNotDeletedAndAnEmptyOneFreesItsName() throws Exception {
         Fixture acme = fixture();
 
-        assertThrows(InvalidRequestException.class, () -> run(cut -> cut.deleteDepartment(acme.admin, acme.department)));
-        run(cut -> cut.deleteDepartment(acme.admin, acme.emptyDepartment));
-        run(cut -> cut.createDepartment(acme.admin, acme.company, "Empty", 5));
-        InvalidRequestException sameButCase = assertThrows(InvalidRequestException.class,
-                () -> run(cut -> cut.createDepartment(acme.admin, acme.company, "SALES", null)));
-        assertEquals("Department 'SALES' exists already.", sameButCase.getMessage(), "names are told apart without case");
+        assertThrows(InvalidRequestException.class, () -> run(cut -> cut.departments().delete(acme.admin, acme.department)));
+        run(cut -> cut.departments().delete(acme.admin, acme.emptyDepartment));
+        run(cut -> cut.departments().create(acme.admin, acme.company, "Empty", 5));
+        AccountAlreadyExistsException sameButCase = assertThrows(AccountAlreadyExistsException.class,
+                () -> run(cut -> cut.departments().create(acme.admin, acme.company, "SALES", null)),
+                "ALREADY_EXISTS through the portal as through SOAP");
+        assertTrue(sameButCase.getMessage().startsWith("Department 'SALES' exists already in "), sameButCase.getMessage());
 
-        List<Department> departments = call(cut -> cut.departments(acme.admin, acme.company));
+        List<Department> departments = call(cut -> cut.departments().list(acme.admin, acme.company));
         assertEquals(List.of("Empty", "Sales"), departments.stream().map(Department::getName).toList());
     }
 
@@ -59,14 +60,14 @@ class CompanyAdministrationTest {
         Fixture globex = fixture();
 
         assertThrows(UnknownAccountException.class,
-                () -> run(cut -> cut.changeLoginCriteria(acme.admin, globex.company, 12, 3, 5, 30)));
+                () -> run(cut -> cut.companies().changeLoginCriteria(acme.admin, globex.company, 12, 3, 5, 30)));
         assertThrows(UnknownAccountException.class,
-                () -> run(cut -> cut.changeDepartment(acme.admin, globex.department, "Mine now", 1)));
+                () -> run(cut -> cut.departments().change(acme.admin, globex.department, "Mine now", 1)));
         assertThrows(UnknownAccountException.class,
-                () -> call(cut -> cut.addRestrictions(acme.admin, globex.company, "0412345678")));
-        assertThrows(NotAuthorizedException.class, () -> run(cut -> cut.changeSettings(acme.admin, acme.company,
+                () -> call(cut -> cut.restrictions().add(acme.admin, globex.company, "0412345678")));
+        assertThrows(NotAuthorizedException.class, () -> run(cut -> cut.companies().changeSettings(acme.admin, acme.company,
                 new CompanySettings("Acme", "Australia/Sydney", Set.of(), 1_000_000, true, 10, true))));
-        run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 5, 90));
+        run(cut -> cut.companies().changeLoginCriteria(acme.admin, acme.company, 12, 3, 5, 90));
     }
 
     @Test
@@ -74,14 +75,14 @@ class CompanyAdministrationTest {
         Fixture acme = fixture();
 
         InvalidRequestException threshold = assertThrows(InvalidRequestException.class,
-                () -> run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 11, 60)));
+                () -> run(cut -> cut.companies().changeLoginCriteria(acme.admin, acme.company, 12, 3, 11, 60)));
         assertTrue(threshold.getMessage().contains("at most 10"), threshold.getMessage());
         InvalidRequestException block = assertThrows(InvalidRequestException.class,
-                () -> run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 10, 59)));
+                () -> run(cut -> cut.companies().changeLoginCriteria(acme.admin, acme.company, 12, 3, 10, 59)));
         assertTrue(block.getMessage().contains("at least 60 minutes"), block.getMessage());
         assertEquals(null, database.entityManager().find(Company.class, acme.company).getLockoutThreshold());
 
-        run(cut -> cut.changeLoginCriteria(acme.admin, acme.company, 12, 3, 3, 120));
+        run(cut -> cut.companies().changeLoginCriteria(acme.admin, acme.company, 12, 3, 3, 120));
         assertEquals(3, database.entityManager().find(Company.class, acme.company).getLockoutThreshold());
     }
 
@@ -90,24 +91,28 @@ class CompanyAdministrationTest {
         Fixture acme = fixture();
 
         assertThrows(InvalidRequestException.class,
-                () -> call(cut -> cut.addRestrictions(acme.admin, acme.company, "0412345678\nnot a number")));
-        assertEquals(List.of(), call(cut -> cut.restrictions(acme.admin, acme.company)));
-        call(cut -> cut.addRestrictions(acme.admin, acme.company, "0412345678, +61412345679\n0412345678"));
+                () -> call(cut -> cut.restrictions().add(acme.admin, acme.company, "0412345678\nnot a number")));
+        assertEquals(List.of(), call(cut -> cut.restrictions().list(acme.admin, acme.company)));
+        call(cut -> cut.restrictions().add(acme.admin, acme.company, "0412345678, +61412345679\n0412345678"));
 
-        assertEquals(List.of("+61412345678", "+61412345679"), call(cut -> cut.restrictions(acme.admin, acme.company)));
+        assertEquals(List.of("+61412345678", "+61412345679"), call(cut -> cut.restrictions().list(acme.admin, acme.company)));
     }
 
     private record Fixture(Long company, Long department, Long emptyDepartment, String admin) {
     }
 
+    /** The administration boundaries of a company, on one transaction's entity manager. */
+    private record Boundaries(Companies companies, Departments departments, DestinationRestrictions restrictions) {
+    }
+
     /** One boundary call, in a transaction of its own. */
     private interface AdministrationCall<T> {
-        T on(CompanyAdministration cut) throws Exception;
+        T on(Boundaries cut) throws Exception;
     }
 
     /** For calls that return nothing. */
     private interface AdministrationAction {
-        void on(CompanyAdministration cut) throws Exception;
+        void on(Boundaries cut) throws Exception;
     }
 
     private static void run(AdministrationAction action) throws Exception {
@@ -119,12 +124,20 @@ class CompanyAdministrationTest {
 
     private static <T> T call(AdministrationCall<T> call) throws Exception {
         return database.attempt(em -> {
-            CompanyAdministration cut = new CompanyAdministration();
-            cut.em = em;
-            cut.tenancy = new Tenancy(em);
-            cut.audit = new AdminAudit(em);
-            cut.lockout = LockoutPolicy.of(10, Duration.ofHours(1), Duration.ofHours(1));
-            return call.on(cut);
+            Companies companies = new Companies();
+            companies.em = em;
+            companies.tenancy = new Tenancy(em);
+            companies.audit = new AdminAudit(em);
+            companies.lockout = LockoutPolicy.of(10, Duration.ofHours(1), Duration.ofHours(1));
+            Departments departments = new Departments();
+            departments.em = em;
+            departments.tenancy = new Tenancy(em);
+            departments.audit = new AdminAudit(em);
+            DestinationRestrictions restrictions = new DestinationRestrictions();
+            restrictions.em = em;
+            restrictions.tenancy = new Tenancy(em);
+            restrictions.audit = new AdminAudit(em);
+            return call.on(new Boundaries(companies, departments, restrictions));
         });
     }
 

@@ -3,8 +3,6 @@ package org.emailsms.gateway.account.boundary;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -25,21 +23,22 @@ import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Activation;
 import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
-import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
+import org.emailsms.gateway.platform.control.RequestValidator;
 
 /**
- * The portal's company pages by id: settings, quotas, login criteria, departments
- * and the destination restriction list. Every call names the acting administrator; {@link Tenancy}
- * keeps a company administrator inside its own company.
+ * Companies, by id, for the portal and (names resolved by {@link AccountNames}) the SOAP
+ * provisioning API alike: creation, settings, status, login criteria, sender numbers, Outlook and
+ * client settings, today's usage. Every call names the acting administrator; {@link Tenancy} keeps
+ * a company administrator inside its own company, and every change goes into the audit trail.
  */
 @Stateless
-public class CompanyAdministration {
+public class Companies {
 
-    private static final Logger LOG = Logger.getLogger(CompanyAdministration.class.getName());
+    private static final Logger LOG = Logger.getLogger(Companies.class.getName());
     private static final int MAX_SEGMENTS_LIMIT = 255;
 
     @PersistenceContext
@@ -57,6 +56,9 @@ public class CompanyAdministration {
     @Inject
     AdminAudit audit;
 
+    @Inject
+    RequestValidator validator;
+
     /** Every company for the provider's administrators; the own one for a company administrator. */
     public List<Company> companies(String actorName) throws NotAuthorizedException {
         User actor = tenancy.administrator(actorName);
@@ -64,6 +66,59 @@ public class CompanyAdministration {
             return List.of(actor.getCompany());
         }
         return em.createQuery("SELECT c FROM Company c ORDER BY c.name", Company.class).getResultList();
+    }
+
+    /** Companies whose name contains {@code text} (any case), by name, at most {@code max}; the own one for a company administrator. */
+    public List<Company> find(String actorName, String text, int max) throws NotAuthorizedException {
+        User actor = tenancy.administrator(actorName);
+        String literal = (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT))
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        if (actor.getRole() == Role.COMPANY_ADMIN) {
+            return actor.getCompany().getName().toLowerCase(java.util.Locale.ROOT).contains(literal.replace("!", ""))
+                    ? List.of(actor.getCompany()) : List.of();
+        }
+        return em.createQuery("SELECT c FROM Company c WHERE LOWER(c.name) LIKE :text ESCAPE '!' ORDER BY c.name",
+                Company.class).setParameter("text", "%" + literal + "%").setMaxResults(max).getResultList();
+    }
+
+    /** A new company (provider administrators only); returns its id. */
+    public Long create(String actorName, NewCompany request)
+            throws NotAuthorizedException, InvalidRequestException, AccountAlreadyExistsException {
+        User actor = tenancy.providerAdministrator(actorName);
+        validator.check(request);
+        ZoneId zone = zone(request.timeZone());
+        requireKnownCountry(request.homeCountry());
+        for (String country : request.allowedCountries()) {
+            requireKnownCountry(country);
+        }
+        String name = request.name().strip();
+        if (!em.createNamedQuery("Company.findByName", Company.class).setParameter("name", name).getResultList().isEmpty()) {
+            throw new AccountAlreadyExistsException("A company named '" + name + "' exists already.");
+        }
+        Company company = new Company(name, request.homeCountry(), zone);
+        company.allowDestinationCountries(request.allowedCountries());
+        company.limitDailyQuota(request.dailyQuota());
+        company.changeMessageSettings(request.splitLongMessages(), request.maxSegments(), request.deliveryConfirmation());
+        em.persist(company);
+        audit.record(actor, company, AdminActionKind.CREATED, "company '" + name + "'", null);
+        LOG.info(() -> String.format("%s created company '%s'", actor.getUsername(), name));
+        return company.getId();
+    }
+
+    /** Today's usage of a company, in its own time zone: messages accepted and the segments they took. */
+    public Usage usageToday(String actorName, Long companyId) throws NotAuthorizedException, UnknownAccountException {
+        Company company = tenancy.company(tenancy.administrator(actorName), companyId);
+        OffsetDateTime startOfDay = java.time.LocalDate.now(company.getTimeZone()).atStartOfDay(company.getTimeZone())
+                .toOffsetDateTime();
+        long messages = em.createNamedQuery("SmsMessage.countSince", Long.class).setParameter("company", company.getId())
+                .setParameter("since", startOfDay).getSingleResult();
+        Long segments = em.createNamedQuery("SmsMessage.segmentsSince", Long.class).setParameter("company", company.getId())
+                .setParameter("since", startOfDay).getSingleResult();
+        return new Usage(messages, segments == null ? 0 : segments, company.getDailyQuota());
+    }
+
+    /** Messages and segments of one day; a null quota means unlimited. */
+    public record Usage(long messages, long segments, Integer dailyQuota) {
     }
 
     public Company company(String actorName, Long companyId) throws NotAuthorizedException, UnknownAccountException {
@@ -78,16 +133,9 @@ public class CompanyAdministration {
         if (settings.name() == null || settings.name().isBlank() || settings.name().strip().length() > 120) {
             throw new InvalidRequestException("A company needs a name of at most 120 characters.");
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(settings.timeZone().strip());
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("'" + settings.timeZone() + "' is not a time zone such as Australia/Sydney.");
-        }
+        ZoneId zone = zone(settings.timeZone());
         for (String country : settings.allowedCountries()) {
-            if (!PhoneNumbers.isKnownCountry(country)) {
-                throw new InvalidRequestException("'" + country + "' is not a country with a numbering plan.");
-            }
+            requireKnownCountry(country);
         }
         if (settings.dailyQuota() != null && settings.dailyQuota() < 0) {
             throw new InvalidRequestException("A daily quota cannot be negative.");
@@ -167,73 +215,6 @@ public class CompanyAdministration {
         LOG.info(() -> String.format("%s changed the login criteria of '%s'", actor.getUsername(), company.getName()));
     }
 
-    public List<Department> departments(String actorName, Long companyId)
-            throws NotAuthorizedException, UnknownAccountException {
-        Company company = tenancy.company(tenancy.administrator(actorName), companyId);
-        return em.createQuery("""
-                        SELECT d FROM Department d WHERE d.company = :company AND d.deletedAt IS NULL ORDER BY d.name""",
-                        Department.class)
-                .setParameter("company", company).getResultList();
-    }
-
-    public void createDepartment(String actorName, Long companyId, String name, Integer dailyQuota)
-            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
-        User actor = tenancy.administrator(actorName);
-        Company company = tenancy.company(actor, companyId);
-        String clean = departmentName(company, name, null);
-        requireQuota(dailyQuota);
-        Department department = new Department(company, clean);
-        department.limitDailyQuota(dailyQuota);
-        em.persist(department);
-        audit.record(actor, company, AdminActionKind.CREATED, "department '" + clean + "'",
-                dailyQuota == null ? null : "daily quota: " + dailyQuota);
-        LOG.info(() -> String.format("%s created department '%s' in '%s'", actor.getUsername(), clean, company.getName()));
-    }
-
-    public void changeDepartment(String actorName, Long departmentId, String name, Integer dailyQuota)
-            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
-        User actor = tenancy.administrator(actorName);
-        Department department = tenancy.department(actor, departmentId);
-        String clean = departmentName(department.getCompany(), name, department);
-        requireQuota(dailyQuota);
-        AdminAudit.Changes changed = AdminAudit.changes().of("name", department.getName(), clean)
-                .of("daily quota", department.getDailyQuota(), dailyQuota);
-        department.rename(clean);
-        department.limitDailyQuota(dailyQuota);
-        if (!changed.isEmpty()) {
-            audit.record(actor, department.getCompany(), AdminActionKind.CHANGED, "department '" + clean + "'",
-                    changed.toString());
-        }
-        LOG.info(() -> String.format("%s changed department '%s': quota %s", actor.getUsername(), clean, dailyQuota));
-    }
-
-    public void changeDepartmentStatus(String actorName, Long departmentId, AccountStatus status)
-            throws NotAuthorizedException, UnknownAccountException {
-        User actor = tenancy.administrator(actorName);
-        Department department = tenancy.department(actor, departmentId);
-        AccountStatus before = department.getStatus();
-        department.changeStatus(status);
-        statusChanged(actor, department.getCompany(), "department '" + department.getName() + "'", before, status);
-        LOG.info(() -> String.format("%s set department '%s' %s", actor.getUsername(), department.getName(), status));
-    }
-
-    /** Only an empty department goes; its messages stay in the reports under its old name. */
-    public void deleteDepartment(String actorName, Long departmentId)
-            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
-        User actor = tenancy.administrator(actorName);
-        Department department = tenancy.department(actor, departmentId);
-        long members = em.createNamedQuery("User.countInDepartment", Long.class)
-                .setParameter("department", department).getSingleResult();
-        if (members > 0) {
-            throw new InvalidRequestException("Department '" + department.getName() + "' still has " + members
-                    + " user(s): move them first.");
-        }
-        String name = department.getName();
-        department.delete(OffsetDateTime.now(ZoneOffset.UTC));
-        audit.record(actor, department.getCompany(), AdminActionKind.DELETED, "department '" + name + "'", null);
-        LOG.info(() -> String.format("%s deleted department '%s'", actor.getUsername(), name));
-    }
-
     /** The sender numbers the provider gave this company (replies to them come back to its users only). */
     public List<String> senderNumbers(String actorName, Long companyId) throws NotAuthorizedException, UnknownAccountException {
         Company company = tenancy.company(tenancy.administrator(actorName), companyId);
@@ -301,61 +282,18 @@ public class CompanyAdministration {
                 .toList();
     }
 
-    /** The company's allowed destination numbers; empty means unrestricted. */
-    @SuppressWarnings("unchecked")
-    public List<String> restrictions(String actorName, Long companyId)
-            throws NotAuthorizedException, UnknownAccountException {
-        Company company = tenancy.company(tenancy.administrator(actorName), companyId);
-        return em.createNativeQuery("SELECT number FROM destination_restriction WHERE company_id = ?1 ORDER BY number")
-                .setParameter(1, company.getId()).getResultList();
+    private static ZoneId zone(String timeZone) throws InvalidRequestException {
+        try {
+            return ZoneId.of(timeZone.strip());
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("'" + timeZone + "' is not a time zone such as Australia/Sydney.");
+        }
     }
 
-    /**
-     * Adds numbers (one per line or separated by commas, as pasted); all or none: one invalid
-     * number refuses the whole paste, naming it. Returns how many were new.
-     */
-    public int addRestrictions(String actorName, Long companyId, String pasted)
-            throws NotAuthorizedException, UnknownAccountException, InvalidRequestException {
-        User actor = tenancy.administrator(actorName);
-        Company company = tenancy.company(actor, companyId);
-        List<String> numbers = new ArrayList<>();
-        for (String raw : (pasted == null ? "" : pasted).split("[,;\\n\\r]+")) {
-            if (raw.isBlank()) {
-                continue;
-            }
-            numbers.add(PhoneNumbers.mobileE164(raw.strip(), company.getHomeCountry())
-                    .orElseThrow(() -> new InvalidRequestException("'" + raw.strip() + "' is not a valid mobile number: nothing was added.")));
+    private static void requireKnownCountry(String country) throws InvalidRequestException {
+        if (!PhoneNumbers.isKnownCountry(country)) {
+            throw new InvalidRequestException("'" + country + "' is not a country with a numbering plan.");
         }
-        if (numbers.isEmpty()) {
-            throw new InvalidRequestException("Enter at least one mobile number.");
-        }
-        List<String> existing = restrictions(actorName, companyId);
-        List<String> fresh = numbers.stream().distinct().filter(n -> !existing.contains(n)).toList();
-        for (String number : fresh) {
-            em.createNativeQuery("INSERT INTO destination_restriction (company_id, number) VALUES (?1, ?2)")
-                    .setParameter(1, company.getId()).setParameter(2, number).executeUpdate();
-        }
-        if (!fresh.isEmpty()) {
-            audit.record(actor, company, AdminActionKind.SETTINGS_CHANGED, "allowed destination numbers",
-                    "added: " + fresh);
-        }
-        LOG.info(() -> String.format("%s added %d allowed destinations for '%s'", actor.getUsername(), fresh.size(),
-                company.getName()));
-        return fresh.size();
-    }
-
-    public void removeRestriction(String actorName, Long companyId, String number)
-            throws NotAuthorizedException, UnknownAccountException {
-        User actor = tenancy.administrator(actorName);
-        Company company = tenancy.company(actor, companyId);
-        int removed = em.createNativeQuery("DELETE FROM destination_restriction WHERE company_id = ?1 AND number = ?2")
-                .setParameter(1, company.getId()).setParameter(2, number).executeUpdate();
-        if (removed > 0) {
-            audit.record(actor, company, AdminActionKind.SETTINGS_CHANGED, "allowed destination numbers",
-                    "removed: " + number);
-        }
-        LOG.info(() -> String.format("%s removed allowed destination %s of '%s'", actor.getUsername(), number,
-                company.getName()));
     }
 
     private void settingsChanged(User actor, Company company, String what, AdminAudit.Changes changed) {
@@ -371,23 +309,5 @@ public class CompanyAdministration {
         }
     }
 
-    private String departmentName(Company company, String name, Department renamed) throws InvalidRequestException {
-        if (name == null || name.isBlank() || name.strip().length() > 120) {
-            throw new InvalidRequestException("A department needs a name of at most 120 characters.");
-        }
-        String clean = name.strip();
-        boolean taken = em.createNamedQuery("Department.findByName", Department.class)
-                .setParameter("company", company).setParameter("name", clean)
-                .getResultStream().anyMatch(d -> renamed == null || !d.getId().equals(renamed.getId()));
-        if (taken) {
-            throw new InvalidRequestException("Department '" + clean + "' exists already.");
-        }
-        return clean;
-    }
 
-    private static void requireQuota(Integer dailyQuota) throws InvalidRequestException {
-        if (dailyQuota != null && dailyQuota < 0) {
-            throw new InvalidRequestException("A daily quota cannot be negative.");
-        }
-    }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The portal's user actions by id, against the migrated schema on H2: what each changes, and for whom. */
-class UserAdministrationTest {
+class UsersTest {
 
     @RegisterExtension
     final MigratedDatabase database = new MigratedDatabase();
@@ -128,8 +128,8 @@ class UserAdministrationTest {
     }
 
     /** The boundary on one transaction's entity manager, as the container would inject it. */
-    private static UserAdministration administration(EntityManager em) {
-        UserAdministration cut = new UserAdministration();
+    private static Users administration(EntityManager em) {
+        Users cut = new Users();
         cut.em = em;
         cut.tenancy = new Tenancy(em);
         cut.changes = new UserChanges(em);
