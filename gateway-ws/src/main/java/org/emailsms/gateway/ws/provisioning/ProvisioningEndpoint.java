@@ -113,6 +113,8 @@ public class ProvisioningEndpoint {
                                  @WebParam(name = "status") String status) throws GatewayFault {
         String actor = signIn(credentials);
         AccountStatus newStatus = parse(AccountStatus.class, status, "status");
+        // The provider's own operation: a company administrator is refused as such, whichever company it names.
+        Calls.run(() -> signIns.get().requireProviderAdministrator(actor));
         Long companyId = companyId(actor, company);
         Calls.run(() -> companies.get().changeStatus(actor, companyId, newStatus));
     }
@@ -178,6 +180,7 @@ public class ProvisioningEndpoint {
                                          @WebParam(name = "company") String company,
                                          @WebParam(name = "number") List<String> numbers) throws GatewayFault {
         String actor = signIn(credentials);
+        Calls.run(() -> signIns.get().requireProviderAdministrator(actor));
         Long companyId = companyId(actor, company);
         return Calls.invoke(() -> companies.get().changeSenderNumbers(actor, companyId, numbers));
     }
