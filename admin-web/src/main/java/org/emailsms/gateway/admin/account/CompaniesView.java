@@ -2,9 +2,8 @@ package org.emailsms.gateway.admin.account;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,6 +15,11 @@ import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.admin.platform.Actions;
 import org.emailsms.gateway.admin.security.Caller;
+import org.omnifaces.util.Components;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
 /**
  * The companies the caller administers, by name, a page at a time and narrowed by a search (a
@@ -33,23 +37,49 @@ public class CompaniesView implements Serializable {
     @Inject
     Caller caller;
 
-    private List<Company> list = List.of();
+    private final CompanyPages list = new CompanyPages();
     private String search;
     private String name;
     private String homeCountry = "AU";
     private String timeZone = "Australia/Sydney";
     private Integer dailyQuota;
 
-    @PostConstruct
-    public void init() {
-        String wanted = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-        Actions.run(() -> list = companies.companies(caller.getName()).stream()
-                .filter(company -> company.getName().toLowerCase(Locale.ROOT).contains(wanted)).toList(), null);
+    /** The companies whose name contains the search, read from the database a page at a time. */
+    public final class CompanyPages extends LazyDataModel<Company> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            long[] count = new long[1];
+            Actions.run(() -> count[0] = companies.count(caller.getName(), search), null);
+            return (int) Math.min(count[0], Integer.MAX_VALUE);
+        }
+
+        @Override
+        public List<Company> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            List<List<Company>> page = new java.util.ArrayList<>(List.of(List.of()));
+            Actions.run(() -> page.set(0, companies.find(caller.getName(), search, first, pageSize)), null);
+            return page.get(0);
+        }
+
+        @Override
+        public String getRowKey(Company company) {
+            return String.valueOf(company.getId());
+        }
+
+        @Override
+        public Company getRowData(String rowKey) {
+            return getWrappedData().stream().filter(c -> String.valueOf(c.getId()).equals(rowKey)).findFirst().orElse(null);
+        }
     }
 
-    /** Narrows the list to the companies whose name contains the search, in any case. */
+    /** Narrows the list to the companies whose name contains the search, in any case, from its first page. */
     public void find() {
-        init();
+        DataTable table = Components.findComponent("companies:list");
+        if (table != null) {
+            table.setFirst(0);
+        }
     }
 
     public void create() {
@@ -57,7 +87,6 @@ public class CompaniesView implements Serializable {
                 timeZone, dailyQuota, true, Company.DEFAULT_MAX_SEGMENTS, false)), "Company '" + name + "' created.")) {
             name = null;
             dailyQuota = null;
-            init();
         }
     }
 
@@ -72,10 +101,9 @@ public class CompaniesView implements Serializable {
     private void status(Company company, AccountStatus status) {
         Actions.run(() -> companies.changeStatus(caller.getName(), company.getId(), status),
                 "Company '" + company.getName() + "' is now " + status.name().toLowerCase() + ".");
-        init();
     }
 
-    public List<Company> getList() {
+    public CompanyPages getList() {
         return list;
     }
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
@@ -70,15 +71,37 @@ public class Companies {
 
     /** Companies whose name contains {@code text} (any case), by name, at most {@code max}; the own one for a company administrator. */
     public List<Company> find(String actorName, String text, int max) throws NotAuthorizedException {
+        return find(actorName, text, 0, max);
+    }
+
+    /** A page of {@link #find(String, String, int)}: {@code max} companies from the {@code first}th (0 the first). */
+    public List<Company> find(String actorName, String text, int first, int max) throws NotAuthorizedException {
         User actor = tenancy.administrator(actorName);
-        String literal = (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT))
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
         if (actor.getRole() == Role.COMPANY_ADMIN) {
-            return actor.getCompany().getName().toLowerCase(java.util.Locale.ROOT).contains(literal.replace("!", ""))
-                    ? List.of(actor.getCompany()) : List.of();
+            return first == 0 && named(actor.getCompany(), text) ? List.of(actor.getCompany()) : List.of();
         }
-        return em.createQuery("SELECT c FROM Company c WHERE LOWER(c.name) LIKE :text ESCAPE '!' ORDER BY c.name",
-                Company.class).setParameter("text", "%" + literal + "%").setMaxResults(max).getResultList();
+        return em.createNamedQuery("Company.findNameLike", Company.class).setParameter("text", like(text))
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** How many companies {@link #find(String, String, int)} would list without a limit. */
+    public long count(String actorName, String text) throws NotAuthorizedException {
+        User actor = tenancy.administrator(actorName);
+        if (actor.getRole() == Role.COMPANY_ADMIN) {
+            return named(actor.getCompany(), text) ? 1 : 0;
+        }
+        return em.createNamedQuery("Company.countNameLike", Long.class).setParameter("text", like(text)).getSingleResult();
+    }
+
+    private static boolean named(Company company, String text) {
+        return company.getName().toLowerCase(Locale.ROOT).contains(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The LIKE pattern of "contains {@code text}" in lower case, its wildcards taken literally (escape '!'). */
+    private static String like(String text) {
+        String literal = (text == null ? "" : text.strip().toLowerCase(Locale.ROOT))
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + literal + "%";
     }
 
     /** A new company (provider administrators only); returns its id. */

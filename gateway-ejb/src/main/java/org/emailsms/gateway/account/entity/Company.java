@@ -32,6 +32,9 @@ import org.emailsms.gateway.platform.entity.GatewayEntity;
 // cache-key lock that no thread held (WriteLockManager.acquireLocksForClone), and every node reads
 // the database's current row anyway.
 @Table(name = "company")
+@NamedQuery(name = "Company.findNameLike",
+        query = "SELECT c FROM Company c WHERE LOWER(c.name) LIKE :text ESCAPE '!' ORDER BY c.name, c.id")
+@NamedQuery(name = "Company.countNameLike", query = "SELECT COUNT(c) FROM Company c WHERE LOWER(c.name) LIKE :text ESCAPE '!'")
 @NamedQuery(name = "Company.findByName", query = "SELECT c FROM Company c WHERE LOWER(c.name) = LOWER(:name)")
 public class Company extends GatewayEntity {
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import org.emailsms.gateway.account.control.AdminAudit;
 import org.emailsms.gateway.account.control.LockoutPolicy;
 import org.emailsms.gateway.account.control.Tenancy;
@@ -96,6 +98,28 @@ class CompaniesTest {
         call(cut -> cut.restrictions().add(acme.admin, acme.company, "0412345678, +61412345679\n0412345678"));
 
         assertEquals(List.of("+61412345678", "+61412345679"), call(cut -> cut.restrictions().list(acme.admin, acme.company)));
+    }
+
+    /** The companies list and picker read a page at a time from the database, a search's wildcards taken literally. */
+    @Test
+    void companiesAreFoundByPartOfTheirNameAPageAtATime() throws Exception {
+        String tag = "Pg" + UUID.randomUUID().toString().substring(0, 8);
+        String provider = database.inTransaction((EntityManager em) -> {
+            for (String name : List.of(tag + "-b", tag + "-a", tag + "-c", tag + "%d")) {
+                em.persist(new Company(name, "AU", java.time.ZoneId.of("Australia/Sydney")));
+            }
+            User admin = User.providerAdministrator("p-" + UUID.randomUUID(), "p@example.test", "h");
+            em.persist(admin);
+            return admin.getUsername();
+        });
+
+        assertEquals(4L, (long) call(cut -> cut.companies().count(provider, tag.toLowerCase())));
+        assertEquals(List.of(tag + "-b"), call(cut -> cut.companies().find(provider, tag + "-", 1, 1)).stream()
+                .map(Company::getName).toList(), "by name, the second page of one");
+        assertEquals(List.of(tag + "%d"), call(cut -> cut.companies().find(provider, tag + "%", 10)).stream()
+                .map(Company::getName).toList(), "% is a character, not a wildcard");
+        Fixture acme = fixture();
+        assertEquals(0L, (long) call(cut -> cut.companies().count(acme.admin, tag)), "a company administrator sees only its own");
     }
 
     private record Fixture(Long company, Long department, Long emptyDepartment, String admin) {
