@@ -1,9 +1,7 @@
 package org.emailsms.gateway.admin.account;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
@@ -43,9 +41,7 @@ public class RefusedUsersServlet extends HttpServlet {
             ErrorView.refuse(request, response, HttpServletResponse.SC_NOT_FOUND, "No such upload.");
             return;
         }
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"refused-users-" + upload + ".csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        Writer out = ErrorView.csv(response, "refused-users-" + upload + ".csv");
         try {
             imports.exportRefused(actor, upload, out);
         } catch (UnknownAccountException | NotAuthorizedException e) {

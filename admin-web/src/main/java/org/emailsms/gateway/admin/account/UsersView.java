@@ -189,7 +189,8 @@ public class UsersView extends CompanyPage {
         try {
             boolean wasRunning = upload != null && !upload.isFinished();
             upload = imports.latest(caller.getName(), getCompanyId()).orElse(null);
-            refused = upload == null ? List.of() : imports.refused(caller.getName(), upload.id());
+            // The refused rows are read once the upload has ended, not at every poll while it runs.
+            refused = upload == null || !upload.isFinished() ? List.of() : imports.refused(caller.getName(), upload.id());
             if (wasRunning && upload != null && upload.isFinished()) {
                 list = users.users(caller.getName(), getCompanyId());
             }

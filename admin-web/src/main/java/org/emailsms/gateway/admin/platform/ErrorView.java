@@ -18,6 +18,14 @@ public class ErrorView {
     /** Request attribute: why the portal refused the request, in words for administrators. */
     public static final String REASON = "org.emailsms.gateway.admin.error.reason";
 
+    /** From a servlet of the portal's: starts a CSV download named {@code fileName}; the caller flushes the writer. */
+    public static java.io.Writer csv(jakarta.servlet.http.HttpServletResponse response, String fileName)
+            throws java.io.IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** From a servlet of the portal's: answers {@code status} with the portal's error page, saying why. */
     public static void refuse(jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response, int status, String reason) throws java.io.IOException {

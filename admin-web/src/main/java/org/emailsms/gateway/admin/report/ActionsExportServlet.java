@@ -1,9 +1,7 @@
 package org.emailsms.gateway.admin.report;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -58,9 +56,7 @@ public class ActionsExportServlet extends HttpServlet {
             ErrorView.refuse(request, response, HttpServletResponse.SC_NOT_FOUND, "No such company.");
             return;
         }
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"administrators-actions.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        Writer out = ErrorView.csv(response, "administrators-actions.csv");
         try {
             actions.export(actor, filter, out);
         } catch (UnknownAccountException | NotAuthorizedException e) {

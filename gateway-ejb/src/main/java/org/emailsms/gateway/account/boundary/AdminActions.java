@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import org.emailsms.gateway.account.entity.AdminAction;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.control.LikePatterns;
 import org.emailsms.gateway.platform.control.SpreadsheetSafe;
 
 /**
@@ -97,8 +97,7 @@ public class AdminActions {
         }
         if (filter.actor() != null) {
             // Usernames may hold "_", which LIKE would read as any character.
-            String literal = filter.actor().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-            query.setParameter("actor", "%" + literal + "%");
+            query.setParameter("actor", LikePatterns.contains(filter.actor()));
         }
         if (filter.kind() != null) {
             query.setParameter("kind", filter.kind());

@@ -27,6 +27,7 @@ import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.control.LikePatterns;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 import org.emailsms.gateway.platform.control.RequestValidator;
 
@@ -80,7 +81,7 @@ public class Companies {
         if (actor.getRole() == Role.COMPANY_ADMIN) {
             return first == 0 && named(actor.getCompany(), text) ? List.of(actor.getCompany()) : List.of();
         }
-        return em.createNamedQuery("Company.findNameLike", Company.class).setParameter("text", like(text))
+        return em.createNamedQuery("Company.findNameLike", Company.class).setParameter("text", LikePatterns.contains(text))
                 .setFirstResult(first).setMaxResults(max).getResultList();
     }
 
@@ -90,18 +91,11 @@ public class Companies {
         if (actor.getRole() == Role.COMPANY_ADMIN) {
             return named(actor.getCompany(), text) ? 1 : 0;
         }
-        return em.createNamedQuery("Company.countNameLike", Long.class).setParameter("text", like(text)).getSingleResult();
+        return em.createNamedQuery("Company.countNameLike", Long.class).setParameter("text", LikePatterns.contains(text)).getSingleResult();
     }
 
     private static boolean named(Company company, String text) {
         return company.getName().toLowerCase(Locale.ROOT).contains(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
-    }
-
-    /** The LIKE pattern of "contains {@code text}" in lower case, its wildcards taken literally (escape '!'). */
-    private static String like(String text) {
-        String literal = (text == null ? "" : text.strip().toLowerCase(Locale.ROOT))
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return "%" + literal + "%";
     }
 
     /** A new company (provider administrators only); returns its id. */
@@ -194,7 +188,7 @@ public class Companies {
         Company company = tenancy.company(actor, companyId);
         AccountStatus before = company.getStatus();
         company.changeStatus(status);
-        statusChanged(actor, company, "company '" + company.getName() + "'", before, status);
+        audit.statusChanged(actor, company, "company '" + company.getName() + "'", before, status);
         LOG.info(() -> String.format("%s set company '%s' %s", actor.getUsername(), company.getName(), status));
     }
 
@@ -324,13 +318,5 @@ public class Companies {
             audit.record(actor, company, AdminActionKind.SETTINGS_CHANGED, what, changed.toString());
         }
     }
-
-    private void statusChanged(User actor, Company company, String subject, AccountStatus before, AccountStatus after) {
-        if (before != after) {
-            audit.record(actor, company, after == AccountStatus.ACTIVE ? AdminActionKind.ENABLED : AdminActionKind.DISABLED,
-                    subject, null);
-        }
-    }
-
 
 }

@@ -87,7 +87,7 @@ public class Departments {
         Department department = tenancy.department(actor, departmentId);
         AccountStatus before = department.getStatus();
         department.changeStatus(status);
-        statusChanged(actor, department.getCompany(), "department '" + department.getName() + "'", before, status);
+        audit.statusChanged(actor, department.getCompany(), "department '" + department.getName() + "'", before, status);
         LOG.info(() -> String.format("%s set department '%s' %s", actor.getUsername(), department.getName(), status));
     }
 
@@ -127,12 +127,6 @@ public class Departments {
     private static void requireQuota(Integer dailyQuota) throws InvalidRequestException {
         if (dailyQuota != null && dailyQuota < 0) {
             throw new InvalidRequestException("A daily quota cannot be negative.");
-        }
-    }
-    private void statusChanged(User actor, Company company, String subject, AccountStatus before, AccountStatus after) {
-        if (before != after) {
-            audit.record(actor, company, after == AccountStatus.ACTIVE ? AdminActionKind.ENABLED : AdminActionKind.DISABLED,
-                    subject, null);
         }
     }
 }

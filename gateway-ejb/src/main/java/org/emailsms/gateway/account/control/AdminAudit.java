@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.AdminAction;
 import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
@@ -58,6 +59,14 @@ public class AdminAudit {
         }
         em.persist(new AdminAction(OffsetDateTime.now(ZoneOffset.UTC), actor.getUsername(), channel, clientIp, company,
                 kind, subject, details));
+    }
+
+    /** An ENABLED or DISABLED entry, when the status did change. */
+    public void statusChanged(User actor, Company company, String subject, AccountStatus before, AccountStatus after) {
+        if (before != after) {
+            record(actor, company, after == AccountStatus.ACTIVE ? AdminActionKind.ENABLED : AdminActionKind.DISABLED,
+                    subject, null);
+        }
     }
 
     private HttpServletRequest currentRequest() {

@@ -59,9 +59,7 @@ public class UserChanges {
         }
         AccountStatus before = user.getStatus();
         user.changeStatus(status);
-        if (before != status) {
-            audit(actor, user, status == AccountStatus.ACTIVE ? AdminActionKind.ENABLED : AdminActionKind.DISABLED, null);
-        }
+        audit.statusChanged(actor, user.getCompany(), subject(user), before, status);
         LOG.info(() -> String.format("%s set user '%s' %s", actor.getUsername(), user.getUsername(), status));
     }
 
