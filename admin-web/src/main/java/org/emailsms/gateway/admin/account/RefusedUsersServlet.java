@@ -9,10 +9,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.emailsms.gateway.account.boundary.NotAuthorizedException;
 import org.emailsms.gateway.account.boundary.UnknownAccountException;
 import org.emailsms.gateway.account.boundary.UserImports;
 import org.emailsms.gateway.admin.platform.ErrorView;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 
 /**
  * The refused rows of a bulk upload as CSV: the upload's columns, the line and the reason (under

@@ -8,8 +8,11 @@ import java.util.List;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.emailsms.gateway.admin.platform.Actions;
+import org.emailsms.gateway.admin.security.Caller;
 import org.emailsms.gateway.inbound.boundary.InboundBacklog;
 import org.emailsms.gateway.inbound.boundary.InboundBacklog.GivenUpPdu;
 import org.emailsms.gateway.inbound.boundary.ReplyService;
@@ -25,8 +28,8 @@ import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
 import org.omnifaces.util.Messages;
 
 /**
- * What the provider's operators watch (provider administrators only, by the page's security
- * constraint): the SMPP binds of every node, the messages waiting for the SMSC, the mail outbox, the replies
+ * What the provider's operators watch (provider administrators only: the page's security
+ * constraint, and the boundaries' own check of the caller): the SMPP binds of every node, the messages waiting for the SMSC, the mail outbox, the replies
  * that belonged to no one, the receipts and replies from the SMSC that could not be processed, and
  * the retention job's archive runs.
  */
@@ -58,6 +61,9 @@ public class OperationsView implements Serializable {
     @EJB
     transient RetentionJob retention;
 
+    @Inject
+    Caller caller;
+
     private List<NodeBind> binds;
     private long waitingMessages;
     private long withoutReplyPath;
@@ -79,23 +85,29 @@ public class OperationsView implements Serializable {
         withoutReplyPath = messages.sentWithoutReplyPath(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
         pendingMail = mail.pending();
         retryingMail = mail.retrying();
-        outbox = mail.oldestPending(ROWS);
-        unrouted = replies.unrouted(ROWS);
         waitingInbound = inbound.waiting();
         givenUpInbound = inbound.givenUp();
-        givenUp = inbound.latestGivenUp(ROWS);
         retentionStatus = retention.status(10);
+        // The page's URL is guarded too, but the lists are the boundaries' to refuse.
+        String actor = caller.getName();
+        Actions.run(() -> {
+            outbox = mail.oldestPending(actor, ROWS);
+            unrouted = replies.unrouted(actor, ROWS);
+            givenUp = inbound.latestGivenUp(actor, ROWS);
+        }, null);
     }
 
     /** Archives and deletes what has passed its period now, on this node, rather than at the next daily run. */
     public void runRetentionNow() {
-        if (retention.runNow()) {
-            Messages.addGlobalInfo("The retention job has started on this node; reload the page to follow it.");
-        } else if (!retentionStatus.archiving()) {
-            Messages.addGlobalWarn("Nothing is archived or deleted: " + retentionStatus.archive());
-        } else {
-            Messages.addGlobalWarn("The retention job is already running on this node.");
-        }
+        Actions.run(() -> {
+            if (retention.runNow(caller.getName())) {
+                Messages.addGlobalInfo("The retention job has started on this node; reload the page to follow it.");
+            } else if (!retentionStatus.archiving()) {
+                Messages.addGlobalWarn("Nothing is archived or deleted: " + retentionStatus.archive());
+            } else {
+                Messages.addGlobalWarn("The retention job is already running on this node.");
+            }
+        }, null);
         init();
     }
 
@@ -106,7 +118,8 @@ public class OperationsView implements Serializable {
             mailFound = null;
             return;
         }
-        mailFound = mail.find(mailSearch, ROWS);
+        mailFound = List.of();
+        Actions.run(() -> mailFound = mail.find(caller.getName(), mailSearch, ROWS), null);
         if (mailFound.isEmpty()) {
             Messages.addGlobalInfo("No email to an address containing '" + mailSearch.strip() + "'.");
         }
@@ -126,9 +139,11 @@ public class OperationsView implements Serializable {
 
     /** After the operator has mended what made them fail. */
     public void retryGivenUp() {
-        int due = inbound.retryGivenUp();
-        Messages.addGlobalInfo(due == 1 ? "1 given-up PDU will be tried again."
-                : due + " given-up PDUs will be tried again.");
+        Actions.run(() -> {
+            int due = inbound.retryGivenUp(caller.getName());
+            Messages.addGlobalInfo(due == 1 ? "1 given-up PDU will be tried again."
+                    : due + " given-up PDUs will be tried again.");
+        }, null);
         init();
     }
 

@@ -13,10 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.emailsms.gateway.account.boundary.AdminActionFilter;
 import org.emailsms.gateway.account.boundary.AdminActions;
-import org.emailsms.gateway.account.boundary.NotAuthorizedException;
 import org.emailsms.gateway.account.boundary.UnknownAccountException;
 import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.admin.platform.ErrorView;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 
 /**
  * The audit trail of administrators' actions as CSV, with the actions page's filter ({@code company},

@@ -11,9 +11,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.emailsms.gateway.account.boundary.NotAuthorizedException;
 import org.emailsms.gateway.account.boundary.UnknownAccountException;
 import org.emailsms.gateway.admin.platform.ErrorView;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.report.boundary.ReportService;
 import org.emailsms.gateway.report.boundary.TransactionFilter;
 

@@ -11,6 +11,7 @@ import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 
 /**
  * Names to ids, for the SOAP provisioning API and the bulk upload, which name companies,

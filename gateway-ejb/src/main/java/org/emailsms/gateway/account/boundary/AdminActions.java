@@ -18,6 +18,7 @@ import org.emailsms.gateway.account.entity.AdminAction;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.platform.control.LikePatterns;
 import org.emailsms.gateway.platform.control.SpreadsheetSafe;
 

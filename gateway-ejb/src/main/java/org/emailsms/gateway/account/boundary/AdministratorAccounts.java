@@ -21,12 +21,13 @@ import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.control.UserChanges;
-import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.control.WelcomeMail;
+import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 
 /**
  * Administrators' own accounts: every administrator changes their own password (the current one

@@ -27,6 +27,7 @@ import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.platform.control.LikePatterns;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 import org.emailsms.gateway.platform.control.RequestValidator;

@@ -18,6 +18,7 @@ import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 
 /**
  * A company's departments, by id, for the portal and (names resolved by {@link AccountNames}) the

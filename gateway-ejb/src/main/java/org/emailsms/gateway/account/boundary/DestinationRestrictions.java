@@ -15,6 +15,7 @@ import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 
 /**

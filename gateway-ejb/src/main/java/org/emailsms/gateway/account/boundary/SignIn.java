@@ -8,6 +8,7 @@ import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 
 /**
  * Administrators signing in: to each call of the SOAP provisioning API, and to the portal. Both

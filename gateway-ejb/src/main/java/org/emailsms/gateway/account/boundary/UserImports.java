@@ -30,9 +30,10 @@ import org.emailsms.gateway.account.entity.AdminActionKind;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.UserImport;
-import org.emailsms.gateway.account.entity.UserImportRow;
 import org.emailsms.gateway.account.entity.UserImportRow.State;
+import org.emailsms.gateway.account.entity.UserImportRow;
 import org.emailsms.gateway.platform.boundary.GatewayException;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.platform.control.SpreadsheetSafe;
 
 /**

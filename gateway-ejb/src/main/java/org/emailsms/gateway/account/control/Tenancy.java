@@ -4,12 +4,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.emailsms.gateway.account.boundary.NotAuthorizedException;
 import org.emailsms.gateway.account.boundary.UnknownAccountException;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
+import org.emailsms.gateway.platform.boundary.ProviderRole;
 
 /**
  * The one place the portal's boundaries resolve what an administrator names by id: a company
@@ -17,7 +18,7 @@ import org.emailsms.gateway.account.entity.User;
  * another tenant, typed into a URL or a form post, is indistinguishable from an id that never was).
  */
 @Dependent
-public class Tenancy {
+public class Tenancy implements ProviderRole {
 
     @PersistenceContext
     EntityManager em;
@@ -38,6 +39,11 @@ public class Tenancy {
             throw new NotAuthorizedException("Only administrators may do this.");
         }
         return actor;
+    }
+
+    @Override
+    public void require(String actorName) throws NotAuthorizedException {
+        providerAdministrator(actorName);
     }
 
     public User providerAdministrator(String actorName) throws NotAuthorizedException {

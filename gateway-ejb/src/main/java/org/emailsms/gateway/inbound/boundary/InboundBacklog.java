@@ -14,6 +14,8 @@ import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.inbound.control.InboundPdu;
 import org.emailsms.gateway.inbound.entity.ReceivedPdu;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
+import org.emailsms.gateway.platform.boundary.ProviderRole;
 import org.emailsms.gateway.platform.control.ContentCipher;
 
 /**
@@ -29,6 +31,9 @@ public class InboundBacklog {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ProviderRole providerRole;
 
     @Inject
     ContentCipher cipher;
@@ -50,7 +55,8 @@ public class InboundBacklog {
     }
 
     /** The latest given-up PDUs first (the newest trouble), at most {@code max} (1 to 1,000). */
-    public List<GivenUpPdu> latestGivenUp(int max) {
+    public List<GivenUpPdu> latestGivenUp(String actorName, int max) throws NotAuthorizedException {
+        providerRole.require(actorName);
         return em.createQuery("SELECT p FROM ReceivedPdu p WHERE p.nextAttemptAt IS NULL ORDER BY p.id DESC",
                         ReceivedPdu.class)
                 .setMaxResults(Math.max(1, Math.min(max, 1_000))).getResultStream()
@@ -81,7 +87,8 @@ public class InboundBacklog {
      *
      * @return how many
      */
-    public int retryGivenUp() {
+    public int retryGivenUp(String actorName) throws NotAuthorizedException {
+        providerRole.require(actorName);
         int due = em.createNativeQuery(
                         "UPDATE inbound_pdu SET attempts = 0, next_attempt_at = ?1 WHERE next_attempt_at IS NULL")
                 .setParameter(1, Instant.now().atOffset(ZoneOffset.UTC)).executeUpdate();

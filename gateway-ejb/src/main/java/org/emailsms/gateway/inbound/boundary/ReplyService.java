@@ -22,6 +22,8 @@ import org.emailsms.gateway.mail.control.MailOutbox;
 import org.emailsms.gateway.mail.entity.MailThreading;
 import org.emailsms.gateway.message.entity.MessageSource;
 import org.emailsms.gateway.message.entity.SmsMessage;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
+import org.emailsms.gateway.platform.boundary.ProviderRole;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 
@@ -41,6 +43,9 @@ public class ReplyService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ProviderRole providerRole;
 
     @Inject
     Reassembly reassembly;
@@ -92,7 +97,8 @@ public class ReplyService {
     }
 
     /** The newest replies that no one owned, newest first. */
-    public List<UnroutedReply> unrouted(int max) {
+    public List<UnroutedReply> unrouted(String actorName, int max) throws NotAuthorizedException {
+        providerRole.require(actorName);
         return em.createNamedQuery("SmsReply.findUnrouted", SmsReply.class)
                 .setMaxResults(Math.max(1, Math.min(max, MAX_LISTED)))
                 .getResultStream()

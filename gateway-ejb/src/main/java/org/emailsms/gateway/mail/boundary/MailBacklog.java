@@ -4,9 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
+import org.emailsms.gateway.platform.boundary.ProviderRole;
 import org.emailsms.gateway.platform.control.Timestamps;
 
 /**
@@ -18,6 +21,9 @@ public class MailBacklog {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ProviderRole providerRole;
 
     public long pending() {
         return count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'");
@@ -34,7 +40,8 @@ public class MailBacklog {
 
     /** The oldest waiting emails first: those are the ones an SMTP outage has held longest. */
     @SuppressWarnings("unchecked")
-    public List<PendingMail> oldestPending(int max) {
+    public List<PendingMail> oldestPending(String actorName, int max) throws NotAuthorizedException {
+        providerRole.require(actorName);
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT id, recipient, subject, attempts, last_error, created_at, next_attempt_at
                         FROM mail_outbox WHERE status = 'PENDING' ORDER BY id""")
@@ -54,7 +61,8 @@ public class MailBacklog {
      * email went out. Sent emails are kept until the retention period deletes them.
      */
     @SuppressWarnings("unchecked")
-    public List<MailRecord> find(String recipient, int max) {
+    public List<MailRecord> find(String actorName, String recipient, int max) throws NotAuthorizedException {
+        providerRole.require(actorName);
         String pattern = "%" + recipient.strip().toLowerCase(java.util.Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<Object[]> rows = em.createNativeQuery("""

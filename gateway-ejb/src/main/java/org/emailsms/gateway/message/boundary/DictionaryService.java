@@ -16,7 +16,6 @@ import jakarta.persistence.PersistenceContext;
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
-import org.emailsms.gateway.account.boundary.NotAuthorizedException;
 import org.emailsms.gateway.account.boundary.UnknownAccountException;
 import org.emailsms.gateway.account.control.AdminAudit;
 import org.emailsms.gateway.account.control.Tenancy;
@@ -26,6 +25,7 @@ import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.message.control.Dictionaries;
 import org.emailsms.gateway.message.entity.DictionaryEntry;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 
 /**
  * The compression dictionaries: each user's own entries (through the SOAP API, by serial) and the

@@ -27,8 +27,12 @@ import org.emailsms.gateway.platform.control.TrustedProxies;
  * <li>{@code X-Frame-Options: DENY} and {@code frame-ancestors 'none'}: no page of the gateway can be
  * framed by another site (clickjacking);</li>
  * <li>{@code X-Content-Type-Options: nosniff} and {@code Referrer-Policy: same-origin};</li>
- * <li>{@code Cache-Control: no-store} on the portal's pages (the welcome page too), so Back after
- * signing out shows nothing of the administrator's pages.</li>
+ * <li>{@code Cache-Control: no-store} on the portal's pages (the welcome page too) and its CSV
+ * downloads, so Back after signing out shows nothing of the administrator's pages and no cache keeps
+ * their data;</li>
+ * <li>403 for a path not written plainly ({@code //}, {@code /./}, {@code ;params}, encoded dots or
+ * slashes): the security constraints match paths by their text, and such a path could reach a page
+ * under a name no constraint lists.</li>
  * </ul>
  */
 public class HttpHardeningFilter implements Filter {
@@ -59,8 +63,13 @@ public class HttpHardeningFilter implements Filter {
         if (http.isSecure()) {
             answer.setHeader("Strict-Transport-Security", HSTS);
         }
-        // The portal's pages, and its welcome page under the bare directory.
-        if (http.getRequestURI().endsWith(".xhtml") || http.getRequestURI().endsWith("/")) {
+        String path = http.getRequestURI();
+        if (!isPlain(path)) {
+            answer.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        // The portal's pages, its welcome page under the bare directory, and its CSV downloads.
+        if (path.endsWith(".xhtml") || path.endsWith("/") || path.endsWith(".csv")) {
             answer.setHeader("Cache-Control", "no-store");
         }
         String client = proxies.clientOf(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
@@ -68,6 +77,14 @@ public class HttpHardeningFilter implements Filter {
         // HttpServletRequest) sees the attribute, not this filter's wrapper.
         http.setAttribute(CLIENT_ADDRESS, client);
         chain.doFilter(client.equals(http.getRemoteAddr()) ? http : new ForwardedRequest(http, client), response);
+    }
+
+    /** A path with no empty, dot or parameter segment and no encoded dot, slash or backslash. */
+    static boolean isPlain(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return !(lower.contains("//") || lower.contains("/./") || lower.contains("/../") || lower.endsWith("/.")
+                || lower.endsWith("/..") || lower.contains(";") || lower.contains("\\") || lower.contains("%2e")
+                || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%25"));
     }
 
     /** The client's address as this filter resolved it, else the peer's. */

@@ -14,13 +14,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.emailsms.gateway.account.boundary.NotAuthorizedException;
 import org.emailsms.gateway.account.boundary.UnknownAccountException;
 import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.mail.boundary.MailBacklog;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.smsc.boundary.NodeBinds;
 import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
 

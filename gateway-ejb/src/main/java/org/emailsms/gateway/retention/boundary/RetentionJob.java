@@ -27,12 +27,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
+import org.emailsms.gateway.platform.boundary.ProviderRole;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.control.NodeName;
 import org.emailsms.gateway.retention.control.ArchiveKey;
-import org.emailsms.gateway.retention.control.RetentionRunner;
 import org.emailsms.gateway.retention.control.RetentionRunner.LeaseTakenException;
 import org.emailsms.gateway.retention.control.RetentionRunner.Progress;
+import org.emailsms.gateway.retention.control.RetentionRunner;
 import org.emailsms.gateway.retention.control.RetentionSettings;
 import org.emailsms.gateway.retention.entity.RetentionRun;
 
@@ -53,6 +55,9 @@ public class RetentionJob {
 
     @Resource
     TimerService timers;
+
+    @Inject
+    ProviderRole providerRole;
 
     @Inject
     RetentionSettings settings;
@@ -100,7 +105,8 @@ public class RetentionJob {
     }
 
     /** Starts a run on this node in the background; false when there is no archive key or one is running here. */
-    public boolean runNow() {
+    public boolean runNow(String actorName) throws NotAuthorizedException {
+        providerRole.require(actorName);
         if (key == null || running.get()) {
             return false;
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import org.emailsms.gateway.message.boundary.Receipts;
 import org.emailsms.gateway.message.entity.DeliveryState;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
+import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.emailsms.gateway.smsc.control.RetryPolicy;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class InboundProcessorTest {
 
+    private static final String OPERATOR = "operator";
     private static final ContentCipher CIPHER = ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32]));
     private static final Duration REQUEUE_AFTER = Duration.ofMinutes(1);
     private static final int MAX_ATTEMPTS = 6;
@@ -128,7 +131,7 @@ class InboundProcessorTest {
     }
 
     @Test
-    void givenUpPdusAreListedForTheOperatorsAndTriedAgainWhenTheyAsk() {
+    void givenUpPdusAreListedForTheOperatorsAndTriedAgainWhenTheyAsk() throws Exception {
         long waiting = store(receipt("f00d"));
         long givenUp = store(receipt("dead"));
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -145,17 +148,19 @@ class InboundProcessorTest {
         assertEquals(MAX_ATTEMPTS, pdu.attempts());
         assertTrue(pdu.lastError().startsWith("given up after " + MAX_ATTEMPTS + " attempts"), pdu.lastError());
 
-        List<InboundBacklog.GivenUpPdu> underAnotherKey = database.inTransaction(em -> {
+        List<InboundBacklog.GivenUpPdu> underAnotherKey = database.attempt(em -> {
             InboundBacklog otherNode = backlog(em);
             byte[] otherKey = new byte[32];
             Arrays.fill(otherKey, (byte) 7);
             otherNode.cipher = ContentCipher.withKey(Base64.getEncoder().encodeToString(otherKey));
-            return otherNode.latestGivenUp(10);
+            return otherNode.latestGivenUp(OPERATOR, 10);
         });
         assertEquals("dead", underAnotherKey.get(0).smscId(), "listed even when its text cannot be read here");
 
-        assertEquals(1, (int) database.inTransaction(em -> {
-            return backlog(em).retryGivenUp();
+        assertThrows(NotAuthorizedException.class,
+                () -> database.attempt(em -> backlog(em).retryGivenUp("a company administrator")), "the operators' only");
+        assertEquals(1, (int) database.attempt(em -> {
+            return backlog(em).retryGivenUp(OPERATOR);
         }));
         assertEquals(List.of(), latestGivenUp(), "none given up now");
         assertEquals(0, row(givenUp).getAttempts(), "every attempt again");
@@ -214,9 +219,9 @@ class InboundProcessorTest {
         return ReceivedPdus.on(em, CIPHER, RETRIES);
     }
 
-    private List<InboundBacklog.GivenUpPdu> latestGivenUp() {
-        return database.inTransaction(em -> {
-            return backlog(em).latestGivenUp(10);
+    private List<InboundBacklog.GivenUpPdu> latestGivenUp() throws Exception {
+        return database.attempt(em -> {
+            return backlog(em).latestGivenUp(OPERATOR, 10);
         });
     }
 
@@ -224,6 +229,11 @@ class InboundProcessorTest {
         InboundBacklog backlog = new InboundBacklog();
         backlog.em = em;
         backlog.cipher = CIPHER;
+        backlog.providerRole = actor -> {
+            if (!OPERATOR.equals(actor)) {
+                throw new NotAuthorizedException("not the operator");
+            }
+        };
         return backlog;
     }
 

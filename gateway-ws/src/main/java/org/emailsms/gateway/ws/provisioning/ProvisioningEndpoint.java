@@ -279,8 +279,7 @@ public class ProvisioningEndpoint {
     public List<UnroutedReplyRecord> getUnroutedReplies(@WebParam(name = "credentials") Credentials credentials,
                                                         @WebParam(name = "max") int max) throws GatewayFault {
         String actor = signIn(credentials);
-        Calls.run(() -> signIns.get().requireProviderAdministrator(actor));
-        return replies.get().unrouted(max).stream().map(UnroutedReplyRecord::of).toList();
+        return Calls.invoke(() -> replies.get().unrouted(actor, max)).stream().map(UnroutedReplyRecord::of).toList();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) throws GatewayFault {

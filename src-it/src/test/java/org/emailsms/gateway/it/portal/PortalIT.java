@@ -750,6 +750,18 @@ class PortalIT {
         browser.waitUntil("the departments page again", () -> browser.currentPath().endsWith("/admin/departments.xhtml"));
     }
 
+    @Test
+    void theOperationsPageIsTheProvidersWhateverItsAddressLooksLike() throws Exception {
+        signedInCompanyAdmin();
+        for (String path : List.of("/admin/operations.xhtml", "/admin//operations.xhtml", "/admin/./operations.xhtml",
+                "/admin/operations.xhtml;a=b", "/admin/%2e/operations.xhtml", "/admin/%2E/operations.xhtml",
+                "/admin/x/%2e%2e/operations.xhtml")) {
+            HttpResponse<String> answer = gateway.get(gateway.https(path), browser.sessionCookie());
+            assertEquals(403, answer.statusCode(), path);
+            assertFalse(answer.body().contains("SMPP binds of every node"), path + ": " + answer.body());
+        }
+    }
+
     /**
      * A company administrator requires the licence, keeps the company's compression dictionary, and
      * sees who accepted which version of the licence.

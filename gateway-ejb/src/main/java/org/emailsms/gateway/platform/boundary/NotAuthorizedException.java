@@ -1,9 +1,6 @@
-package org.emailsms.gateway.account.boundary;
+package org.emailsms.gateway.platform.boundary;
 
 import jakarta.ejb.ApplicationException;
-
-import org.emailsms.gateway.platform.boundary.ErrorCode;
-import org.emailsms.gateway.platform.boundary.GatewayException;
 
 /** The caller's role does not allow this, or the target belongs to another company. */
 @ApplicationException(rollback = true)
