@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
+import javax.net.ssl.SSLSocketFactory;
+
+import com.unboundid.ldap.sdk.ExtendedResult;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.util.ssl.SSLUtil;
-import com.unboundid.util.ssl.TrustStoreTrustManager;
+import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
@@ -103,9 +107,14 @@ public final class Contacts {
     }
 
     private List<Contact> searchDirectory(String search) throws ContactsException {
+        if (directory.sendsPasswordInClear() && !directory.insecure()) {
+            throw new ContactsException("Not searched: the directory password would cross the network unencrypted to "
+                    + directory.url() + ". Use ldaps://, or StartTLS (emailsms configure --ldap-starttls), or, on a "
+                    + "network you trust, --ldap-insecure.", null);
+        }
         try {
             LDAPURL url = new LDAPURL(directory.url());
-            try (LDAPConnection connection = connect(url)) {
+            try (LDAPConnection connection = connect(url, directory)) {
                 if (directory.bindDn() != null && !directory.bindDn().isBlank()) {
                     connection.bind(directory.bindDn(), directory.password() == null ? "" : directory.password());
                 }
@@ -127,18 +136,31 @@ public final class Contacts {
                 }
                 return found;
             }
-        } catch (LDAPException | GeneralSecurityException e) {
+        } catch (LDAPException | GeneralSecurityException | IOException e) {
             throw new ContactsException("The directory " + directory.url() + " could not be searched: " + e.getMessage(), e);
         }
     }
 
-    private static LDAPConnection connect(LDAPURL url) throws LDAPException, GeneralSecurityException {
-        LDAPConnection connection = "ldaps".equalsIgnoreCase(url.getScheme())
-                ? new LDAPConnection(new SSLUtil(new TrustStoreTrustManager(
-                        System.getProperty("java.home") + "/lib/security/cacerts")).createSSLSocketFactory())
-                : new LDAPConnection();
-        connection.getConnectionOptions().setConnectTimeoutMillis(LDAP_TIMEOUT_MS);
+    /**
+     * A connection over LDAPS or StartTLS checks the server's certificate against the trust store and
+     * its host name against the address connected to (the JDK's LDAPS endpoint identification); a
+     * plain one does neither, and carries no password.
+     */
+    private static LDAPConnection connect(LDAPURL url, DirectorySettings directory)
+            throws LDAPException, GeneralSecurityException, IOException {
+        boolean ldaps = "ldaps".equalsIgnoreCase(url.getScheme());
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(LDAP_TIMEOUT_MS);
+        SSLSocketFactory tls = ldaps || directory.startTls() ? HostNameChecking.socketFactory(directory.trustStore()) : null;
+        LDAPConnection connection = ldaps ? new LDAPConnection(tls, options) : new LDAPConnection(options);
         connection.connect(url.getHost(), url.getPort(), LDAP_TIMEOUT_MS);
+        if (!ldaps && directory.startTls()) {
+            ExtendedResult started = connection.processExtendedOperation(new StartTLSExtendedRequest(tls));
+            if (started.getResultCode() != ResultCode.SUCCESS) {
+                connection.close();
+                throw new LDAPException(started.getResultCode(), "StartTLS was refused: " + started.getDiagnosticMessage());
+            }
+        }
         return connection;
     }
 

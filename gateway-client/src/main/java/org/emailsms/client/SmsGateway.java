@@ -75,6 +75,18 @@ public final class SmsGateway {
         return call(() -> account.activate(username, password, clientInfo, licenceVersion));
     }
 
+    /**
+     * The user replaces their password (a password given to them must be, before it activates
+     * anything); their other add-ins are signed out unless {@code keepActivations}.
+     */
+    public void changePassword(String username, String currentPassword, String newPassword, boolean keepActivations)
+            throws GatewayException {
+        call(() -> {
+            account.changePassword(username, currentPassword, newPassword, keepActivations);
+            return null;
+        });
+    }
+
     public AccountDetails account(String serial) throws GatewayException {
         return call(() -> account.getAccount(serial));
     }

@@ -31,12 +31,21 @@ final class ActivateCommand implements Callable<Integer> {
     @Option(names = "--accept-licence", description = "Accept the licence without asking (it is still shown)")
     boolean acceptLicence;
 
+    @Option(names = "--insecure-http",
+            description = "Allow a server address that starts with http:// (the password would cross the network in clear)")
+    boolean insecureHttp;
+
     ActivateCommand(Console console) {
         this.console = console;
     }
 
     @Override
     public Integer call() {
+        if ("http".equalsIgnoreCase(server.getScheme()) && !insecureHttp) {
+            console.err().println("Not activated: " + server + " is plain HTTP, and your password would cross the network "
+                    + "unencrypted. Use the gateway's https:// address (or --insecure-http for a test gateway on this machine).");
+            return ExitCodes.USAGE;
+        }
         SmsGateway gateway = SmsGateway.at(server, trustAnyCertificate);
         try {
             LicenceInfo licence = gateway.licence();
@@ -51,8 +60,24 @@ final class ActivateCommand implements Callable<Integer> {
                 console.err().println("Not activated: no password given.");
                 return ExitCodes.REFUSED;
             }
-            String serial = gateway.activate(user, password, "emailsms command line (" + System.getProperty("os.name") + ")",
-                    licence.getVersion());
+            String clientInfo = "emailsms command line (" + System.getProperty("os.name") + ")";
+            String serial;
+            try {
+                serial = gateway.activate(user, password, clientInfo, licence.getVersion());
+            } catch (GatewayException e) {
+                if (!"PASSWORD_CHANGE_REQUIRED".equals(e.code())) {
+                    throw e;
+                }
+                // A password given by the gateway or an administrator: the user chooses their own first.
+                console.out().println("The password you were given must be replaced with one of your own.");
+                String chosen = PasswordCommand.askNewPassword(console);
+                if (chosen == null) {
+                    return ExitCodes.REFUSED;
+                }
+                gateway.changePassword(user, password, chosen, false);
+                console.out().println("Your password was changed.");
+                serial = gateway.activate(user, chosen, clientInfo, licence.getVersion());
+            }
             Properties settings = console.files().load();
             settings.setProperty("server", server.toString());
             settings.setProperty("trust-any-certificate", Boolean.toString(trustAnyCertificate));

@@ -27,6 +27,17 @@ final class ConfigureCommand implements Callable<Integer> {
     @Option(names = "--ldap-password", description = "Asks for the directory password (kept encrypted)")
     boolean ldapPassword;
 
+    @Option(names = "--ldap-starttls", description = "Encrypt an ldap:// connection with StartTLS before signing in")
+    Boolean ldapStartTls;
+
+    @Option(names = "--ldap-insecure",
+            description = "Send the directory password over plain ldap:// (only on a network you trust)")
+    Boolean ldapInsecure;
+
+    @Option(names = "--ldap-trust-store",
+            description = "A JKS trust store (keytool -importcert) of the certificates to trust for ldaps:// and StartTLS (default: Java's)")
+    Path ldapTrustStore;
+
     @Option(names = "--ldap-base-dn", description = "Where to search, such as dc=example,dc=com")
     String ldapBaseDn;
 
@@ -53,6 +64,17 @@ final class ConfigureCommand implements Callable<Integer> {
         set(settings, "ldap.filter", ldapFilter);
         set(settings, "ldap.name-attribute", ldapNameAttribute);
         set(settings, "ldap.mobile-attribute", ldapMobileAttribute);
+        set(settings, "ldap.starttls", ldapStartTls == null ? null : ldapStartTls ? "true" : "");
+        set(settings, "ldap.insecure", ldapInsecure == null ? null : ldapInsecure ? "true" : "");
+        set(settings, "ldap.trust-store", ldapTrustStore == null ? null : ldapTrustStore.toAbsolutePath().toString());
+        String url = settings.getProperty("ldap.url", "");
+        if (ldapPassword && url.regionMatches(true, 0, "ldap://", 0, 7)
+                && !Boolean.parseBoolean(settings.getProperty("ldap.starttls"))
+                && !Boolean.parseBoolean(settings.getProperty("ldap.insecure"))) {
+            console.err().println("Not configured: the directory password would cross the network unencrypted to " + url
+                    + ". Use ldaps://, add --ldap-starttls, or, on a network you trust, --ldap-insecure.");
+            return ExitCodes.USAGE;
+        }
         if (ldapPassword) {
             String password = console.secret("Directory password: ");
             set(settings, "ldap.password", password == null || password.isEmpty() ? "" : console.files().encrypt(password));

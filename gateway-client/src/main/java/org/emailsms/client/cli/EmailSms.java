@@ -26,6 +26,7 @@ public final class EmailSms {
         CommandLine line = new CommandLine(new EmailSms())
                 .addSubcommand(new ActivateCommand(console))
                 .addSubcommand(new DeactivateCommand(console))
+                .addSubcommand(new PasswordCommand(console))
                 .addSubcommand(new SendCommand(console))
                 .addSubcommand(new StatusCommand(console))
                 .addSubcommand(new HistoryCommand(console))
