@@ -91,7 +91,7 @@ public class RetentionJob {
             LOG.warning(() -> "Retention: " + keyProblem);
         } else {
             try {
-                key = ArchiveKey.read(keyFile.get());
+                key = ArchiveKey.read(keyFile.get(), settings.keyFingerprint(), Instant.now());
                 LOG.info(() -> "Retention: " + settings.describe() + " are archived to " + settings.archiveDir()
                         + ", encrypted to the OpenPGP key " + key.fingerprint() + ", then deleted");
             } catch (IllegalStateException e) {
@@ -118,6 +118,14 @@ public class RetentionJob {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run(Timer timer) {
         if (key == null || !running.compareAndSet(false, true)) {
+            return;
+        }
+        if (!key.isUsableAt(Instant.now())) {
+            keyProblem = "the archive key " + key.fingerprint() + " expired at " + key.expiresAt()
+                    + ": everything is kept, nothing is archived or deleted until a valid key is configured";
+            LOG.severe(() -> "Retention: " + keyProblem);
+            key = null;
+            running.set(false);
             return;
         }
         try {

@@ -39,6 +39,11 @@ public class RetentionSettings {
     @ConfigProperty(name = "gateway.archive.public-key")
     Optional<String> publicKey;
 
+    /** Which key of the file to encrypt to, when it holds several that could. */
+    @Inject
+    @ConfigProperty(name = "gateway.archive.key-fingerprint")
+    Optional<String> keyFingerprint;
+
     @Inject
     @ConfigProperty(name = "gateway.archive.dir")
     Optional<String> archiveDir;
@@ -81,6 +86,7 @@ public class RetentionSettings {
         settings.auditPeriod = auditPeriod;
         settings.totalsPeriod = "P7Y";
         settings.publicKey = Optional.ofNullable(publicKey).map(Path::toString);
+        settings.keyFingerprint = Optional.empty();
         settings.archiveDir = Optional.of(archiveDir.toString());
         settings.runAt = "02:30";
         settings.batch = batch;
@@ -102,6 +108,10 @@ public class RetentionSettings {
     /** The reports' daily totals of days before this are forgotten. */
     public Instant totalsCutoff(Instant now) {
         return totalsAge.before(now);
+    }
+
+    public Optional<String> keyFingerprint() {
+        return keyFingerprint.filter(f -> !f.isBlank());
     }
 
     public Optional<Path> publicKey() {

@@ -109,6 +109,15 @@ class RetentionRunnerTest {
                     "SELECT SUM(messages) FROM daily_total WHERE status = 'REPLY'").getSingleResult()).longValue());
         }), "the reports still count the archived messages and the reply to one of them (not the unrouted one)");
         assertEquals(List.of("PENDING"), mailLeft(), "sent emails past the period deleted, the pending one kept");
+        ArchiveKeys stranger = ArchiveKeys.generate(Files.createDirectories(work.resolve("stranger-keys")), "stranger.asc",
+                false, new java.util.Date(), 0);
+        try (Stream<Path> files = Files.walk(archive)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String raw = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(raw.contains("Two parts") || raw.contains("see you then"), "no text in clear in " + file);
+                assertThrows(Exception.class, () -> stranger.open(file), "another key opens nothing: " + file);
+            }
+        }
         assertTrue(database.inTransaction(em -> {
             return em.createNativeQuery("SELECT COUNT(*) FROM archive_file WHERE state <> 'DONE'").getSingleResult();
         }).toString().equals("0"));
