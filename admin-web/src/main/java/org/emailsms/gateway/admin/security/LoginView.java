@@ -13,11 +13,14 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.emailsms.gateway.account.boundary.AdministratorAccounts;
+import org.emailsms.gateway.account.boundary.SignIn;
+import org.emailsms.gateway.account.control.DeviceCookies;
 import org.omnifaces.util.Messages;
 
 /** The sign-in form and sign-out. */
@@ -30,6 +33,9 @@ public class LoginView {
 
     @EJB
     AdministratorAccounts accounts;
+
+    @EJB
+    SignIn signIns;
 
     private String username;
     private String password;
@@ -49,6 +55,7 @@ public class LoginView {
                     request.changeSessionId();
                 }
                 SignInGuard.rememberAtSignIn(request.getSession(), accounts.signInState(username));
+                rememberDevice((HttpServletResponse) external.getResponse());
                 external.redirect(external.getRequestContextPath() + "/admin/index.xhtml");
             }
             default -> {
@@ -63,6 +70,17 @@ public class LoginView {
                         "Sign-in failed: wrong username or password, or the account is blocked or not an administrator.");
             }
         }
+    }
+
+    /** This browser signed in as this administrator: from now on the account's lockout spares it. */
+    private void rememberDevice(HttpServletResponse response) {
+        Cookie device = new Cookie(DeviceCookies.NAME, signIns.deviceCookie(username));
+        device.setSecure(true);
+        device.setHttpOnly(true);
+        device.setPath("/");
+        device.setMaxAge((int) signIns.deviceCookieLifetime().toSeconds());
+        device.setAttribute("SameSite", "Strict");
+        response.addCookie(device);
     }
 
     public void signOut() throws IOException, jakarta.servlet.ServletException {

@@ -18,7 +18,8 @@ import org.omnifaces.util.Messages;
 
 /**
  * An administrator changes their own password: the current one, the new one twice. Other sessions
- * of the same administrator end at their next request ({@link SignInGuard}); this one goes on.
+ * of the same administrator end at their next request ({@link SignInGuard}); this one goes on. Their
+ * add-ins are signed out too unless "Keep my add-ins signed in" is ticked.
  */
 @Named
 @ViewScoped
@@ -35,6 +36,7 @@ public class PasswordView implements Serializable {
     private String current;
     private String fresh;
     private String repeated;
+    private boolean keepAddIns;
 
     public void change() throws IOException {
         if (fresh == null || !fresh.equals(repeated)) {
@@ -45,7 +47,8 @@ public class PasswordView implements Serializable {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         try {
             SignInGuard.remember(request.getSession(),
-                    accounts.changeOwnPassword(caller.getName(), current, fresh, HttpHardeningFilter.clientAddress(request)));
+                    accounts.changeOwnPassword(caller.getName(), current, fresh, keepAddIns,
+                            HttpHardeningFilter.clientAddress(request)));
         } catch (GatewayException refused) {
             Messages.addGlobalError(refused.getMessage());
             return;
@@ -69,6 +72,14 @@ public class PasswordView implements Serializable {
 
     public void setFresh(String fresh) {
         this.fresh = fresh;
+    }
+
+    public boolean isKeepAddIns() {
+        return keepAddIns;
+    }
+
+    public void setKeepAddIns(boolean keepAddIns) {
+        this.keepAddIns = keepAddIns;
     }
 
     public String getRepeated() {

@@ -15,15 +15,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.Authenticator;
 import org.emailsms.gateway.account.control.KnownSerials;
 import org.emailsms.gateway.account.control.Licences;
+import org.emailsms.gateway.account.control.PasswordChange;
 import org.emailsms.gateway.account.control.SerialNumbers;
 import org.emailsms.gateway.account.entity.Activation;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.platform.boundary.InvalidRequestException;
+import org.emailsms.gateway.platform.control.LogSafe;
 
 /**
  * Add-in activation: a username and password buy a 16-digit serial number that identifies the
- * user in every later call, until it is revoked, the user's password is reset, or it goes unused
- * for {@code gateway.activation.max-idle} (180 days by default).
+ * user in every later call, until it is revoked, the user's password is reset or changed (unless
+ * they keep their add-ins signed in), or it goes unused for {@code gateway.activation.max-idle}
+ * (180 days by default), or was issued more than {@code gateway.activation.max-age} ago (a year).
+ * A password given to the user activates nothing until they change it.
  */
 @Stateless
 public class ActivationService {
@@ -47,13 +52,21 @@ public class ActivationService {
     Licences licences;
 
     @Inject
+    PasswordChange passwordChange;
+
+    @Inject
     @ConfigProperty(name = "gateway.activation.max-idle", defaultValue = "P180D")
     Duration maxIdle;
+
+    /** However much it is used, a serial lasts this long; activating again renews it. */
+    @Inject
+    @ConfigProperty(name = "gateway.activation.max-age", defaultValue = "P365D")
+    Duration maxAge;
 
     /** Without a word on the licence, as add-ins that predate it activate. */
     public String activate(String username, String password, String clientInfo, String clientIp)
             throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
-            LicenceNotAcceptedException {
+            PasswordChangeRequiredException, LicenceNotAcceptedException {
         return activate(username, password, clientInfo, clientIp, null);
     }
 
@@ -64,7 +77,7 @@ public class ActivationService {
      */
     public String activate(String username, String password, String clientInfo, String clientIp, String acceptedLicence)
             throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
-            LicenceNotAcceptedException {
+            PasswordChangeRequiredException, LicenceNotAcceptedException {
         User user = authenticator.authenticate(username, password, clientIp, LoginChannel.SOAP);
         String accepted = acceptedLicence == null || acceptedLicence.isBlank() ? null : acceptedLicence.strip();
         LicenceText licence = licences.current();
@@ -80,9 +93,20 @@ public class ActivationService {
         String info = clientInfo == null ? null
                 : clientInfo.substring(0, Math.min(clientInfo.length(), MAX_CLIENT_INFO));
         em.persist(new Activation(user, serials.hash(serial), info, clientIp, accepted));
-        LOG.info(() -> String.format("User '%s' activated an add-in (%s), licence %s", user.getUsername(), info,
+        LOG.info(() -> String.format("User '%s' activated an add-in (%s), licence %s", user.getUsername(), LogSafe.text(info),
                 accepted == null ? "not asked" : accepted));
         return serial;
+    }
+
+    /**
+     * Any user replaces their own password (senders have no portal): a given one works here, and
+     * only here. Their add-ins are signed out unless {@code keepActivations}.
+     */
+    public void changePassword(String username, String currentPassword, String newPassword, boolean keepActivations,
+                               String clientIp)
+            throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
+            InvalidRequestException {
+        passwordChange.change(username, currentPassword, newPassword, keepActivations, clientIp, LoginChannel.SOAP);
     }
 
     /** The end-user licence a client shows before activating. */
@@ -125,6 +149,23 @@ public class ActivationService {
         return AccountSummary.of(userOf(serial));
     }
 
+    /**
+     * A serial that crossed the network unencrypted stops working; true when it was live. Nothing
+     * is said of a serial that was not: the caller learns nothing by trying.
+     */
+    public boolean revokeExposed(String serial) {
+        try {
+            Activation activation = liveActivation(serial);
+            activation.revoke();
+            knownSerials.forget(activation.getSerialHash());
+            LOG.warning(() -> String.format("A serial of user '%s' came over plain HTTP and was revoked",
+                    activation.getUser().getUsername()));
+            return true;
+        } catch (AuthenticationFailedException notLive) {
+            return false;
+        }
+    }
+
     /** The add-in signs out: its serial stops working. */
     public void deactivate(String serial) throws AuthenticationFailedException {
         Activation activation = liveActivation(serial);
@@ -142,7 +183,12 @@ public class ActivationService {
             return legacy;
         })).filter(a -> !a.isRevoked() && a.getUser().getDeletedAt() == null).orElseThrow(
                 () -> new AuthenticationFailedException("The serial number is unknown or was revoked: activate the add-in again."));
-        if (activation.isIdleLongerThan(maxIdle, OffsetDateTime.now(ZoneOffset.UTC))) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (activation.isOlderThan(maxAge, now)) {
+            throw new AuthenticationFailedException("The serial number was issued more than " + maxAge.toDays()
+                    + " days ago and has expired: activate the add-in again (with your username and password) to renew it.");
+        }
+        if (activation.isIdleLongerThan(maxIdle, now)) {
             throw new AuthenticationFailedException("The serial number was not used for more than "
                     + maxIdle.toDays() + " days and has expired: activate the add-in again.");
         }

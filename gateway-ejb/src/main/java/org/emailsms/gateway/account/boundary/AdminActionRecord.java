@@ -17,11 +17,18 @@ public record AdminActionRecord(long id, OffsetDateTime actedAt, String actor, S
                 action.getDetails());
     }
 
+    /** The same entry with the provider's administrator and their address left out. */
+    AdminActionRecord byTheProvider() {
+        return new AdminActionRecord(id, actedAt, AdminActions.PROVIDER, channel, null, companyId, companyName, kind,
+                subject, details);
+    }
+
     /** The channel in people's words. */
     public String channelLabel() {
         return switch (channel) {
             case "PORTAL" -> "Portal";
             case "SOAP" -> "Provisioning API (SOAP)";
+            case "OPERATOR" -> "On the server machine";
             default -> "Background (on the administrator's behalf)";
         };
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -26,7 +28,8 @@ import org.emailsms.gateway.platform.control.SpreadsheetSafe;
  * The audit trail of administrators' actions, newest first: a company's administrators see their
  * own company's; the provider's see every company's, one company's, and their own objects'
  * (provider administrators). The page shows the newest {@value #PAGE_ROWS}; the export up to
- * {@value #EXPORT_ROWS}.
+ * {@value #EXPORT_ROWS}. A company's administrators see the provider's staff as "provider", without
+ * their usernames and addresses: those are the provider's business.
  */
 @Stateless
 public class AdminActions {
@@ -40,9 +43,24 @@ public class AdminActions {
     @Inject
     Tenancy tenancy;
 
+    /** What a company administrator sees of the provider's staff. */
+    public static final String PROVIDER = "provider";
+
     public List<AdminActionRecord> find(String actorName, AdminActionFilter filter)
             throws NotAuthorizedException, UnknownAccountException {
-        return query(actorName, filter).setMaxResults(PAGE_ROWS).getResultStream().map(AdminActionRecord::of).toList();
+        UnaryOperator<AdminActionRecord> shown = viewFor(tenancy.administrator(actorName));
+        return query(actorName, filter).setMaxResults(PAGE_ROWS).getResultStream().map(AdminActionRecord::of)
+                .map(shown).toList();
+    }
+
+    /** The records as the viewer may see them: the provider's staff anonymous to a company's administrators. */
+    private UnaryOperator<AdminActionRecord> viewFor(User viewer) {
+        if (viewer.getRole() == Role.PROVIDER_ADMIN) {
+            return UnaryOperator.identity();
+        }
+        Set<String> staff = Set.copyOf(em.createQuery("SELECT u.username FROM User u WHERE u.role = :role", String.class)
+                .setParameter("role", Role.PROVIDER_ADMIN).getResultList());
+        return record -> staff.contains(record.actor()) ? record.byTheProvider() : record;
     }
 
     /** Refuses, as the page and export would, a caller who may not see the company's actions (null: all). */
@@ -56,12 +74,14 @@ public class AdminActions {
     public void export(String actorName, AdminActionFilter filter, Writer out)
             throws NotAuthorizedException, UnknownAccountException, IOException {
         TypedQuery<AdminAction> query = query(actorName, filter).setMaxResults(EXPORT_ROWS);
+        UnaryOperator<AdminActionRecord> shown = viewFor(tenancy.administrator(actorName));
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("acted_at", "administrator", "channel",
                 "client_ip", "company", "action", "subject", "details").get());
         for (AdminAction action : (Iterable<AdminAction>) query.getResultStream()::iterator) {
-            csv.printRecord(SpreadsheetSafe.record(action.getActedAt().toInstant(), action.getActor(), action.getChannel(),
-                    action.getClientIp(), action.getCompany() == null ? "" : action.getCompany().getName(),
-                    action.getKind().getLabel(), action.getSubject(), action.getDetails()));
+            AdminActionRecord record = shown.apply(AdminActionRecord.of(action));
+            csv.printRecord(SpreadsheetSafe.record(record.actedAt().toInstant(), record.actor(), record.channel(),
+                    record.clientIp(), record.companyName() == null ? "" : record.companyName(),
+                    record.kind().getLabel(), record.subject(), record.details()));
         }
         csv.flush();
     }

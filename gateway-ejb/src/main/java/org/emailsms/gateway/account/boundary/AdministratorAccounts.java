@@ -1,13 +1,8 @@
 package org.emailsms.gateway.account.boundary;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -15,8 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.Authenticator;
+import org.emailsms.gateway.account.control.PasswordChange;
 import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.control.Tenancy;
@@ -67,8 +62,7 @@ public class AdministratorAccounts {
     WelcomeMail mail;
 
     @Inject
-    @ConfigProperty(name = "gateway.data.dir")
-    String dataDir;
+    PasswordChange passwordChange;
 
     /** Empty when the administrator no longer exists or may no longer sign in. */
     public Optional<SignInState> signInState(String username) {
@@ -79,29 +73,17 @@ public class AdministratorAccounts {
                 .map(user -> new SignInState(user.isMustChangePassword(), user.getPasswordChangedAt()));
     }
 
-    /** The caller's own password: the current one must be right, the new one meet the criteria. */
-    public OffsetDateTime changeOwnPassword(String actorName, String currentPassword, String newPassword, String clientIp)
+    /**
+     * The caller's own password: the current one must be right (a given one is, here), the new one
+     * meet the criteria. The caller's add-ins are signed out unless {@code keepActivations}.
+     */
+    public OffsetDateTime changeOwnPassword(String actorName, String currentPassword, String newPassword,
+                                            boolean keepActivations, String clientIp)
             throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
             NotAuthorizedException, InvalidRequestException {
         User actor = tenancy.administrator(actorName);
-        authenticator.authenticate(actor.getUsername(), currentPassword, clientIp, LoginChannel.PORTAL);
-        // The sign-in's counters are bulk updates that moved the row's version on: read it afresh.
-        em.refresh(actor);
-        if (newPassword == null || newPassword.length() > PasswordPolicy.MAX_LENGTH) {
-            throw new InvalidRequestException("A password has at most " + PasswordPolicy.MAX_LENGTH + " characters.");
-        }
-        Optional<String> weak = PasswordPolicy.violation(newPassword, actor.getCompany());
-        if (weak.isPresent()) {
-            throw new InvalidRequestException(weak.get());
-        }
-        if (newPassword.equals(currentPassword)) {
-            throw new InvalidRequestException("The new password must differ from the current one.");
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        actor.changePassword(passwords.hash(newPassword), true, now);
-        forgetInitialPassword(actor);
-        LOG.info(() -> String.format("%s changed their own password", actor.getUsername()));
-        return now;
+        return passwordChange.change(actor.getUsername(), currentPassword, newPassword, keepActivations, clientIp,
+                LoginChannel.PORTAL);
     }
 
     public List<User> providerAdministrators(String actorName) throws NotAuthorizedException {
@@ -150,20 +132,5 @@ public class AdministratorAccounts {
         changes.resetPassword(actor, user, passwords.hash(password));
         mail.sendReset(user, password);
         return new GivenPassword(user.getUsername(), password);
-    }
-
-    /** The first administrator's generated password is no secret worth keeping once replaced. */
-    private void forgetInitialPassword(User actor) {
-        if (actor.getRole() != Role.PROVIDER_ADMIN) {
-            return;
-        }
-        Path file = AdministratorBootstrap.initialPasswordFile(dataDir);
-        try {
-            if (Files.deleteIfExists(file)) {
-                LOG.info(() -> "Deleted " + file + ": the first administrator's password was changed");
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot delete " + file + ": delete it by hand", e);
-        }
     }
 }

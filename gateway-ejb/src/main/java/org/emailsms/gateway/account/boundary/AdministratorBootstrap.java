@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.Authenticator;
+import org.emailsms.gateway.account.control.PasswordChange;
 import org.emailsms.gateway.account.control.PasswordPolicy;
 import org.emailsms.gateway.account.control.Passwords;
 import org.emailsms.gateway.account.entity.Role;
@@ -36,7 +37,6 @@ import org.emailsms.gateway.platform.control.KeyFiles;
 public class AdministratorBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdministratorBootstrap.class.getName());
-    private static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
 
     @PersistenceContext
     EntityManager em;
@@ -60,10 +60,6 @@ public class AdministratorBootstrap {
     @ConfigProperty(name = "gateway.data.dir")
     String dataDir;
 
-    static Path initialPasswordFile(String dataDir) {
-        return Path.of(dataDir, INITIAL_PASSWORD_FILE);
-    }
-
     @PostConstruct
     void createFirstAdministrator() {
         long administrators = em.createNamedQuery("User.countByRole", Long.class)
@@ -74,12 +70,18 @@ public class AdministratorBootstrap {
         String name = Authenticator.normalise(username);
         Optional<String> configured = configuredPassword.filter(p -> !p.isEmpty());
         if (configured.isPresent()) {
+            // A weak first password would guard every company's data: refuse to start with it.
+            PasswordPolicy.violation(configured.get(), null).ifPresent(weak -> {
+                throw new IllegalStateException("GATEWAY_ADMIN_PASSWORD (gateway.admin.password) does not meet the "
+                        + "password policy for provider administrators: " + weak + " Set a stronger one, or leave it "
+                        + "unset to have one generated.");
+            });
             em.persist(User.providerAdministrator(name, email, passwords.hash(configured.get())));
             LOG.info(() -> String.format("Created provider administrator '%s' from configuration", name));
             return;
         }
         String password = passwords.generate(PasswordPolicy.PROVIDER_MIN_LENGTH, PasswordPolicy.PROVIDER_CLASSES);
-        Path file = writeOwnerOnly(initialPasswordFile(dataDir), password);
+        Path file = writeOwnerOnly(PasswordChange.initialPasswordFile(dataDir), password);
         em.persist(User.providerAdministratorWithGivenPassword(name, email, passwords.hash(password)));
         LOG.warning(() -> String.format("Created provider administrator '%s'. Its password is in %s (readable by "
                 + "this account only): sign in to the portal with it and choose a new one.", name, file));

@@ -29,6 +29,7 @@ import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.platform.control.LikePatterns;
+import org.emailsms.gateway.platform.control.LogSafe;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 import org.emailsms.gateway.platform.control.RequestValidator;
 
@@ -119,7 +120,7 @@ public class Companies {
         company.changeMessageSettings(request.splitLongMessages(), request.maxSegments(), request.deliveryConfirmation());
         em.persist(company);
         audit.record(actor, company, AdminActionKind.CREATED, "company '" + name + "'", null);
-        LOG.info(() -> String.format("%s created company '%s'", actor.getUsername(), name));
+        LOG.info(() -> String.format("%s created company '%s'", actor.getUsername(), LogSafe.text(name)));
         return company.getId();
     }
 
@@ -180,7 +181,7 @@ public class Companies {
         company.limitDailyQuota(settings.dailyQuota());
         company.changeMessageSettings(settings.splitLongMessages(), settings.maxSegments(), settings.deliveryConfirmation());
         settingsChanged(actor, company, "company settings", changed);
-        LOG.info(() -> String.format("%s changed the settings of '%s'", actor.getUsername(), name));
+        LOG.info(() -> String.format("%s changed the settings of '%s'", actor.getUsername(), LogSafe.text(name)));
     }
 
     public void changeStatus(String actorName, Long companyId, AccountStatus status)
@@ -190,7 +191,7 @@ public class Companies {
         AccountStatus before = company.getStatus();
         company.changeStatus(status);
         audit.statusChanged(actor, company, "company '" + company.getName() + "'", before, status);
-        LOG.info(() -> String.format("%s set company '%s' %s", actor.getUsername(), company.getName(), status));
+        LOG.info(() -> String.format("%s set company '%s' %s", actor.getUsername(), LogSafe.text(company.getName()), status));
     }
 
     /**
@@ -230,7 +231,8 @@ public class Companies {
                 .of("lockout minutes", company.getLockoutMinutes(), lockoutMinutes);
         company.changeLoginCriteria(passwordMinLength, passwordClasses, lockoutThreshold, lockoutMinutes);
         settingsChanged(actor, company, "login criteria", changed);
-        LOG.info(() -> String.format("%s changed the login criteria of '%s'", actor.getUsername(), company.getName()));
+        LOG.info(() -> String.format("%s changed the login criteria of '%s'", actor.getUsername(),
+                LogSafe.text(company.getName())));
     }
 
     /** The sender numbers the provider gave this company (replies to them come back to its users only). */

@@ -19,6 +19,7 @@ import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
+import org.emailsms.gateway.platform.control.LogSafe;
 
 /**
  * A company's departments, by id, for the portal and (names resolved by {@link AccountNames}) the
@@ -61,7 +62,8 @@ public class Departments {
         em.persist(department);
         audit.record(actor, company, AdminActionKind.CREATED, "department '" + clean + "'",
                 dailyQuota == null ? null : "daily quota: " + dailyQuota);
-        LOG.info(() -> String.format("%s created department '%s' in '%s'", actor.getUsername(), clean, company.getName()));
+        LOG.info(() -> String.format("%s created department '%s' in '%s'", actor.getUsername(), LogSafe.text(clean),
+                LogSafe.text(company.getName())));
     }
 
     public void change(String actorName, Long departmentId, String name, Integer dailyQuota)
@@ -79,7 +81,8 @@ public class Departments {
             audit.record(actor, department.getCompany(), AdminActionKind.CHANGED, "department '" + clean + "'",
                     changed.toString());
         }
-        LOG.info(() -> String.format("%s changed department '%s': quota %s", actor.getUsername(), clean, dailyQuota));
+        LOG.info(() -> String.format("%s changed department '%s': quota %s", actor.getUsername(), LogSafe.text(clean),
+                dailyQuota));
     }
 
     public void changeStatus(String actorName, Long departmentId, AccountStatus status)
@@ -89,7 +92,8 @@ public class Departments {
         AccountStatus before = department.getStatus();
         department.changeStatus(status);
         audit.statusChanged(actor, department.getCompany(), "department '" + department.getName() + "'", before, status);
-        LOG.info(() -> String.format("%s set department '%s' %s", actor.getUsername(), department.getName(), status));
+        LOG.info(() -> String.format("%s set department '%s' %s", actor.getUsername(), LogSafe.text(department.getName()),
+                status));
     }
 
     /** Only an empty department goes; its messages stay in the reports under its old name. */
@@ -106,7 +110,7 @@ public class Departments {
         String name = department.getName();
         department.delete(OffsetDateTime.now(ZoneOffset.UTC));
         audit.record(actor, department.getCompany(), AdminActionKind.DELETED, "department '" + name + "'", null);
-        LOG.info(() -> String.format("%s deleted department '%s'", actor.getUsername(), name));
+        LOG.info(() -> String.format("%s deleted department '%s'", actor.getUsername(), LogSafe.text(name)));
     }
 
     /** The name stripped, if free in the company (names differ in more than case). */

@@ -106,6 +106,9 @@ public class Users {
         User user = User.companyUser(company, department, username, request.email().strip(), request.role(),
                 passwords.hash(password));
         user.changeMobile(mobile);
+        if (generate) {
+            user.requirePasswordChange();
+        }
         em.persist(user);
         mail.send(user, password);
         changes.audit(actor, user, AdminActionKind.CREATED, "email: " + user.getEmail() + "; role: " + user.getRole().getLabel()

@@ -33,6 +33,8 @@ public class AdminAudit {
     public static final String PORTAL = "PORTAL";
     public static final String SOAP = "SOAP";
     public static final String BACKGROUND = "BACKGROUND";
+    /** The operator of the machine the gateway runs on, with the operator token. */
+    public static final String OPERATOR = "OPERATOR";
 
     @PersistenceContext
     EntityManager em;
@@ -59,6 +61,13 @@ public class AdminAudit {
         }
         em.persist(new AdminAction(OffsetDateTime.now(ZoneOffset.UTC), actor.getUsername(), channel, clientIp, company,
                 kind, subject, details));
+    }
+
+    /** An action of the machine's operator, who is no user of the gateway. */
+    public void recordByOperator(Company company, AdminActionKind kind, String subject, String details) {
+        HttpServletRequest request = currentRequest();
+        em.persist(new AdminAction(OffsetDateTime.now(ZoneOffset.UTC), "operator", OPERATOR,
+                request == null ? null : HttpHardeningFilter.clientAddress(request), company, kind, subject, details));
     }
 
     /** An ENABLED or DISABLED entry, when the status did change. */

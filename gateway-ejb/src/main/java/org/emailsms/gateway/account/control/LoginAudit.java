@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.emailsms.gateway.account.entity.LoginAttempt;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.LoginOutcome;
+import org.emailsms.gateway.platform.control.LogSafe;
 
 /** Keeps every login attempt (time, username, client IP, outcome): every attempt, successful or not, with the address it came from. */
 @Dependent
@@ -25,7 +26,8 @@ public class LoginAudit {
         String name = truncate(username == null ? "" : username, MAX_USERNAME);
         String ip = clientIp == null ? null : truncate(clientIp, MAX_IP);
         em.persist(new LoginAttempt(name, ip, channel, outcome));
-        LOG.info(() -> String.format("Login %s for '%s' from %s via %s", outcome, name, ip, channel));
+        LOG.info(() -> String.format("Login %s for '%s' from %s via %s", outcome, LogSafe.text(name), LogSafe.text(ip),
+                channel));
     }
 
     private static String truncate(String value, int max) {

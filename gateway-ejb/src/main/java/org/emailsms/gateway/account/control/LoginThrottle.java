@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.emailsms.gateway.account.control.LockoutPolicy.Limit;
+import org.emailsms.gateway.platform.control.ClientAddresses;
 
 /**
  * Reserves every password check before it is made. A reservation is one conditional UPDATE that
@@ -48,9 +49,14 @@ public class LoginThrottle {
         return subject("name:" + username);
     }
 
-    /** Sign-ins from one client address, whatever the usernames. */
+    /** Sign-ins from a browser holding a device cookie: its failures count against it alone. */
+    public static String device(String nonce) {
+        return subject("device:" + nonce);
+    }
+
+    /** Sign-ins from one client address (an IPv6 one by its /64), whatever the usernames. */
     public static String client(String clientIp) {
-        return subject("ip:" + clientIp);
+        return subject("ip:" + ClientAddresses.countingUnit(clientIp));
     }
 
     /** The client's attempt was no failure after all (right password, or refused before any check). */

@@ -64,6 +64,20 @@ public class SerialNumbers {
         return serials;
     }
 
+    /**
+     * A key for another purpose derived from this one (HMAC of the purpose's name), so that every
+     * node that shares the serial key shares it too, and neither key reveals the other.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance(MAC);
+            mac.init(key);
+            return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** Sixteen random decimal digits, the first never zero so that the serial is always 16 digits long. */
     public String generate() {
         StringBuilder serial = new StringBuilder(DIGITS);

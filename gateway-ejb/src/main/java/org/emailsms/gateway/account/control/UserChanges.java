@@ -132,7 +132,8 @@ public class UserChanges {
         }
     }
 
-    private int revokeAll(User user, OffsetDateTime now) {
+    /** Every live activation of the user ends now, on this node at once; returns how many. */
+    public int revokeAll(User user, OffsetDateTime now) {
         knownSerials.forgetUser(user.getId());
         return em.createNamedQuery("Activation.revokeAllOfUser").setParameter("user", user).setParameter("now", now)
                 .executeUpdate();

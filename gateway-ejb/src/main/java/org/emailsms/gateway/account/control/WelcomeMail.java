@@ -1,8 +1,11 @@
 package org.emailsms.gateway.account.control;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.mail.control.MailOutbox;
 import org.emailsms.gateway.mail.entity.MailThreading;
@@ -17,7 +20,20 @@ public class WelcomeMail {
     @Inject
     MailOutbox outbox;
 
+    @Inject
+    @ConfigProperty(name = "gateway.password.temporary-lifetime", defaultValue = "P7D")
+    Duration givenPasswordLifetime;
+
     public void send(User user, String password) {
+        String start = user.isMustChangePassword() ? String.format("""
+                This password works for one thing only: choosing a password of your own, within %d
+                days (after that it expires and your administrator must reset it). Choose yours
+                when the EmailSMS add-in or the emailsms command ("emailsms password") asks, or, as
+                an administrator, when you first sign in to the administration portal. Then install
+                the add-in, accept the licence agreement and activate it with your username and your
+                new password.""", givenPasswordLifetime.toDays()) : """
+                To start sending SMS from your email client, install the EmailSMS add-in, accept the
+                licence agreement and activate it with this username and password.""";
         outbox.queue(user.getEmail(), "Your EmailSMS account", String.format("""
                 Hello,
 
@@ -26,13 +42,11 @@ public class WelcomeMail {
                   Username: %s
                   Password: %s
 
-                To start sending SMS from your email client, install the EmailSMS add-in, accept the
-                licence agreement and activate it with this username and password. Replies to your
-                SMS will arrive in this mailbox.
+                %s Replies to your SMS will arrive in this mailbox.
 
-                Keep the password to yourself; your administrator can reset it.
+                Keep your password to yourself; your administrator can reset it.
                 """, user.getCompany() == null ? "" : " at " + user.getCompany().getName(), user.getUsername(),
-                password), MailThreading.standalone("welcome-" + user.getId()));
+                password, start), MailThreading.standalone("welcome-" + user.getId()));
     }
 
     public void sendReset(User user, String password) {
@@ -43,10 +57,11 @@ public class WelcomeMail {
 
                   New password: %s
 
-                Activate the add-in again with it: add-ins activated with the old password no
-                longer work. If you sign in to the administration portal, you will be asked to
-                choose a password of your own.
-                """, user.getUsername(), password), MailThreading.standalone("reset-" + user.getId() + "-"
+                Add-ins activated with the old password no longer work. This password works for
+                one thing only, within %d days: choosing a password of your own (the add-in, the
+                command "emailsms password", or the administration portal asks for it). Then
+                activate the add-in again with your new password.
+                """, user.getUsername(), password, givenPasswordLifetime.toDays()), MailThreading.standalone("reset-" + user.getId() + "-"
                 + System.currentTimeMillis()));
     }
 }

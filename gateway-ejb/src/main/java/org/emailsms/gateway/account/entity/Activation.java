@@ -100,6 +100,11 @@ public class Activation extends GatewayEntity {
     }
 
     /** Not used for longer than {@code maxIdle}: it no longer works, as if revoked. */
+    /** Older than {@code maxAge} since it was activated, however often it was used. */
+    public boolean isOlderThan(Duration maxAge, OffsetDateTime now) {
+        return createdAt.plus(maxAge).isBefore(now);
+    }
+
     public boolean isIdleLongerThan(Duration maxIdle, OffsetDateTime now) {
         OffsetDateTime lastUse = lastUsedAt != null ? lastUsedAt : createdAt;
         return lastUse.plus(maxIdle).isBefore(now);

@@ -8,7 +8,11 @@ public enum LoginOutcome {
     LOCKED("Locked out"),
     DISABLED("Account disabled"),
     /** Refused unchecked: too many failed sign-ins from this client address, whatever the username. */
-    CLIENT_BLOCKED("Client address blocked");
+    CLIENT_BLOCKED("Client address blocked"),
+    /** The right password, but one given to the user: it only lets them choose a new one. */
+    PASSWORD_CHANGE_REQUIRED("Password must be changed"),
+    /** The right password, but one given to the user and left unused past its lifetime. */
+    PASSWORD_EXPIRED("Given password expired");
 
     private final String label;
 

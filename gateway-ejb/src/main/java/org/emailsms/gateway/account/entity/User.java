@@ -1,5 +1,6 @@
 package org.emailsms.gateway.account.entity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -167,6 +168,20 @@ public class User extends GatewayEntity {
 
     public void changeStatus(AccountStatus status) {
         this.status = status;
+    }
+
+    /**
+     * A password given to the user (generated, or reset by someone else) that has not been used to
+     * choose their own within {@code lifetime} of being given: it no longer opens anything.
+     */
+    public boolean isGivenPasswordExpired(OffsetDateTime now, Duration lifetime) {
+        OffsetDateTime given = passwordChangedAt != null ? passwordChangedAt : createdAt;
+        return mustChangePassword && given != null && given.plus(lifetime).isBefore(now);
+    }
+
+    /** The password was generated for the user: it opens nothing but the change to one of their own. */
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
     }
 
     /**

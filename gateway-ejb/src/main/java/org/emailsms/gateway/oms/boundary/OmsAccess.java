@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.AccountLockedException;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
+import org.emailsms.gateway.account.boundary.PasswordChangeRequiredException;
 import org.emailsms.gateway.account.control.Authenticator;
 import org.emailsms.gateway.account.entity.LoginChannel;
 import org.emailsms.gateway.account.entity.User;
@@ -42,7 +43,7 @@ public class OmsAccess {
 
     public OutlookUser signIn(String username, String password, String clientIp)
             throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
-            OutlookNotEnabledException {
+            PasswordChangeRequiredException, OutlookNotEnabledException {
         String name = Authenticator.normalise(username);
         Instant now = Instant.now();
         User user = password == null ? null : rememberedUser(name, password, now).orElse(null);

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.AccountLockedException;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
+import org.emailsms.gateway.account.boundary.PasswordChangeRequiredException;
 import org.emailsms.gateway.message.boundary.MessageService;
 import org.emailsms.gateway.message.boundary.MessageTooLongException;
 import org.emailsms.gateway.message.boundary.QuotaExceededException;
@@ -20,6 +21,7 @@ import org.emailsms.gateway.message.boundary.RecipientResult;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.message.entity.MessageSource;
 import org.emailsms.gateway.oms.control.OmsSettings;
+import org.emailsms.gateway.platform.boundary.GatewayException;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 
 /**
@@ -42,7 +44,7 @@ public class OmsService {
 
     public OutlookUser userInfo(String username, String password, String clientIp)
             throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
-            OutlookNotEnabledException {
+            PasswordChangeRequiredException, OutlookNotEnabledException {
         return access.signIn(username, password, clientIp);
     }
 
@@ -50,9 +52,26 @@ public class OmsService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<RecipientResult> deliver(OutlookMessage message, String clientIp)
             throws AuthenticationFailedException, AccountLockedException, AccountDisabledException,
-            OutlookNotEnabledException, SourceNotAcceptedException, ServiceNotOfferedException,
+            PasswordChangeRequiredException, OutlookNotEnabledException, SourceNotAcceptedException, ServiceNotOfferedException,
             InvalidRequestException, MessageTooLongException, QuotaExceededException {
-        OutlookUser user = access.signIn(message.userId(), message.password(), clientIp);
+        return deliverAs(access.signIn(message.userId(), message.password(), clientIp), message);
+    }
+
+    /**
+     * One message of a batch: the sign-in is the batch's ({@link BatchSignIns}), so that each
+     * distinct user is checked once and nothing more after a refusal.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<RecipientResult> deliver(OutlookMessage message, String clientIp, BatchSignIns batch)
+            throws GatewayException {
+        OutlookUser user = batch.signIn(message.userId(), message.password(),
+                () -> access.signIn(message.userId(), message.password(), clientIp));
+        return deliverAs(user, message);
+    }
+
+    private List<RecipientResult> deliverAs(OutlookUser user, OutlookMessage message)
+            throws ServiceNotOfferedException, InvalidRequestException, SourceNotAcceptedException,
+            MessageTooLongException, QuotaExceededException, AccountDisabledException {
         String service = message.requiredService() == null ? "SMS_SENDER" : message.requiredService().strip();
         if (!service.equalsIgnoreCase("SMS_SENDER")) {
             throw new ServiceNotOfferedException(service);

@@ -15,7 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OmsSettings {
 
-    /** Outlook sends at most this many parts of one message; its calendar summary up to 50. */
+    /**
+     * Outlook sends at most this many parts of one message (its calendar summary up to 50), and a
+     * batch holds at most this many messages: the maxMessagesPerSend the service advertises.
+     */
     public static final int MAX_PARTS = 20;
     public static final int MAX_PARTS_CALENDAR_SUMMARY = 50;
 
@@ -43,6 +46,11 @@ public class OmsSettings {
     @ConfigProperty(name = "gateway.oms.max-recipients")
     int maxRecipients;
 
+    /** The Windows locale id (LCID) of the service's texts: 1033 is English (United States). */
+    @Inject
+    @ConfigProperty(name = "gateway.oms.target-locale", defaultValue = "1033")
+    int targetLocale;
+
     @Inject
     @ConfigProperty(name = "gateway.oms.password-memory")
     Duration passwordMemory;
@@ -67,6 +75,10 @@ public class OmsSettings {
     /** The sign-up page Outlook links to; empty: the portal's address. */
     public Optional<String> signUpPage() {
         return signUpPage.filter(uri -> !uri.isBlank());
+    }
+
+    public int targetLocale() {
+        return targetLocale;
     }
 
     public int maxRecipients() {

@@ -18,5 +18,10 @@ public enum ErrorCode {
     DESTINATION_NOT_ALLOWED,
     /** The client did not accept the current version of the end-user licence. */
     LICENCE_NOT_ACCEPTED,
+    /**
+     * The password is right but was given by the gateway or an administrator: it works for nothing
+     * but choosing a new one.
+     */
+    PASSWORD_CHANGE_REQUIRED,
     INTERNAL_ERROR
 }

@@ -54,7 +54,8 @@ public final class TrustedProxies {
         return client;
     }
 
-    boolean trusts(String address) {
+    /** Whether the peer is one of the operator's proxies, whose forwarding headers count. */
+    public boolean trusts(String address) {
         byte[] bytes = literal(address);
         return bytes != null && blocks.stream().anyMatch(block -> block.contains(bytes));
     }

@@ -1,6 +1,7 @@
 package org.emailsms.gateway.account.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,36 @@ class ActivationServiceTest {
     }
 
     @Test
+    void aSerialIssuedLongerAgoThanTheMaximumAgeStopsWorkingHoweverOftenUsed() {
+        long userId = userWithActivation(SERIALS.hash(SERIAL), true, OffsetDateTime.now(ZoneOffset.UTC).minusDays(400));
+        database.inTransaction(em -> {
+            em.createNativeQuery("UPDATE activation SET last_used_at = ?1 WHERE user_id = ?2")
+                    .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC)).setParameter(2, userId).executeUpdate();
+        });
+
+        AuthenticationFailedException refused = assertThrows(AuthenticationFailedException.class,
+                () -> database.attempt(em -> service(em).userOf(SERIAL)));
+        assertTrue(refused.getMessage().contains("365 days") && refused.getMessage().contains("activate the add-in again"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aSerialThatCameOverPlainHttpIsRevokedAndAnUnknownOneTellsNothing() throws Exception {
+        userWithActivation(SERIALS.hash(SERIAL), true, OffsetDateTime.now(ZoneOffset.UTC));
+
+        assertFalse(revokeExposed("1111222233334444"));
+        assertTrue(revokeExposed(SERIAL));
+        assertThrows(AuthenticationFailedException.class, () -> database.attempt(em -> service(em).userOf(SERIAL)));
+        assertFalse(revokeExposed(SERIAL), "revoked once");
+    }
+
+    private boolean revokeExposed(String serial) {
+        return database.inTransaction(em -> {
+            return service(em).revokeExposed(serial);
+        });
+    }
+
+    @Test
     void theHashOfAnotherKeyFindsNothing() {
         userWithActivation(SerialNumbers.withKey(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}).hash(SERIAL), true,
@@ -101,6 +132,7 @@ class ActivationServiceTest {
         cut.serials = SERIALS;
         cut.knownSerials = known;
         cut.maxIdle = Duration.ofDays(180);
+        cut.maxAge = Duration.ofDays(365);
         return cut;
     }
 

@@ -1,6 +1,7 @@
 package org.emailsms.gateway.account.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,28 @@ class AdminActionsTest {
         assertEquals("acted_at,administrator,channel,client_ip,company,action,subject,details", lines.get(0));
         assertEquals(4, lines.size(), csv.toString());
         assertTrue(lines.get(3).contains(",Disabled,"), lines.get(3));
+    }
+
+    @Test
+    void aCompanysAdministratorsSeeTheProvidersStaffAsTheProvider() throws Exception {
+        Fixture acme = fixture();
+        String provider = database.inTransaction((EntityManager em) -> {
+            User admin = User.providerAdministrator("p-" + UUID.randomUUID(), "p@example.test", "h");
+            em.persist(admin);
+            return admin.getUsername();
+        });
+        database.attemptAction(em -> users(em).unlock(provider, acme.sender));
+        database.attemptAction(em -> users(em).unlock(acme.admin, acme.sender));
+
+        List<AdminActionRecord> seen = database.attempt(em -> actions(em).find(acme.admin, all()));
+        assertEquals(List.of(acme.admin, AdminActions.PROVIDER), seen.stream().map(AdminActionRecord::actor).toList());
+        assertEquals(List.of(acme.admin, provider), database.attempt(em -> actions(em).find(provider,
+                new AdminActionFilter(acme.company, null, null, null, null))).stream().map(AdminActionRecord::actor).toList(),
+                "the provider sees its own staff");
+        StringWriter csv = new StringWriter();
+        database.attemptAction(em -> actions(em).export(acme.admin, all(), csv));
+        assertFalse(csv.toString().contains(provider), csv.toString());
+        assertTrue(csv.toString().contains(",provider,"), csv.toString());
     }
 
     private static AdminActionFilter all() {

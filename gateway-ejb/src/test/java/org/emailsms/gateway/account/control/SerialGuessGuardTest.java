@@ -39,4 +39,26 @@ class SerialGuessGuardTest {
 
         assertFalse(cut.refuses("198.51.100.7", start.plus(Duration.ofMinutes(11))));
     }
+
+    @Test
+    void anIpv6ClientCountsByItsNetworkSoRotatingAddressesGainsNothing() {
+        for (int i = 0; i < 4; i++) {
+            cut.recordUnknown("2001:db8:1:2::" + Integer.toHexString(i + 1), start);
+        }
+        assertTrue(cut.refuses("2001:db8:1:2:ffff:1:2:3", start), "another address of the same /64");
+        assertFalse(cut.refuses("2001:db8:1:3::1", start), "another network");
+    }
+
+    @Test
+    void manyAddressesKeepTheMemoryBounded() {
+        SerialGuessGuard bounded = SerialGuessGuard.of(3, Duration.ofMinutes(10), 1_000);
+        for (int i = 0; i < 50_000; i++) {
+            bounded.recordUnknown("2001:db8:" + Integer.toHexString(i) + "::1", start.plusMillis(i));
+            assertTrue(bounded.trackedCount() <= 1_000, "at most the bound, after " + i);
+        }
+        for (int i = 0; i < 4; i++) {
+            bounded.recordUnknown("198.51.100.7", start.plusSeconds(60));
+        }
+        assertTrue(bounded.refuses("198.51.100.7", start.plusSeconds(61)), "the newest are still counted");
+    }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +39,27 @@ class UserTest {
         acme.changeStatus(AccountStatus.ACTIVE);
         cut.changeStatus(AccountStatus.DISABLED);
         assertFalse(cut.isActiveWithOrganisation());
+    }
+
+    @Test
+    void aGivenPasswordExpiresUnchangedAfterItsLifetimeAndAChosenOneNever() {
+        Duration week = Duration.ofDays(7);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        User cut = User.companyUser(acme, null, "alice", "a@example.test", Role.SENDER, "hash");
+        assertFalse(cut.isGivenPasswordExpired(now.plusDays(30), week), "a password chosen at creation is the user's");
+
+        cut.requirePasswordChange();
+        assertFalse(cut.isGivenPasswordExpired(now.plusDays(6), week));
+        assertTrue(cut.isGivenPasswordExpired(now.plusDays(8), week), "generated at creation, unused for 8 days");
+
+        cut.changePassword("chosen", true, now.plusDays(10));
+        assertFalse(cut.isMustChangePassword());
+        assertFalse(cut.isGivenPasswordExpired(now.plusDays(100), week));
+
+        cut.changePassword("reset", false, now.plusDays(20));
+        assertTrue(cut.isMustChangePassword());
+        assertFalse(cut.isGivenPasswordExpired(now.plusDays(26), week), "counted from the reset");
+        assertTrue(cut.isGivenPasswordExpired(now.plusDays(28), week));
     }
 
     @Test

@@ -52,6 +52,21 @@ public class AccountEndpoint {
         return Calls.invoke(() -> activations().activate(username, password, clientInfo, clientIp, acceptedLicence));
     }
 
+    /**
+     * The user replaces their own password; a password given to them (generated or reset) works
+     * here and nowhere else until they do. Their add-ins' serials are revoked unless
+     * {@code keepActivations} is true (a password that leaked may have activated one).
+     */
+    @WebMethod
+    public void changePassword(@WebParam(name = "username") String username,
+                               @WebParam(name = "currentPassword") String currentPassword,
+                               @WebParam(name = "newPassword") String newPassword,
+                               @WebParam(name = "keepActivations") Boolean keepActivations) throws GatewayFault {
+        String clientIp = Callers.clientIp(context);
+        Calls.run(() -> activations().changePassword(username, currentPassword, newPassword,
+                Boolean.TRUE.equals(keepActivations), clientIp));
+    }
+
     /** The end-user licence to show before activating, and its version. */
     @WebMethod
     @WebResult(name = "licence")

@@ -18,7 +18,9 @@ import com.sun.xml.ws.developer.SchemaValidation;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.emailsms.gateway.message.boundary.DictionaryService;
 import org.emailsms.gateway.message.boundary.MessageHistory;
+import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.message.boundary.MessageService;
+import org.emailsms.gateway.platform.boundary.HttpHardeningFilter;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
 import org.emailsms.gateway.ws.platform.Boundary;
@@ -27,9 +29,11 @@ import org.emailsms.gateway.ws.platform.Namespaces;
 import org.emailsms.gateway.ws.platform.SerialCalls;
 
 /**
- * Sending SMS and polling their status. Plain HTTP is allowed here, since the add-ins send this
- * way and no password travels, only the activation serial; {@code gateway.message.require-https}
- * refuses plain HTTP where every client can use HTTPS.
+ * Sending SMS and polling their status, over HTTPS only by default: the activation serial every
+ * call carries is as good as the password for sending. A serial that arrives over plain HTTP is
+ * refused and revoked, since whoever watched the network has it now. {@code
+ * gateway.message.require-https=false} lets plain HTTP through for old add-ins that cannot use
+ * HTTPS, at the risk of their serials being read on the way.
  */
 // Requests are checked against the WSDL's schema: an unknown or misspelt element is a fault, never silently ignored.
 @SchemaValidation(outbound = false)
@@ -43,9 +47,10 @@ public class MessageEndpoint {
     private final Boundary<MessageService> messageService = Boundary.of(MessageService.class);
     private final Boundary<MessageHistory> messageHistory = Boundary.of(MessageHistory.class);
     private final Boundary<DictionaryService> dictionaryService = Boundary.of(DictionaryService.class);
+    private final Boundary<ActivationService> activations = Boundary.of(ActivationService.class);
 
     private final boolean requireHttps = ConfigProvider.getConfig()
-            .getOptionalValue("gateway.message.require-https", Boolean.class).orElse(false);
+            .getOptionalValue("gateway.message.require-https", Boolean.class).orElse(true);
 
     private MessageService messages() {
         return messageService.get();
@@ -69,7 +74,7 @@ public class MessageEndpoint {
                 : new SendOptions(sendAt(options.sendAt), options.split,
                         options.confirmDelivery != null && options.confirmDelivery, options.requestId)
                         .compressed(Boolean.TRUE.equals(options.compress));
-        requireTransport();
+        requireTransport(serial);
         return SerialCalls.invoke(context, () -> messages().send(serial, recipients, text, how).stream()
                 .map(RecipientOutcome::of).toList());
     }
@@ -83,7 +88,7 @@ public class MessageEndpoint {
     public MessagePreviewInfo previewMessage(@WebParam(name = "serial") String serial,
                                              @WebParam(name = "text") String text,
                                              @WebParam(name = "compress") Boolean compress) throws GatewayFault {
-        requireTransport();
+        requireTransport(serial);
         return SerialCalls.invoke(context, () -> MessagePreviewInfo.of(messages().preview(serial, text,
                 Boolean.TRUE.equals(compress))));
     }
@@ -98,7 +103,7 @@ public class MessageEndpoint {
     public HistoryPageInfo getHistory(@WebParam(name = "serial") String serial,
                                       @WebParam(name = "since") String since,
                                       @WebParam(name = "max") int max) throws GatewayFault {
-        requireTransport();
+        requireTransport(serial);
         return SerialCalls.invoke(context, () -> HistoryPageInfo.of(history().page(serial, since, max)));
     }
 
@@ -106,7 +111,7 @@ public class MessageEndpoint {
     @WebMethod
     @WebResult(name = "word")
     public List<DictionaryWordInfo> getDictionary(@WebParam(name = "serial") String serial) throws GatewayFault {
-        requireTransport();
+        requireTransport(serial);
         return SerialCalls.invoke(context, () -> dictionaries().words(serial).stream().map(DictionaryWordInfo::of).toList());
     }
 
@@ -116,7 +121,7 @@ public class MessageEndpoint {
     public DictionaryWordInfo addDictionaryWord(@WebParam(name = "serial") String serial,
                                                 @WebParam(name = "word") String word,
                                                 @WebParam(name = "replacement") String replacement) throws GatewayFault {
-        requireTransport();
+        requireTransport(serial);
         return SerialCalls.invoke(context, () -> DictionaryWordInfo.of(dictionaries().addWord(serial, word, replacement)));
     }
 
@@ -125,7 +130,7 @@ public class MessageEndpoint {
     @WebResult(name = "removed")
     public boolean removeDictionaryWord(@WebParam(name = "serial") String serial,
                                         @WebParam(name = "word") String word) throws GatewayFault {
-        requireTransport();
+        requireTransport(serial);
         return SerialCalls.invoke(context, () -> dictionaries().removeWord(serial, word));
     }
 
@@ -133,15 +138,18 @@ public class MessageEndpoint {
     @WebResult(name = "status")
     public List<MessageStatusInfo> getStatus(@WebParam(name = "serial") String serial,
                                              @WebParam(name = "messageId") List<Long> messageIds) throws GatewayFault {
-        requireTransport();
+        requireTransport(serial);
         return SerialCalls.invoke(context, () -> messages().status(serial, messageIds).stream()
                 .map(MessageStatusInfo::of).toList());
     }
 
-    private void requireTransport() throws GatewayFault {
+    private void requireTransport(String serial) throws GatewayFault {
         if (requireHttps && context.getMessageContext().get(MessageContext.SERVLET_REQUEST) instanceof HttpServletRequest http
-                && !http.isSecure()) {
-            throw new GatewayFault(ErrorCode.NOT_AUTHORIZED, "This gateway takes messages over HTTPS only.");
+                && !HttpHardeningFilter.cameOverHttps(http)) {
+            boolean revoked = activations.get().revokeExposed(serial);
+            throw new GatewayFault(ErrorCode.NOT_AUTHORIZED, "This gateway takes messages over HTTPS only"
+                    + (revoked ? ". The serial crossed the network unencrypted and has been revoked: activate the add-in "
+                    + "again, and have it use the gateway's https:// address." : "."));
         }
     }
 

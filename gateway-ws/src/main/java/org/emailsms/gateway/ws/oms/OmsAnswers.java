@@ -17,8 +17,8 @@ import org.emailsms.gateway.oms.boundary.OutlookUser;
 final class OmsAnswers {
 
     /** What GetServiceInfo tells Outlook of this service; Outlook then keeps to the limits. */
-    record ServiceInfo(String provider, String serviceUri, String signUpPage, String localName, String englishName,
-                       int maxRecipients, int maxParts, int maxSingleByte, int maxDoubleByte) {
+    record ServiceInfo(String provider, String serviceUri, String signUpPage, int targetLocale, String localName,
+                       String englishName, int maxRecipients, int maxParts, int maxSingleByte, int maxDoubleByte) {
     }
 
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
@@ -36,7 +36,7 @@ final class OmsAnswers {
             element(xml, "serviceProvider", info.provider());
             element(xml, "serviceUri", info.serviceUri());
             element(xml, "signUpPage", info.signUpPage());
-            element(xml, "targetLocale", "0");
+            element(xml, "targetLocale", Integer.toString(info.targetLocale()));
             element(xml, "localName", info.localName());
             element(xml, "englishName", info.englishName());
             element(xml, "authenticationType", "Other");

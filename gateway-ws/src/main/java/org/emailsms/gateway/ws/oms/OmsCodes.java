@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.AccountLockedException;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
+import org.emailsms.gateway.account.boundary.PasswordChangeRequiredException;
 import org.emailsms.gateway.message.boundary.MessageTooLongException;
 import org.emailsms.gateway.message.boundary.QuotaExceededException;
 import org.emailsms.gateway.message.boundary.RecipientResult;
@@ -20,7 +21,7 @@ import org.emailsms.gateway.platform.boundary.GatewayException;
 
 /**
  * The gateway's refusals as OMS error codes, which Outlook shows to the user:
- * wrong credentials or a blocked account {@code invalidUser}; a disabled user, department or company
+ * wrong credentials, a blocked account or a password that must first be changed {@code invalidUser}; a disabled user, department or company
  * {@code expiredUser}; Outlook switched off for the company {@code unregisteredUser}; MMS
  * {@code unregisteredService}; an invalid number and a number not on the company's list alike
  * {@code invalidRecipient} (the carrier-based {@code crossCarrier} does not fit a restriction list);
@@ -36,7 +37,8 @@ final class OmsCodes {
 
     /** A refusal of the whole message (or of the sign-in), concerning all its recipients where it says so. */
     static OmsError of(GatewayException refusal, List<String> recipients) {
-        if (refusal instanceof AuthenticationFailedException || refusal instanceof AccountLockedException) {
+        if (refusal instanceof AuthenticationFailedException || refusal instanceof AccountLockedException
+                || refusal instanceof PasswordChangeRequiredException) {
             return OmsError.failure("invalidUser", refusal.getMessage());
         }
         if (refusal instanceof AccountDisabledException) {

@@ -31,6 +31,7 @@ import jakarta.xml.ws.WebServiceProvider;
 import jakarta.xml.ws.handler.MessageContext;
 
 import org.emailsms.gateway.message.boundary.RecipientResult;
+import org.emailsms.gateway.oms.boundary.BatchSignIns;
 import org.emailsms.gateway.oms.boundary.OmsService;
 import org.emailsms.gateway.oms.boundary.OutlookMessage;
 import org.emailsms.gateway.oms.control.OmsSettings;
@@ -84,7 +85,7 @@ public class OmsEndpoint implements Provider<Source> {
         String serviceUri = omsSettings.serviceUri().orElseGet(this::requestUri);
         String signUp = omsSettings.signUpPage().orElseGet(() -> URI.create(serviceUri).resolve("/").toString());
         return OmsAnswers.serviceInfo(new ServiceInfo(omsSettings.providerName(), serviceUri, signUp,
-                omsSettings.localName(), omsSettings.englishName(), omsSettings.maxRecipients(), OmsSettings.MAX_PARTS,
+                omsSettings.targetLocale(), omsSettings.localName(), omsSettings.englishName(), omsSettings.maxRecipients(), OmsSettings.MAX_PARTS,
                 160, 70));
     }
 
@@ -111,6 +112,11 @@ public class OmsEndpoint implements Provider<Source> {
     }
 
     private List<OmsError> deliver(Element data) {
+        return deliver(data, null);
+    }
+
+    /** One message, alone ({@code batch} null) or as part of a batch whose sign-ins it shares. */
+    private List<OmsError> deliver(Element data, BatchSignIns batch) {
         Element user = OmsDocuments.child(data, "user").orElse(null);
         Element head = OmsDocuments.child(data, "xmsHead").orElse(null);
         Element body = OmsDocuments.child(data, "xmsBody").orElse(null);
@@ -124,7 +130,9 @@ public class OmsEndpoint implements Provider<Source> {
             OutlookMessage message = new OutlookMessage(OmsDocuments.text(user, "userId"),
                     OmsDocuments.text(user, "password"), requiredService, OmsDocuments.text(head, "sourceType"),
                     scheduled(OmsDocuments.text(head, "scheduled")), recipients, parts);
-            List<RecipientResult> results = service.get().deliver(message, Callers.clientIp(context));
+            List<RecipientResult> results = batch == null
+                    ? service.get().deliver(message, Callers.clientIp(context))
+                    : service.get().deliver(message, Callers.clientIp(context), batch);
             return OmsCodes.of(results);
         } catch (GatewayException refused) {
             return List.of(OmsCodes.of(refused, recipients));
@@ -136,7 +144,11 @@ public class OmsEndpoint implements Provider<Source> {
         }
     }
 
-    /** Each message of the batch on its own, answered under the id it came with. */
+    /**
+     * Each message of the batch on its own, answered under the id it came with; the sign-ins are
+     * shared (each user checked once, none after a refusal), and messages past the advertised
+     * {@code maxMessagesPerSend} are answered with the protocol's limit error, not sent.
+     */
     private String deliverBatch(String packageXml) {
         Element batch;
         try {
@@ -144,10 +156,14 @@ public class OmsEndpoint implements Provider<Source> {
         } catch (UnreadableDocumentException e) {
             return OmsAnswers.xmsResponses(List.of(Map.entry("0", List.of(OmsError.failure("other", e.getMessage())))));
         }
+        BatchSignIns signIns = new BatchSignIns();
         List<Map.Entry<String, List<OmsError>>> answers = new ArrayList<>();
         for (Element data : OmsDocuments.children(batch, "xmsData")) {
             String id = data.hasAttribute("id") ? data.getAttribute("id") : null;
-            answers.add(new AbstractMap.SimpleEntry<>(id, deliver(data)));
+            List<OmsError> answer = answers.size() < OmsSettings.MAX_PARTS ? deliver(data, signIns)
+                    : List.of(OmsError.failure("other", "A batch may hold at most " + OmsSettings.MAX_PARTS
+                    + " messages (maxMessagesPerSend): this one was not sent."));
+            answers.add(new AbstractMap.SimpleEntry<>(id, answer));
         }
         return OmsAnswers.xmsResponses(answers);
     }

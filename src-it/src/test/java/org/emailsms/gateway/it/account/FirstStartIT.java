@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.emailsms.gateway.it.client.message.Messaging;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A gateway started for the first time with no administrator password configured, as an operator
- * who reads nothing would start it, and told to take messages over HTTPS only: the first password is
+ * who reads nothing would start it (taking messages over HTTPS only, its default): the first password is
  * in a file only the gateway's account can read and in no log, it works once, for choosing a new
  * one, and the file goes once it has been changed; the secret key files are owner-only too.
  */
@@ -38,11 +40,23 @@ class FirstStartIT {
         Path work = Path.of(System.getProperty("it.work"), "first-start");
         forgetEarlierRuns(work);
         try (Distribution gateway = new Distribution(work, 29080, 29181,
-                Map.of("GATEWAY_ADMIN_PASSWORD", "", "GATEWAY_MESSAGE_REQUIRE_HTTPS", "true"))) {
+                Map.of("GATEWAY_ADMIN_PASSWORD", ""))) {
             gateway.start("first-start");
             Path file = gateway.dataDir().resolve("initial-admin-password");
             for (Path secret : List.of(file, gateway.dataDir().resolve("content.key"), gateway.dataDir().resolve("serial.key"))) {
                 assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(secret), secret.toString());
+            }
+            assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(gateway.dataDir()));
+            List<Path> everything;
+            try (Stream<Path> walk = Files.walk(gateway.dataDir())) {
+                everything = walk.toList();
+            }
+            assertTrue(everything.stream().anyMatch(p -> p.toString().endsWith(".mv.db")), "the H2 database is there");
+            for (Path path : everything) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+                assertTrue(permissions.stream().allMatch(p -> p.name().startsWith("OWNER")),
+                        "the database, the broker's store and the keys are the gateway account's only: " + path
+                        + " " + PosixFilePermissions.toString(permissions));
             }
             String password = Files.readString(file).strip();
             String log = Files.readString(work.resolve("first-start.log"));
@@ -50,6 +64,11 @@ class FirstStartIT {
             assertTrue(log.contains(file.toString()), "the log says where it is");
 
             GatewayClient client = gateway.client();
+            Credentials given = new Credentials();
+            given.setUsername("admin");
+            given.setPassword(password);
+            // The generated password opens no provisioning until it is changed.
+            assertFault("PASSWORD_CHANGE_REQUIRED", () -> new Tenants(client, given).newCompany());
             try (Browser browser = new Browser(client)) {
                 browser.signIn("admin", password);
                 assertEquals("/admin/password.xhtml", browser.currentPath());
@@ -78,9 +97,29 @@ class FirstStartIT {
             Tenants tenants = new Tenants(client, admin);
             CreatedUser sender = tenants.newSender(tenants.newCompany());
             String serial = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
-            assertFault("NOT_AUTHORIZED", () -> client.messaging().sendMessage(serial, List.of("0412 345 678"), "Over HTTP", null));
-            Messaging overHttps = client.newMessagingPortOverHttps();
-            assertEquals("PENDING", overHttps.sendMessage(serial, List.of("0412 345 678"), "Over HTTPS", null).get(0).getStatus());
+            Messaging overHttp = client.newMessagingPortOverHttp();
+            String refusal = assertFault("NOT_AUTHORIZED",
+                    () -> overHttp.sendMessage(serial, List.of("0412 345 678"), "Over HTTP", null));
+            assertTrue(refusal.contains("has been revoked"), refusal);
+            assertFault("AUTH_FAILED", () -> client.messaging().sendMessage(serial, List.of("0412 345 678"), "Exposed", null));
+            String fresh = client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
+            assertEquals("PENDING", client.messaging().sendMessage(fresh, List.of("0412 345 678"), "Over HTTPS", null)
+                    .get(0).getStatus());
+        }
+    }
+
+    @Test
+    void aWeakConfiguredFirstPasswordStopsTheStartAndSaysWhy() throws Exception {
+        Path work = Path.of(System.getProperty("it.work"), "weak-first-password");
+        forgetEarlierRuns(work);
+        try (Distribution gateway = new Distribution(work, 29082, 29183, Map.of("GATEWAY_ADMIN_PASSWORD", "change-me"))) {
+            Process started = gateway.launch("weak");
+
+            assertTrue(started.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the start is refused at once");
+            assertEquals(2, started.exitValue());
+            String log = Files.readString(gateway.log("weak"));
+            assertTrue(log.contains("does not meet the password policy"), log);
+            assertFalse(log.contains("change-me"), "the password itself is not repeated");
         }
     }
 

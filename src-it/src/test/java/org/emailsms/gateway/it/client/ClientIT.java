@@ -112,7 +112,7 @@ class ClientIT {
         assertFault("LICENCE_NOT_ACCEPTED",
                 () -> gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "IT", licence.getVersion() + "-old"));
         assertEquals(List.of("SUCCESS", "SUCCESS"), gateway.provisioning().getLoginAttempts(gateway.administrator(),
-                user.getUsername(), 10).stream().map(LoginAttempt::getOutcome).toList(),
+                user.getUsername(), 10).stream().limit(2).map(LoginAttempt::getOutcome).toList(),
                 "the password was right: the login audit says so, though no add-in was activated");
         String serial = gateway.account().activate(user.getUsername(), user.getGeneratedPassword(), "IT", licence.getVersion());
         assertEquals(user.getUsername(), gateway.account().getAccount(serial).getUsername());
@@ -240,17 +240,26 @@ class ClientIT {
     void aSessionOfTheCommandFromActivationToAReply(@TempDir Path home) throws Exception {
         String company = tenants.newCompany();
         gateway.provisioning().setClientSettings(gateway.administrator(), company, true, false);
-        CreatedUser user = tenants.newSender(company);
+        CreatedUser user = tenants.newUserWithGivenPassword(company, "SENDER");
         Cli cli = new Cli(home);
         String server = "https://localhost:" + Integer.getInteger("it.https.port");
+
+        Run overHttp = cli.run("y\n" + user.getGeneratedPassword() + "\n", "activate", "--server",
+                "http://localhost:" + Integer.getInteger("it.http.port"), "--user", user.getUsername());
+        assertEquals(2, overHttp.exit(), overHttp.all());
+        assertTrue(overHttp.err().contains("plain HTTP"), overHttp.all());
 
         Run declined = cli.run("n\n", "activate", "--server", server, "--user", user.getUsername(), "--trust-any-certificate");
         assertEquals(1, declined.exit(), declined.all());
         assertTrue(declined.err().contains("the licence was not accepted"), declined.all());
         assertTrue(declined.out().contains(gateway.account().getLicence().getText()), "the licence is shown");
-        Run activated = cli.run("y\n" + user.getGeneratedPassword() + "\n", "activate", "--server", server,
-                "--user", user.getUsername(), "--trust-any-certificate");
+        // The emailed password is given, not chosen: activation asks for the user's own first.
+        String chosen = Tenants.chosenPassword();
+        Run activated = cli.run("y\n" + user.getGeneratedPassword() + "\n" + chosen + "\n" + chosen + "\n", "activate",
+                "--server", server, "--user", user.getUsername(), "--trust-any-certificate");
         assertEquals(0, activated.exit(), activated.all());
+        assertTrue(activated.out().contains("must be replaced with one of your own"), activated.all());
+        assertNotNull(gateway.account().activate(user.getUsername(), chosen, "IT", null), "the chosen password works");
         assertFalse(Files.readString(home.resolve(".config/emailsms/client.properties")).contains("serial=1"),
                 "the serial is not stored in the clear");
 

@@ -113,6 +113,9 @@ final class Cluster implements AutoCloseable {
         env.put("GATEWAY_RETRY_REQUEUE_AFTER", "PT" + CLAIM.toSeconds() + "S");
         env.put("GATEWAY_RETRY_SWEEP_INTERVAL", "PT1S");
         env.put("GATEWAY_HTTP_TRUSTED_PROXIES", "127.0.0.1,::1");
+        // HAProxy balances plain HTTP request by request here (TLS would end at the balancer in
+        // production): the documented switch for sending behind a proxy that terminates TLS.
+        env.put("GATEWAY_MESSAGE_REQUIRE_HTTPS", "false");
         env.put("GATEWAY_ACTIVATION_CACHE_TIME", "PT0S");
         return env;
     }

@@ -104,7 +104,7 @@ class ClusterIT {
 
         List<String> outcomes = inParallel(40, attempt -> {
             try {
-                cluster.client.newMessagingPort().sendMessage(serial, List.of(mobile()), "Quota across nodes", null);
+                cluster.client.newMessagingPortOverHttp().sendMessage(serial, List.of(mobile()), "Quota across nodes", null);
                 return "ACCEPTED";
             } catch (org.emailsms.gateway.it.client.message.GatewayFault e) {
                 return e.getFaultInfo().getCode();
@@ -152,7 +152,7 @@ class ClusterIT {
         CreatedUser sender = tenants.newSender(tenants.newCompany());
         String serial = cluster.client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
         String handset = mobile();
-        long id = cluster.client.newMessagingPort().sendMessage(serial, List.of(handset), "Across the nodes", null)
+        long id = cluster.client.newMessagingPortOverHttp().sendMessage(serial, List.of(handset), "Across the nodes", null)
                 .get(0).getMessageId();
         cluster.smsc.awaitSubmitsTo(handset, 1, DELIVERY);
         SubmitSm submit = cluster.smsc.submitsTo(handset).get(0);
@@ -202,7 +202,7 @@ class ClusterIT {
             String serial = serials.get(c);
             int from = first + c * perClient;
             runs.add(pool.submit(() -> {
-                Messaging port = cluster.client.newMessagingPort();
+                Messaging port = cluster.client.newMessagingPortOverHttp();
                 List<String> mine = new ArrayList<>();
                 for (int i = 0; i < perClient; i++) {
                     String destination = "+6141" + String.format("%07d", from + i);

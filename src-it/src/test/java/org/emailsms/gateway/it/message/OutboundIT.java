@@ -117,6 +117,46 @@ class OutboundIT {
     }
 
     /** Two binds configured (bind-a and bind-b): submits take them in turn. */
+    /**
+     * No body is read past its bound: 300 MB declared are refused unread, five million recipients
+     * sent without a declared length stop at the bound; meanwhile the gateway stays ready and sends.
+     */
+    @Test
+    void hugeBodiesAreRefusedWhileTheGatewayStaysReadyAndSends() throws Exception {
+        String serial = newSender(tenants.newCompany());
+        String head = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:g=\"urn:emailsms:gateway:v1\">"
+                + "<s:Body><g:sendMessage><serial>" + serial + "</serial>";
+        String tail = "<text>Flood</text></g:sendMessage></s:Body></s:Envelope>";
+
+        int declared = gateway.postRepeated(gateway.https("/ws/message"), head, "<recipient>0412345678</recipient>",
+                300L * 1024 * 1024 / 33, tail, true);
+        assertTrue(declared == 413 || declared == -1, "300 MB declared: " + declared);
+        int undeclared = gateway.postRepeated(gateway.https("/ws/message"), head, "<recipient>0412345678</recipient>",
+                5_000_000, tail, false);
+        assertTrue(undeclared != 200, "five million recipients, no length declared: " + undeclared);
+        int provisioning = gateway.postRepeated(gateway.https("/ws/provisioning"), "<x>", "<y/>", 100L * 1024 * 1024 / 4,
+                "</x>", true);
+        assertTrue(provisioning == 413 || provisioning == -1, "100 MB to provisioning: " + provisioning);
+
+        assertEquals(200, gateway.get(gateway.http("/health/ready")).statusCode());
+        String recipient = randomMobile();
+        assertEquals("PENDING", gateway.messaging().sendMessage(serial, List.of(recipient), "Still sending", null)
+                .get(0).getStatus());
+        smsc.awaitSubmitsTo(recipient, 1, DELIVERY);
+    }
+
+    /** A serial that crossed the network in clear is refused and revoked, and the fault says so. */
+    @Test
+    void aSerialSentOverPlainHttpIsRefusedAndRevoked() throws Exception {
+        String serial = newSender(tenants.newCompany());
+
+        String refusal = assertFault("NOT_AUTHORIZED", () -> gateway.newMessagingPortOverHttp()
+                .sendMessage(serial, List.of(randomMobile()), "Over HTTP", null));
+
+        assertTrue(refusal.contains("has been revoked"), refusal);
+        assertFault("AUTH_FAILED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()), "Later", null));
+    }
+
     @Test
     void submitsAreSpreadOverEveryBind() throws Exception {
         String serial = newSender(tenants.newCompany());

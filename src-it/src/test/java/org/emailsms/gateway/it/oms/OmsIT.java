@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,7 +106,9 @@ class OmsIT {
         OmsError blocked = OutlookClient.errors(outlook.userInfo(user.getUsername(), user.getGeneratedPassword())).get(0);
         assertEquals("invalidUser", blocked.code(), "even the right password, which this node remembered");
         assertTrue(blocked.content().contains("blocked"), blocked.content());
-        List<LoginAttempt> audit = gateway.provisioning().getLoginAttempts(gateway.administrator(), user.getUsername(), 100);
+        // The oldest entry is the user's change of the password given to them, over SOAP.
+        List<LoginAttempt> all = gateway.provisioning().getLoginAttempts(gateway.administrator(), user.getUsername(), 100);
+        List<LoginAttempt> audit = all.subList(0, all.size() - 1);
         assertTrue(audit.stream().allMatch(a -> a.getChannel().equals("OMS")), "audited as OMS");
         assertEquals(LOCKOUT_THRESHOLD + 1, audit.stream().filter(a -> a.getOutcome().equals("BAD_PASSWORD")).count());
     }
@@ -204,6 +208,134 @@ class OmsIT {
         assertEquals(new OmsError("invalidRecipient", "failure", OutlookClient.errors(responses.get(1)).get(0).content(),
                 List.of("12")), OutlookClient.errors(responses.get(1)).get(0));
         smsc.awaitSubmitsTo(recipient, 1, DELIVERY);
+    }
+
+    /**
+     * Every message of a batch carries the credentials again: a batch of 1,500 with a wrong
+     * password costs one password check, and no more than the advertised maxMessagesPerSend (20)
+     * messages of any batch are looked at; the rest get the protocol's limit error.
+     */
+    @Test
+    void aHugeBatchOfWrongPasswordsCostsOneCheckAndOnlyTwentyMessagesOfABatchGo() throws Exception {
+        CreatedUser user = tenants.newSender(tenants.newCompany());
+        StringBuilder wrong = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-16\"?><xmsBatch xmlns=\"" + OutlookClient.NS + "\">");
+        for (int i = 0; i < 1_500; i++) {
+            wrong.append(OutlookClient.xmsData(user.getUsername(), "wrong-" + i, "wssAlert", null, List.of(randomMobile()),
+                    List.of("Alert " + i), Integer.toString(i)));
+        }
+        List<Element> answers = responses(outlook.call("DeliverXmsBatch", "packageXml", wrong.append("</xmsBatch>").toString()));
+
+        assertEquals(1_500, answers.size());
+        for (int i = 0; i < 20; i++) {
+            assertEquals("invalidUser", OutlookClient.errors(answers.get(i)).get(0).code(), "message " + i);
+        }
+        assertTrue(OutlookClient.errors(answers.get(1)).get(0).content().startsWith("Not checked"),
+                OutlookClient.errors(answers.get(1)).get(0).content());
+        for (int i = 20; i < 1_500; i++) {
+            OmsError limit = OutlookClient.errors(answers.get(i)).get(0);
+            assertEquals("other", limit.code(), "message " + i);
+            assertTrue(limit.content().contains("at most 20 messages"), limit.content());
+        }
+        assertEquals(1, omsAttempts(user), "one password checked for the whole batch");
+
+        StringBuilder right = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-16\"?><xmsBatch xmlns=\"" + OutlookClient.NS + "\">");
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            recipients.add(randomMobile());
+            right.append(OutlookClient.xmsData(user.getUsername(), user.getGeneratedPassword(), "wssAlert", null,
+                    List.of(recipients.get(i)), List.of("Alert " + i), Integer.toString(i)));
+        }
+        List<Element> sent = responses(outlook.call("DeliverXmsBatch", "packageXml", right.append("</xmsBatch>").toString()));
+        for (int i = 0; i < 20; i++) {
+            assertEquals("ok", OutlookClient.errors(sent.get(i)).get(0).code(), "message " + i);
+        }
+        assertEquals("other", OutlookClient.errors(sent.get(20)).get(0).code());
+        for (int i = 0; i < 20; i++) {
+            smsc.awaitSubmitsTo(recipients.get(i), 1, DELIVERY);
+        }
+        assertEquals(2, omsAttempts(user), "the right password checked once for twenty messages");
+    }
+
+    @Test
+    void aPasswordTheUserWasGivenOpensNothingUntilChanged() throws Exception {
+        CreatedUser user = tenants.newUserWithGivenPassword(tenants.newCompany(), "SENDER");
+
+        OmsError refused = OutlookClient.errors(outlook.userInfo(user.getUsername(), user.getGeneratedPassword())).get(0);
+        assertEquals("invalidUser", refused.code());
+        assertTrue(refused.content().contains("must be replaced with one of your own"), refused.content());
+        assertEquals("invalidUser", outlook.deliver(user.getUsername(), user.getGeneratedPassword(), null, null,
+                List.of(randomMobile()), List.of("Hello")).get(0).code());
+    }
+
+    private long omsAttempts(CreatedUser user) throws Exception {
+        return gateway.provisioning().getLoginAttempts(gateway.administrator(), user.getUsername(), 100).stream()
+                .filter(attempt -> attempt.getChannel().equals("OMS")).count();
+    }
+
+    private static List<Element> responses(String document) throws Exception {
+        Element answers = OutlookClient.parse(document).getDocumentElement();
+        List<Element> responses = new ArrayList<>();
+        for (int i = 0; i < answers.getElementsByTagNameNS("*", "xmsResponse").getLength(); i++) {
+            responses.add((Element) answers.getElementsByTagNameNS("*", "xmsResponse").item(i));
+        }
+        return responses;
+    }
+
+    /**
+     * A client that speaks SOAP 1.2 (as a Ruby OMS sender published on GitHub does) gets every
+     * operation at the same address, answered in SOAP 1.2, and SOAP 1.2 faults; both are in the WSDL.
+     */
+    @Test
+    void everyOperationAnswersSoap12CallersInSoap12AtTheSameAddress() throws Exception {
+        CreatedUser user = tenants.newSender(tenants.newCompany());
+        String recipient = randomMobile();
+        Map<String, String> calls = new LinkedHashMap<>();
+        calls.put("GetServiceInfo", "<GetServiceInfo xmlns=\"" + OutlookClient.NS + "\"/>");
+        calls.put("GetUserInfo", wrapped("GetUserInfo", "xmsUser", OutlookClient.xmsUser(user.getUsername(), user.getGeneratedPassword())));
+        calls.put("DeliverXms", wrapped("DeliverXms", "xmsData", OutlookClient.xmsData(user.getUsername(),
+                user.getGeneratedPassword(), null, null, List.of(recipient), List.of("Over SOAP 1.2"), null)));
+        calls.put("SendXms", wrapped("SendXms", "xmsData", OutlookClient.xmsData(user.getUsername(),
+                user.getGeneratedPassword(), null, null, List.of(recipient), List.of("SendXms over SOAP 1.2"), null)));
+        calls.put("DeliverXmsBatch", wrapped("DeliverXmsBatch", "packageXml", "<xmsBatch xmlns=\"" + OutlookClient.NS + "\">"
+                + OutlookClient.xmsData(user.getUsername(), user.getGeneratedPassword(), "wssAlert", null, List.of(recipient),
+                List.of("Batch over SOAP 1.2"), "0") + "</xmsBatch>"));
+        for (Map.Entry<String, String> call : calls.entrySet()) {
+            HttpResponse<String> answer = gateway.postSoap12(gateway.https("/ws/oms"), OutlookClient.NS + "/" + call.getKey(),
+                    SOAP12_START + call.getValue() + SOAP12_END);
+            assertEquals(200, answer.statusCode(), call.getKey() + ": " + answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/soap+xml"),
+                    call.getKey() + ": " + answer.headers());
+            Element envelope = OutlookClient.parse(answer.body()).getDocumentElement();
+            assertEquals(SOAP12, envelope.getNamespaceURI(), call.getKey());
+            String result = envelope.getElementsByTagNameNS(OutlookClient.NS, call.getKey() + "Result").item(0).getTextContent();
+            if (call.getKey().equals("GetServiceInfo")) {
+                assertEquals("1033", OutlookClient.text(OutlookClient.parse(result).getDocumentElement(), "targetLocale"));
+            } else {
+                assertTrue(result.contains("code=\"ok\""), call.getKey() + ": " + result);
+            }
+        }
+        smsc.awaitSubmitsTo(recipient, 3, DELIVERY);
+
+        HttpResponse<String> fault = gateway.postSoap12(gateway.https("/ws/oms"), OutlookClient.NS + "/Nothing",
+                SOAP12_START + "<Nothing xmlns=\"" + OutlookClient.NS + "\"/>" + SOAP12_END);
+        assertEquals(500, fault.statusCode(), fault.body());
+        Element faultEnvelope = OutlookClient.parse(fault.body()).getDocumentElement();
+        assertEquals(SOAP12, faultEnvelope.getNamespaceURI());
+        assertEquals(1, faultEnvelope.getElementsByTagNameNS(SOAP12, "Fault").getLength(), fault.body());
+        assertEquals(1, faultEnvelope.getElementsByTagNameNS(SOAP12, "Code").getLength(), "a SOAP 1.2 fault: " + fault.body());
+
+        String wsdl = gateway.get(gateway.https("/ws/oms?wsdl")).body();
+        assertTrue(wsdl.contains("soap12:binding") || wsdl.contains("wsdl/soap12/"), wsdl);
+        assertTrue(wsdl.contains("OMSServiceSoap12"), wsdl);
+    }
+
+    private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+    private static final String SOAP12_START = "<soap12:Envelope xmlns:soap12=\"" + SOAP12 + "\"><soap12:Body>";
+    private static final String SOAP12_END = "</soap12:Body></soap12:Envelope>";
+
+    private static String wrapped(String operation, String parameter, String document) {
+        return "<" + operation + " xmlns=\"" + OutlookClient.NS + "\"><" + parameter + ">" + OutlookClient.escape(document)
+                + "</" + parameter + "></" + operation + ">";
     }
 
     /** A scheduled time in the future waits for it; one in the past means now. */

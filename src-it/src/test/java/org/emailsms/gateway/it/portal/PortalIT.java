@@ -258,8 +258,11 @@ class PortalIT {
         MimeMessage welcome = awaitEmail(MAIL, username + "@example.test", "Your EmailSMS account");
         Matcher password = PASSWORD.matcher(text(welcome));
         assertTrue(password.find(), text(welcome));
-        assertTrue(gateway.account().activate(username, password.group(1), null, null).matches("\\d{16}"),
-                "the emailed password activates the add-in");
+        assertFault("PASSWORD_CHANGE_REQUIRED", () -> gateway.account().activate(username, password.group(1), null, null));
+        String chosen = Tenants.chosenPassword();
+        gateway.account().changePassword(username, password.group(1), chosen, null);
+        assertTrue(gateway.account().activate(username, chosen, null, null).matches("\\d{16}"),
+                "the user's own password activates the add-in");
         assertTrue(browser.texts(By.cssSelector(".username")).contains(username));
     }
 
@@ -468,6 +471,7 @@ class PortalIT {
         URI export = URI.create(browser.attribute(By.id("report:export"), "href"));
         var csv = gateway.get(export, browser.sessionCookie());
         assertEquals(200, csv.statusCode());
+        assertEquals("no-store", csv.headers().firstValue("Cache-Control").orElse(""), "no cache keeps the data");
         List<String> rows = csv.body().lines().toList();
         assertEquals(2, rows.size(), csv.body());
         assertTrue(rows.get(0).startsWith("message_id,created_at,username,department,destination,contact"), rows.get(0));
@@ -627,6 +631,7 @@ class PortalIT {
         browser.waitForText("Provider administrator '" + username + "' created");
         String given = browser.text("administrators:givenPassword");
         browser.signOut();
+        assertFault("PASSWORD_CHANGE_REQUIRED", () -> gateway.provisioning().getUnroutedReplies(credentials(username, given), 1));
 
         String before = browser.cookie("JSESSIONID");
         browser.signIn(username, given);
@@ -748,6 +753,31 @@ class PortalIT {
         assertFalse(browser.pageText().contains("Sign in"), browser.pageText());
         browser.click(By.id("openAgain"));
         browser.waitUntil("the departments page again", () -> browser.currentPath().endsWith("/admin/departments.xhtml"));
+    }
+
+    /**
+     * Others guessing an administrator's password lock the account everywhere but in the browser
+     * the administrator signed in from before (its device cookie); a fresh browser is still locked out.
+     */
+    @Test
+    void aBrowserThatSignedInBeforeIsNotLockedOutByOthersGuessing() throws Exception {
+        CreatedUser admin = signedInCompanyAdmin();
+        String company = companyOf(admin);
+        browser.signOut();
+        var wrong = credentials(admin.getUsername(), "wrong-" + admin.getGeneratedPassword());
+        for (int attempt = 1; attempt <= 11; attempt++) {
+            assertFault("AUTH_FAILED", () -> gateway.provisioning().createDepartment(wrong, company, "Guess", null));
+        }
+        var right = credentials(admin.getUsername(), admin.getGeneratedPassword());
+        assertFault("ACCOUNT_LOCKED", () -> gateway.provisioning().createDepartment(right, company, "Mine", null));
+        try (Browser stranger = new Browser(gateway)) {
+            stranger.signIn(admin.getUsername(), admin.getGeneratedPassword());
+            stranger.waitForText("Sign-in failed");
+        }
+
+        browser.signIn(admin.getUsername(), admin.getGeneratedPassword());
+
+        assertEquals("Welcome, " + admin.getUsername(), browser.text("welcome"), "its own browser is let in");
     }
 
     @Test
@@ -1000,7 +1030,7 @@ class PortalIT {
         user.setUsername(Tenants.unique("sender"));
         user.setEmail(user.getUsername() + "@example.test");
         user.setRole("SENDER");
-        CreatedUser sender = gateway.provisioning().createUser(gateway.administrator(), user);
+        CreatedUser sender = tenants.withOwnPassword(gateway.provisioning().createUser(gateway.administrator(), user));
         return gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
     }
 

@@ -41,9 +41,27 @@ public final class Distribution implements AutoCloseable {
 
     /** Starts the gateway and waits until it is ready; its output goes to {@code <name>.log}. */
     public void start(String name) throws IOException, InterruptedException {
+        Process started = launch(name);
+        Path log = log(name);
+        GatewayClient client = client();
+        Poll.until("the distribution to be ready (" + log + ")", Duration.ofMinutes(3), () -> {
+            if (!started.isAlive()) {
+                throw new AssertionError("the gateway exited with " + started.exitValue() + "; see " + log);
+            }
+            return Readiness.isReady(client);
+        });
+    }
+
+    /** Where the output of the start called {@code name} goes. */
+    public Path log(String name) {
+        return work.resolve(name + ".log");
+    }
+
+    /** Starts the gateway without waiting for anything: for starts that are meant to fail. */
+    public Process launch(String name) throws IOException {
         Files.createDirectories(work);
         File launcher = Path.of(System.getProperty("it.micro.dist"), "bin", "gateway").toFile();
-        Path log = work.resolve(name + ".log");
+        Path log = log(name);
         ProcessBuilder builder = new ProcessBuilder(launcher.getAbsolutePath())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -58,15 +76,8 @@ public final class Distribution implements AutoCloseable {
         // Each test's built-in SMSC simulator on a port of its own, clear of a gateway already running here.
         env.put("GATEWAY_SMSC_SIMULATOR_PORT", Integer.toString(httpPort + 700));
         env.putAll(environment);
-        Process started = builder.start();
-        process = started;
-        GatewayClient client = client();
-        Poll.until("the distribution to be ready (" + log + ")", Duration.ofMinutes(3), () -> {
-            if (!started.isAlive()) {
-                throw new AssertionError("the gateway exited with " + started.exitValue() + "; see " + log);
-            }
-            return Readiness.isReady(client);
-        });
+        process = builder.start();
+        return process;
     }
 
     /** Stops the gateway the way an operator's Ctrl-C or service manager does. */

@@ -1,16 +1,22 @@
 package org.emailsms.gateway.it.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
@@ -65,7 +71,7 @@ public final class GatewayClient {
         this.address = address;
         this.account = secured(new AccountService().getAccountPort(), "/ws/account");
         this.provisioning = secured(new ProvisioningService().getProvisioningPort(), "/ws/provisioning");
-        // Sending goes over plain HTTP, as the add-ins do: only the serial travels.
+        // Sending goes over HTTPS: the serial it carries is as good as a password for sending.
         this.messaging = newMessagingPort();
         this.http = HttpClient.newBuilder().sslContext(TRUST_ALL).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -104,15 +110,18 @@ public final class GatewayClient {
 
     /** A port of its own for one client thread: Metro ports are not shared between threads. */
     public Messaging newMessagingPort() {
+        return secured(new MessageService().getMessagePort(), "/ws/message");
+    }
+
+    /**
+     * A messaging port over plain HTTP, as old add-ins send: refused (and the serial revoked) unless
+     * the gateway runs with {@code gateway.message.require-https=false}.
+     */
+    public Messaging newMessagingPortOverHttp() {
         Messaging port = new MessageService().getMessagePort();
         ((BindingProvider) port).getRequestContext()
                 .put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, http("/ws/message").toString());
         return forwarded(port);
-    }
-
-    /** A messaging port over HTTPS, for gateways that refuse plain HTTP. */
-    public Messaging newMessagingPortOverHttps() {
-        return secured(new MessageService().getMessagePort(), "/ws/message");
     }
 
     public Credentials administrator() {
@@ -143,12 +152,85 @@ public final class GatewayClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A SOAP 1.2 request written by hand: the action travels in the content type, not in SOAPAction. */
+    public HttpResponse<String> postSoap12(URI uri, String action, String envelope) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + action + "\"")
+                .header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form post with an Authorization header, from this machine (no forwarded address). */
+    public HttpResponse<String> postForm(URI uri, String authorization, String form) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A SOAP 1.1 request written by hand, as clients without a generated stub (Outlook) send it. */
     public HttpResponse<String> postSoap(URI uri, String soapAction, String envelope) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + soapAction + "\"")
                 .header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Posts a body made as it is sent: {@code head}, then {@code middle} {@code times} over, then
+     * {@code tail}, its length declared or not (chunked). The status, or -1 when the server closed
+     * the connection before answering.
+     */
+    public int postRepeated(URI uri, String head, String middle, long times, String tail, boolean declareLength)
+            throws InterruptedException {
+        byte[] start = head.getBytes(StandardCharsets.UTF_8);
+        byte[] unit = middle.getBytes(StandardCharsets.UTF_8);
+        byte[] end = tail.getBytes(StandardCharsets.UTF_8);
+        long length = start.length + unit.length * times + end.length;
+        Supplier<InputStream> body = () -> new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream(start), new RepeatedInputStream(unit, times), new ByteArrayInputStream(end))));
+        HttpRequest.BodyPublisher publisher = declareLength
+                ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length)
+                : HttpRequest.BodyPublishers.ofInputStream(body);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                .header("X-Forwarded-For", address).POST(publisher).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException closed) {
+            return -1;
+        }
+    }
+
+    /** The same bytes over and over, without holding more than one copy. */
+    private static final class RepeatedInputStream extends InputStream {
+
+        private final byte[] unit;
+        private long remaining;
+        private int at;
+
+        RepeatedInputStream(byte[] unit, long times) {
+            this.unit = unit;
+            this.remaining = unit.length * times;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (remaining == 0) {
+                return -1;
+            }
+            int n = (int) Math.min(Math.min(length, remaining), unit.length - at);
+            System.arraycopy(unit, at, buffer, offset, n);
+            at = (at + n) % unit.length;
+            remaining -= n;
+            return n;
+        }
     }
 
     private <T> T secured(T port, String path) {

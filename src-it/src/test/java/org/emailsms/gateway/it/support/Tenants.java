@@ -52,8 +52,25 @@ public final class Tenants {
         return company.getName();
     }
 
-    /** A user with a generated password; returns its username and that password. */
-    public CreatedUser newUser(String company, String role) throws GatewayFault {
+    /**
+     * A user ready to work: created with a generated password, which the user then replaced with one
+     * of their own through AccountService (a given password opens nothing else). Returns its
+     * username and that chosen password (in the generated-password field, where tests read it).
+     */
+    public CreatedUser newUser(String company, String role) throws Exception {
+        return withOwnPassword(newUserWithGivenPassword(company, role));
+    }
+
+    /** The user replaces the password given to them with one of their own, as a new user must. */
+    public CreatedUser withOwnPassword(CreatedUser created) throws Exception {
+        String chosen = chosenPassword();
+        gateway.account().changePassword(created.getUsername(), created.getGeneratedPassword(), chosen, null);
+        created.setGeneratedPassword(chosen);
+        return created;
+    }
+
+    /** A user as provisioning leaves it: the generated password, which must be changed before use. */
+    public CreatedUser newUserWithGivenPassword(String company, String role) throws GatewayFault {
         UserSpec user = new UserSpec();
         user.setCompany(company);
         user.setUsername(unique("user"));
@@ -63,7 +80,12 @@ public final class Tenants {
         return gateway.provisioning().createUser(administrator, user);
     }
 
-    public CreatedUser newSender(String company) throws GatewayFault {
+    /** A password of the user's own choosing that meets every company's criteria in these tests. */
+    public static String chosenPassword() {
+        return "Own-" + UUID.randomUUID().toString().substring(0, 12) + "-Pw1";
+    }
+
+    public CreatedUser newSender(String company) throws Exception {
         return newUser(company, "SENDER");
     }
 }
