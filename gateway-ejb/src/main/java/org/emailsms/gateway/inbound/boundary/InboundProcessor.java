@@ -20,11 +20,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.inbound.control.InboundPdu;
+import org.emailsms.gateway.inbound.control.InboundRetries;
 import org.emailsms.gateway.inbound.control.InboundStatistics;
 import org.emailsms.gateway.inbound.entity.ReceivedPdu;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.control.Failures;
-import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
  * Processes stored deliver_sm PDUs, receipts and replies, several in one transaction (one disk
@@ -58,7 +58,7 @@ public class InboundProcessor {
     InboundStatistics statistics;
 
     @Inject
-    RetryPolicy retries;
+    InboundRetries retries;
 
     @Resource
     SessionContext context;
@@ -150,7 +150,7 @@ public class InboundProcessor {
     }
 
     private void retryLater(ReceivedPdu row, String reason) {
-        int maxAttempts = retries.inboundMaxAttempts();
+        int maxAttempts = retries.maxAttempts();
         if (row.getAttempts() + 1 >= maxAttempts) {
             row.givenUp("given up after " + maxAttempts + " attempts: " + reason);
             LOG.warning(() -> String.format("Inbound PDU %d (received %s) given up: %s", row.getId(),

@@ -19,9 +19,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.emailsms.gateway.inbound.control.InboundQueue;
+import org.emailsms.gateway.inbound.control.InboundRetries;
 import org.emailsms.gateway.inbound.control.Reassembly;
 import org.emailsms.gateway.inbound.control.ReceivedPdus;
-import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
  * Prompts the stored PDUs that are due: receipts waiting for their acknowledgement, PDUs whose
@@ -46,7 +46,7 @@ public class InboundSweep {
     InboundQueue queue;
 
     @Inject
-    RetryPolicy retries;
+    InboundRetries retries;
 
     @EJB
     ReplyService replies;

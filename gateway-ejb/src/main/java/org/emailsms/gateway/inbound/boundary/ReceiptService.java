@@ -15,7 +15,7 @@ import org.emailsms.gateway.inbound.control.InboundPdu;
 import org.emailsms.gateway.message.boundary.Receipt;
 import org.emailsms.gateway.message.boundary.Receipts;
 import org.emailsms.gateway.message.entity.DeliveryState;
-import org.emailsms.gateway.smsc.control.SmscMessageIds;
+import org.emailsms.gateway.message.boundary.SmscMessageIds;
 import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.util.InvalidDeliveryReceiptException;
 

@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 
 import org.emailsms.gateway.inbound.entity.ReceivedPdu;
 import org.emailsms.gateway.platform.control.ContentCipher;
-import org.emailsms.gateway.smsc.control.RetryPolicy;
 
 /**
  * The stored deliver_sm PDUs: written in batches, one transaction (one disk write) for all that
@@ -34,10 +33,10 @@ public class ReceivedPdus {
     ContentCipher cipher;
 
     @Inject
-    RetryPolicy retries;
+    InboundRetries retries;
 
     /** Stored PDUs outside the container, on a given entity manager: for tests and tools. */
-    public static ReceivedPdus on(EntityManager em, ContentCipher cipher, RetryPolicy retries) {
+    public static ReceivedPdus on(EntityManager em, ContentCipher cipher, InboundRetries retries) {
         ReceivedPdus rows = new ReceivedPdus();
         rows.em = em;
         rows.cipher = cipher;
@@ -72,7 +71,7 @@ public class ReceivedPdus {
     @Transactional
     public List<Long> store(List<InboundPdu> pdus) {
         Instant now = Instant.now();
-        Instant processBy = now.plus(retries.requeueAfter());
+        Instant processBy = now.plus(retries.processWithin());
         List<ReceivedPdu> rows = new ArrayList<>(pdus.size());
         for (InboundPdu pdu : pdus) {
             ReceivedPdu row = new ReceivedPdu(pdu, cipher.encrypt(pdu.shortMessage()), now, processBy);
@@ -93,7 +92,7 @@ public class ReceivedPdus {
         List<Number> due = em.createNativeQuery(
                         "SELECT id FROM inbound_pdu WHERE next_attempt_at <= ?1 ORDER BY next_attempt_at, id")
                 .setParameter(1, at).setMaxResults(CLAIM_BATCH).getResultList();
-        OffsetDateTime deadline = now.plus(retries.requeueAfter()).atOffset(ZoneOffset.UTC);
+        OffsetDateTime deadline = now.plus(retries.processWithin()).atOffset(ZoneOffset.UTC);
         List<Long> claimed = new ArrayList<>();
         for (Number id : due) {
             int updated = em.createNativeQuery(

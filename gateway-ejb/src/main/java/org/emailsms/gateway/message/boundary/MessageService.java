@@ -26,7 +26,7 @@ import org.emailsms.gateway.message.control.MessageAcceptance;
 import org.emailsms.gateway.message.control.OutboundQueue;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
-import org.emailsms.gateway.smsc.control.RetryPolicy;
+import org.emailsms.gateway.message.control.RetryPolicy;
 
 /**
  * Sending: every check before acceptance, then the storing of each recipient's message in one

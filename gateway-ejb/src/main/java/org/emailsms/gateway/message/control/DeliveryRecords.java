@@ -25,7 +25,7 @@ import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
-import org.emailsms.gateway.smsc.control.RetryPolicy;
+import org.emailsms.gateway.message.control.RetryPolicy;
 
 /**
  * Writes what delivery attempts came to, many in one transaction (the group commit's write): the

@@ -13,7 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import org.emailsms.gateway.smsc.control.RetryPolicy;
+import org.emailsms.gateway.message.control.RetryPolicy;
 
 /**
  * Prompts this node's delivery pipeline every sweep interval, so that what no queue prompt

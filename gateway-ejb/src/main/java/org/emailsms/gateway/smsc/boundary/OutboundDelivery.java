@@ -31,7 +31,7 @@ import org.emailsms.gateway.platform.control.NodeName;
 import org.emailsms.gateway.smsc.control.BindSettings;
 import org.emailsms.gateway.smsc.control.DeliveryPipeline;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
-import org.emailsms.gateway.smsc.control.RetryPolicy;
+import org.emailsms.gateway.message.control.RetryPolicy;
 import org.emailsms.gateway.smsc.control.SmppConnector;
 import org.emailsms.gateway.smsc.control.SmscSettings;
 

@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
+import org.emailsms.gateway.message.boundary.SmscMessageIds;
 import org.emailsms.gateway.message.control.EncodedSms;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;

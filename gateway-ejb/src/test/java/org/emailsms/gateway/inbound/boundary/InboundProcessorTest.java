@@ -25,6 +25,7 @@ import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.inbound.boundary.InboundProcessor.Outcome;
 import org.emailsms.gateway.inbound.control.InboundPdu;
+import org.emailsms.gateway.inbound.control.InboundRetries;
 import org.emailsms.gateway.inbound.control.InboundStatistics;
 import org.emailsms.gateway.inbound.control.ReceivedPdus;
 import org.emailsms.gateway.inbound.entity.ReceivedPdu;
@@ -36,8 +37,7 @@ import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
-import org.emailsms.gateway.smsc.control.RetryPolicy;
-import org.emailsms.gateway.smsc.control.SmscMessageIds;
+import org.emailsms.gateway.message.boundary.SmscMessageIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,17 +52,7 @@ class InboundProcessorTest {
     private static final ContentCipher CIPHER = ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32]));
     private static final Duration REQUEUE_AFTER = Duration.ofMinutes(1);
     private static final int MAX_ATTEMPTS = 6;
-    private static final RetryPolicy RETRIES = new RetryPolicy() {
-        @Override
-        public Duration requeueAfter() {
-            return REQUEUE_AFTER;
-        }
-
-        @Override
-        public int inboundMaxAttempts() {
-            return MAX_ATTEMPTS;
-        }
-    };
+    private static final InboundRetries RETRIES = InboundRetries.of(MAX_ATTEMPTS, REQUEUE_AFTER);
     private static final String HANDSET = "+61412345678";
     @RegisterExtension
     final MigratedDatabase database = new MigratedDatabase();

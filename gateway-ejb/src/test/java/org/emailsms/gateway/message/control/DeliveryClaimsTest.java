@@ -31,7 +31,7 @@ import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
-import org.emailsms.gateway.smsc.control.RetryPolicy;
+import org.emailsms.gateway.message.control.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -25,6 +25,7 @@ import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.control.DeliveryClaims;
 import org.emailsms.gateway.message.control.DeliveryRecords;
+import org.emailsms.gateway.message.control.RetryPolicy;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
@@ -119,9 +120,7 @@ class DeliveryPipelineTest {
     }
 
     private void start(String claimant, DeliveryPipeline.Smsc smsc, int workers) {
-        RetryPolicy retries = new RetryPolicy();
-        retries.maxRetries = 10;
-        retries.interval = Duration.ofMinutes(2);
+        RetryPolicy retries = RetryPolicy.of(10, Duration.ofMinutes(2));
         GroupCommit<DeliveryOutcome, MessageStatus> outcomes = new GroupCommit<>(writers, 200,
                 batch -> database.inTransaction(em -> {
                     return DeliveryRecords.on(em, retries, CIPHER).write(batch);

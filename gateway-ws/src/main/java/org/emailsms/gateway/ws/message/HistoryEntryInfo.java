@@ -4,7 +4,7 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlType;
 
-import org.emailsms.gateway.message.boundary.HistoryEntry;
+import org.emailsms.gateway.history.boundary.HistoryEntry;
 
 /**
  * One line of the user's activity: {@code kind} MESSAGE (a message as it stands now; it comes again

@@ -7,7 +7,7 @@ import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlType;
 
-import org.emailsms.gateway.message.boundary.HistoryPage;
+import org.emailsms.gateway.history.boundary.HistoryPage;
 
 /** A page of activity, oldest first; {@code next} is the {@code since} of the next call, {@code more} whether one is waiting. */
 @XmlAccessorType(XmlAccessType.FIELD)

@@ -17,7 +17,7 @@ import com.sun.xml.ws.developer.SchemaValidation;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.emailsms.gateway.message.boundary.DictionaryService;
-import org.emailsms.gateway.message.boundary.MessageHistory;
+import org.emailsms.gateway.history.boundary.MessageHistory;
 import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.message.boundary.MessageService;
 import org.emailsms.gateway.platform.boundary.HttpHardeningFilter;

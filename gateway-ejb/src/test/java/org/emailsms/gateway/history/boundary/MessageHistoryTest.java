@@ -1,11 +1,11 @@
-package org.emailsms.gateway.message.boundary;
+package org.emailsms.gateway.history.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 
-import org.emailsms.gateway.message.boundary.MessageHistory.Position;
+import org.emailsms.gateway.history.boundary.MessageHistory.Position;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 

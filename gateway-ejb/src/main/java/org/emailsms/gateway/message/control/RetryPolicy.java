@@ -1,4 +1,4 @@
-package org.emailsms.gateway.smsc.control;
+package org.emailsms.gateway.message.control;
 
 import java.time.Duration;
 
@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * both configurable. A message that has not got out within {@code gateway.retry.max-age} (24 hours)
  * of being due is ABORTed too, so that a long outage does not release a storm of stale texts. When
  * the SMSC throttles, the message goes again after {@code gateway.retry.throttled-interval}
- * without using up an attempt.
+ * without using up an attempt. These are the rules of the message lifecycle; the SMPP connector
+ * only reports what happened.
  */
 @ApplicationScoped
 public class RetryPolicy {
@@ -41,10 +42,6 @@ public class RetryPolicy {
     @ConfigProperty(name = "gateway.retry.requeue-after", defaultValue = "PT1M")
     Duration requeueAfter;
 
-    @Inject
-    @ConfigProperty(name = "gateway.inbound.max-attempts", defaultValue = "13")
-    int inboundMaxAttempts;
-
     /** The first attempt and every retry. */
     public int maxAttempts() {
         return maxRetries + 1;
@@ -64,23 +61,22 @@ public class RetryPolicy {
         return interval;
     }
 
-    /**
-     * Attempts at a stored deliver_sm before it is given up (kept for the operators): 1 s, 2 s,
-     * 4 s... apart, so the default 13 waits about 68 minutes for a receipt's acknowledgement.
-     */
-    public int inboundMaxAttempts() {
-        return inboundMaxAttempts;
+    /** Outside the container: tests. */
+    public static RetryPolicy of(int maxRetries, Duration interval) {
+        RetryPolicy policy = new RetryPolicy();
+        policy.maxRetries = maxRetries;
+        policy.interval = interval;
+        return policy;
     }
 
-    /** How often due retries, scheduled messages and waiting inbound PDUs are looked for. */
+    /** How often due retries and scheduled messages are looked for. */
     public Duration sweepInterval() {
         return sweepInterval;
     }
 
     /**
      * How long a node's claim on a message lasts: the node must start its attempt within half of
-     * it, and once it has run out (the node died) any node takes the message over. Stored inbound
-     * PDUs have the same deadline for their processing.
+     * it, and once it has run out (the node died) any node takes the message over.
      */
     public Duration requeueAfter() {
         return requeueAfter;

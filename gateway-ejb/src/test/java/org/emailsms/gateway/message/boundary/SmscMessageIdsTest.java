@@ -1,4 +1,4 @@
-package org.emailsms.gateway.smsc.control;
+package org.emailsms.gateway.message.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

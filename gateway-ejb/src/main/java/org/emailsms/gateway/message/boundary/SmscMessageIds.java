@@ -1,4 +1,4 @@
-package org.emailsms.gateway.smsc.control;
+package org.emailsms.gateway.message.boundary;
 
 import java.math.BigInteger;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.emailsms.gateway.message.boundary;
+package org.emailsms.gateway.history.boundary;
 
 import java.time.Instant;
 
