@@ -1,5 +1,5 @@
 /**
- * The benchmark and the fault drills (issue 6): not part of the test run, each started by its own
+ * The benchmark and the fault drills: not part of the test run, each started by its own
  * command (see the README). They run the distribution as a process, with the test SMSC and GreenMail
  * in this JVM, and print their figures.
  */

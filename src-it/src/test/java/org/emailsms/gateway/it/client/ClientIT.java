@@ -259,7 +259,8 @@ class ClientIT {
                 "--server", server, "--user", user.getUsername(), "--trust-any-certificate");
         assertEquals(0, activated.exit(), activated.all());
         assertTrue(activated.out().contains("must be replaced with one of your own"), activated.all());
-        assertNotNull(gateway.account().activate(user.getUsername(), chosen, "IT", null), "the chosen password works");
+        assertNotNull(gateway.account().activate(user.getUsername(), chosen, "IT", gateway.account().getLicence().getVersion()),
+                "the chosen password works");
         assertFalse(Files.readString(home.resolve(".config/emailsms/client.properties")).contains("serial=1"),
                 "the serial is not stored in the clear");
 
