@@ -892,7 +892,8 @@ class PortalIT {
         assertEquals("Portal", channels.get(0));
         int created = subjects.lastIndexOf("user '" + user + "'");
         assertEquals("Created", kinds.get(created), kinds.toString());
-        assertEquals("admin", actors.get(created), "the provider's administrator, over SOAP");
+        assertEquals("provider", actors.get(created), "the provider's administrator, over SOAP, without their name");
+        assertFalse(browser.text("actions:list").contains(gateway.address()), "nor the provider's address");
         assertEquals("Provisioning API (SOAP)", channels.get(created));
         assertTrue(browser.text("actions:list").contains("email: " + user + "@example.test; role: Sender"),
                 browser.text("actions:list"));
