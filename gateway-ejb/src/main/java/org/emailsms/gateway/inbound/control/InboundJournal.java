@@ -2,14 +2,10 @@ package org.emailsms.gateway.inbound.control;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -20,7 +16,7 @@ import jakarta.inject.Inject;
 
 import org.emailsms.gateway.inbound.boundary.ReceiptService;
 import org.emailsms.gateway.platform.control.GroupCommit;
-import org.emailsms.gateway.platform.control.WriterThread;
+import org.emailsms.gateway.platform.control.GroupCommits;
 
 /**
  * Makes what the SMSC delivers durable before the gateway answers deliver_sm_resp, with a group
@@ -43,10 +39,8 @@ public class InboundJournal {
     private static final Logger LOG = Logger.getLogger(InboundJournal.class.getName());
     static final int MAX_BATCH = 200;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    private WriterThread writer;
+    @Inject
+    GroupCommits groupCommits;
 
     @Inject
     ReceivedPdus rows;
@@ -64,18 +58,7 @@ public class InboundJournal {
 
     @PostConstruct
     void init() {
-        writer = new WriterThread(threads);
-        writeOn(writer);
-    }
-
-    @PreDestroy
-    void stop() {
-        writer.close();
-    }
-
-    /** Where the writes run: a writer thread of the container's; a plain executor in tests. */
-    void writeOn(Executor writers) {
-        journal = new GroupCommit<>(writers, MAX_BATCH, this::store, this::prompt);
+        journal = groupCommits.start(MAX_BATCH, this::store, this::prompt);
     }
 
     /**

@@ -4,14 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -23,7 +19,7 @@ import org.emailsms.gateway.message.control.DeliveryClaims;
 import org.emailsms.gateway.message.control.DeliveryRecords;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.platform.control.GroupCommit;
-import org.emailsms.gateway.platform.control.WriterThread;
+import org.emailsms.gateway.platform.control.GroupCommits;
 
 /**
  * The message component's side of delivery, and the only writer of a message's delivery state:
@@ -41,10 +37,8 @@ public class Deliveries {
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
     static final int MAX_BATCH = 200;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    private WriterThread writer;
+    @Inject
+    GroupCommits groupCommits;
 
     @Inject
     DeliveryClaims claims;
@@ -56,18 +50,7 @@ public class Deliveries {
 
     @PostConstruct
     void init() {
-        writer = new WriterThread(threads);
-        writeOn(writer);
-    }
-
-    @PreDestroy
-    void stop() {
-        writer.close();
-    }
-
-    /** Where the writes run: a writer thread of the container's; a plain executor in tests. */
-    void writeOn(Executor writers) {
-        outcomes = new GroupCommit<>(writers, MAX_BATCH, this::write, written -> { });
+        outcomes = groupCommits.start(MAX_BATCH, this::write, written -> { });
     }
 
     /** Up to {@code max} due messages, now held by {@code claimant} for {@code lease}. */

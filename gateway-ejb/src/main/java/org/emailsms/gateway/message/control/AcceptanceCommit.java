@@ -3,18 +3,14 @@ package org.emailsms.gateway.message.control;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
@@ -25,7 +21,7 @@ import org.emailsms.gateway.message.control.MessageAcceptance.Checked;
 import org.emailsms.gateway.message.control.MessageAcceptance.Stored;
 import org.emailsms.gateway.platform.control.Conflicts;
 import org.emailsms.gateway.platform.control.GroupCommit;
-import org.emailsms.gateway.platform.control.WriterThread;
+import org.emailsms.gateway.platform.control.GroupCommits;
 
 /**
  * Stores checked send requests through a group commit: the requests that arrive while a store is
@@ -43,29 +39,17 @@ public class AcceptanceCommit {
     private static final Logger LOG = Logger.getLogger(AcceptanceCommit.class.getName());
     static final int MAX_GROUP = 64;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    GroupCommits groupCommits;
 
     @Inject
     MessageAcceptance acceptance;
 
-    private WriterThread writer;
     private GroupCommit<Checked, Stored> requests;
 
     @PostConstruct
     void init() {
-        writer = new WriterThread(threads);
-        writeOn(writer);
-    }
-
-    @PreDestroy
-    void stop() {
-        writer.close();
-    }
-
-    /** Where the stores run: a writer thread of the container's; a plain executor in tests. */
-    void writeOn(Executor writers) {
-        requests = new GroupCommit<>(writers, MAX_GROUP, this::storeGroup, stored -> { });
+        requests = groupCommits.start(MAX_GROUP, this::storeGroup, stored -> { });
     }
 
     /** Stores the request once its group has committed; what a quota refused stores nothing. */

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.emailsms.gateway.platform.control.GroupCommit;
+import org.emailsms.gateway.platform.control.GroupCommits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,8 @@ class InboundJournalTest {
     private final InboundJournal journal = new InboundJournal();
 
     InboundJournalTest() {
-        journal.writeOn(writers);
+        journal.groupCommits = GroupCommits.on(writers);
+        journal.init();
         journal.rows = rows;
         journal.queue = new InboundQueue() {
             @Override
@@ -79,10 +81,11 @@ class InboundJournalTest {
         // As bounded as the container's executor can be: one thread, room for one queued task.
         ThreadPoolExecutor bounded = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
         AtomicInteger started = new AtomicInteger();
-        journal.writeOn(task -> {
+        journal.groupCommits = GroupCommits.on(task -> {
             started.incrementAndGet();
             bounded.execute(task);
         });
+        journal.init();
         try {
             rows.holdNextWrite();
             CompletableFuture<Long> first = journal.append(pdu("first")).written();

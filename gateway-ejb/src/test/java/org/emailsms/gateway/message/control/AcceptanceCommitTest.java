@@ -23,6 +23,7 @@ import org.emailsms.gateway.message.control.MessageAcceptance.Accepted;
 import org.emailsms.gateway.message.control.MessageAcceptance.Checked;
 import org.emailsms.gateway.message.control.MessageAcceptance.Stored;
 import org.emailsms.gateway.message.entity.MessageStatus;
+import org.emailsms.gateway.platform.control.GroupCommits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +117,8 @@ class AcceptanceCommitTest {
     private AcceptanceCommit commit(MessageAcceptance acceptance) {
         AcceptanceCommit cut = new AcceptanceCommit();
         cut.acceptance = acceptance;
-        cut.writeOn(writer);
+        cut.groupCommits = GroupCommits.on(writer);
+        cut.init();
         return cut;
     }
 
