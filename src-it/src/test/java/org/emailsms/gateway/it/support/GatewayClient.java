@@ -178,8 +178,8 @@ public final class GatewayClient {
 
     /**
      * Posts a body made as it is sent: {@code head}, then {@code middle} {@code times} over, then
-     * {@code tail}, its length declared or not (chunked). The status, or -1 when the server closed
-     * the connection before answering.
+     * {@code tail}, its length declared or not (chunked). The status, or -1 when no answer came
+     * (the connection closed, or a minute passed).
      */
     public int postRepeated(URI uri, String head, String middle, long times, String tail, boolean declareLength)
             throws InterruptedException {
@@ -192,7 +192,9 @@ public final class GatewayClient {
         HttpRequest.BodyPublisher publisher = declareLength
                 ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length)
                 : HttpRequest.BodyPublishers.ofInputStream(body);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+        // HTTP/1.1, as SOAP clients post: over HTTP/2 an answer before the body's end still waits
+        // for the stream to be sent out.
+        HttpRequest request = HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
                 .header("X-Forwarded-For", address).POST(publisher).build();
         try {
