@@ -192,9 +192,11 @@ public final class GatewayClient {
         HttpRequest.BodyPublisher publisher = declareLength
                 ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length)
                 : HttpRequest.BodyPublishers.ofInputStream(body);
-        // HTTP/1.1, as SOAP clients post: over HTTP/2 an answer before the body's end still waits
-        // for the stream to be sent out.
-        HttpRequest request = HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(60))
+        // HTTP/1.1, as SOAP clients post; a declared length asks to continue before the body, so that
+        // an answer given before it is read (over HTTP/2, or without the question, the client keeps
+        // sending first). A chunked body is read by the server up to its bound, then answered.
+        HttpRequest request = HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).expectContinue(declareLength)
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
                 .header("X-Forwarded-For", address).POST(publisher).build();
         try {
