@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * A message claimed for one delivery attempt, with what the attempt needs and nothing else: the
- * text still encrypted, the parts the SMSC has not acknowledged yet. {@code claimant} holds it until
- * {@code claimedUntil}; after that any node may take it over, so an attempt must not start later.
- * {@code priority} 0 is interactive (to a few recipients), submitted ahead of bulk (1).
+ * text still encrypted, the parts the SMSC has not acknowledged yet. {@code claimant} (a node in one
+ * run) holds it while that node's lease lasts; once the lease has lapsed any node may take it over,
+ * so an attempt must not start then. {@code priority} 0 is interactive (to a few recipients),
+ * submitted ahead of bulk (1).
  */
-public record Delivery(long messageId, String claimant, Instant claimedUntil, int priority, String destination,
+public record Delivery(long messageId, String claimant, int priority, String destination,
                        String senderNumber, byte[] content, int dataCoding, int segments, boolean separateParts,
                        boolean receiptWanted, int attempts, Instant due, List<Part> parts) {
 

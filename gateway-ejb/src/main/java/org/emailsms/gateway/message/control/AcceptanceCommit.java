@@ -8,12 +8,14 @@ import java.util.logging.Logger;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
+import org.emailsms.gateway.message.boundary.Deliveries;
 import org.emailsms.gateway.message.boundary.QuotaExceededException;
 import org.emailsms.gateway.message.boundary.RecipientResult;
 import org.emailsms.gateway.message.control.MessageAcceptance.Accepted;
@@ -45,6 +47,9 @@ public class AcceptanceCommit {
     @Inject
     MessageAcceptance acceptance;
 
+    @EJB
+    Deliveries deliveries;
+
     private GroupCommit<Checked, Stored> requests;
 
     @PostConstruct
@@ -74,6 +79,17 @@ public class AcceptanceCommit {
     }
 
     List<Stored> storeGroup(List<Checked> group) {
+        List<Stored> stored = store(group);
+        if (deliveries != null) {
+            // Committed: what this node holds goes to its pipeline here, on the writer's thread, so a
+            // caller that gives up waiting cannot leave a stored message undelivered.
+            stored.stream().filter(one -> one.accepted() != null)
+                    .forEach(one -> deliveries.deliverAccepted(one.accepted().toDeliver()));
+        }
+        return stored;
+    }
+
+    private List<Stored> store(List<Checked> group) {
         if (group.size() > 1) {
             try {
                 return acceptance.storeAll(group);

@@ -1,5 +1,6 @@
 package org.emailsms.gateway.message.control;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.message.boundary.Compression;
+import org.emailsms.gateway.message.boundary.Deliveries;
+import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.MessageTooLongException;
 import org.emailsms.gateway.message.boundary.QuotaExceededException;
 import org.emailsms.gateway.message.boundary.RecipientResult;
@@ -46,8 +49,16 @@ public class MessageAcceptance {
     private static final int MAX_RECIPIENTS = 1_000;
     private static final int MAX_TEXT_LENGTH = 10_000;
 
-    /** What was accepted: the answer for each recipient and the ids to queue now. */
-    public record Accepted(List<RecipientResult> results, List<Long> toQueue) {
+    /**
+     * What was accepted: the answer for each recipient, the ids of messages due now that no node
+     * holds (the outbound queue prompts a claim of them), and the messages due now that this node
+     * holds from their insert, to hand to its pipeline once they have committed.
+     */
+    public record Accepted(List<RecipientResult> results, List<Long> toQueue, List<Delivery> toDeliver) {
+
+        public Accepted(List<RecipientResult> results, List<Long> toQueue) {
+            this(results, toQueue, List.of());
+        }
     }
 
     @PersistenceContext
@@ -73,6 +84,9 @@ public class MessageAcceptance {
 
     @Inject
     Dictionaries dictionaries;
+
+    @EJB
+    Deliveries deliveries;
 
     /**
      * A request to at most this many recipients is interactive: its messages are delivered ahead
@@ -249,7 +263,12 @@ public class MessageAcceptance {
 
         List<RecipientResult> results = new ArrayList<>(request.results());
         List<Long> toQueue = new ArrayList<>();
+        List<Delivery> toDeliver = new ArrayList<>();
         boolean interactive = allowed.size() <= interactiveRecipients;
+        boolean dueNow = how.sendAt() == null || !how.sendAt().isAfter(Instant.now());
+        // This node delivers what it accepts from memory while its pipeline has room: claimed in the
+        // insert, so no claim is written for it; what does not fit is claimed from the database.
+        String holder = dueNow && !allowed.isEmpty() && deliveries != null ? deliveries.claimantFor(allowed.size()) : null;
         List<String> senderNumbers = allowed.isEmpty() ? List.of() : replyPaths.candidatesFor(company, assignedNumbers);
         List<ReplyPath> paths = allowed.isEmpty() ? List.of() : replyPaths.senderNumbersFor(user, allowed, senderNumbers);
         // The user was read by the check, in another transaction: the messages refer to it by id.
@@ -265,12 +284,17 @@ public class MessageAcceptance {
                     request.content(), sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
                     how.sendAt(), how.source(), sms.isSeparate());
             message.setContactName(request.parsed().get(i).name());
-            boolean dueNow = message.getStatus() == MessageStatus.PENDING; // else SCHEDULED: the sweep's
-            if (dueNow && interactive) {
+            boolean pending = message.getStatus() == MessageStatus.PENDING; // else SCHEDULED: the sweep's
+            if (pending && interactive) {
                 message.interactive();
             }
+            if (pending && holder != null) {
+                message.heldBy(holder);
+            }
             em.persist(message);
-            if (dueNow) {
+            if (pending && holder != null) {
+                toDeliver.add(deliveryOf(message, holder));
+            } else if (pending) {
                 toQueue.add(message.getId());
             }
             RecipientResult accepted = RecipientResult.accepted(request.recipients().get(i), message.getId(),
@@ -280,9 +304,17 @@ public class MessageAcceptance {
         if (how.requestId() != null) {
             requests.remember(user.getId(), how.requestId(), results);
         }
-        LOG.fine(() -> String.format("'%s' sent %d of %d messages (%d segments each), %d to queue now",
-                user.getUsername(), allowed.size(), results.size(), sms.segmentCount(), toQueue.size()));
-        return new Accepted(results, toQueue);
+        LOG.fine(() -> String.format("'%s' sent %d of %d messages (%d segments each), %d to deliver from memory, %d to queue",
+                user.getUsername(), allowed.size(), results.size(), sms.segmentCount(), toDeliver.size(), toQueue.size()));
+        return new Accepted(results, toQueue, toDeliver);
+    }
+
+    /** A message just stored, as its first attempt needs it (its ids assigned by the persist). */
+    private static Delivery deliveryOf(SmsMessage message, String holder) {
+        return new Delivery(message.getId(), holder, message.getPriority(), message.getDestination(),
+                message.getSenderNumber(), message.getContent(), message.getDataCoding(), message.getSegments(),
+                message.isSeparateParts(), message.isDeliveryConfirmation(), 0, message.getCreatedAt().toInstant(),
+                message.getParts().stream().map(part -> new Delivery.Part(part.getId(), part.getPartNumber())).toList());
     }
 
     private static void requireRequestId(String requestId) throws InvalidRequestException {

@@ -75,8 +75,9 @@ public class RetryPolicy {
     }
 
     /**
-     * How long a node's claim on a message lasts: the node must start its attempt within half of
-     * it, and once it has run out (the node died) any node takes the message over.
+     * A node's lease on the messages it holds: a node not heard from this long (it died) has them
+     * taken over by any node, and a node that could not write its heartbeat for half of it starts no
+     * attempt.
      */
     public Duration requeueAfter() {
         return requeueAfter;

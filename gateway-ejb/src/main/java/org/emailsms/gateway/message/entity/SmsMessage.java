@@ -117,6 +117,10 @@ public class SmsMessage extends GatewayEntity {
     @Column(nullable = false)
     private int priority = 1;
 
+    /** The node (in one lease) delivering this PENDING message; null when none holds it. */
+    @Column(name = "claimed_by", length = 80)
+    private String claimedBy;
+
     @OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("partNumber")
     private List<MessagePart> parts = new ArrayList<>();
@@ -192,6 +196,19 @@ public class SmsMessage extends GatewayEntity {
     /** Delivered ahead of bulk: one of a few recipients of a request. */
     public void interactive() {
         priority = 0;
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    /** Held from its insert by the node that accepted it, which delivers it from memory. */
+    public void heldBy(String claimant) {
+        claimedBy = claimant;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
     }
 
     /** Every part is acknowledged by the SMSC. */

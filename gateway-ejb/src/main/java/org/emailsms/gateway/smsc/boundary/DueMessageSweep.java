@@ -16,11 +16,11 @@ import jakarta.inject.Inject;
 import org.emailsms.gateway.message.control.RetryPolicy;
 
 /**
- * Prompts this node's delivery pipeline every sweep interval, so that what no queue prompt
- * announces is still claimed: failed messages whose retry time has come, scheduled ones whose
- * send time has, pending ones whose prompt was lost, and messages claimed by a node that died
- * once its claims run out. The state lives in the database; the timer need not survive anything,
- * and on several nodes each claims its share.
+ * Every sweep interval keeps this node's delivery lease (its heartbeat) and prompts its pipeline,
+ * so that what no queue prompt announces is still claimed: failed messages whose retry time has
+ * come, scheduled ones whose send time has, pending ones whose prompt was lost, and the messages of
+ * a node that died once its lease has run out. The state lives in the database; the timer need not
+ * survive anything, and on several nodes each claims its share.
  */
 @Singleton
 @Startup
@@ -38,13 +38,15 @@ public class DueMessageSweep {
 
     @PostConstruct
     void arm() {
-        long every = retries.sweepInterval().toMillis();
+        // At least four heartbeats a lease: a node starts no attempt once half of it has passed without one.
+        long every = Math.min(retries.sweepInterval().toMillis(), retries.requeueAfter().dividedBy(4).toMillis());
         timers.createIntervalTimer(every, every, new TimerConfig("due-message-sweep", false));
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void promptDelivery() {
+        delivery.keepLease();
         delivery.prompt();
     }
 }

@@ -2,7 +2,6 @@ package org.emailsms.gateway.smsc.boundary;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -27,7 +26,6 @@ import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.platform.control.ContentCipher;
-import org.emailsms.gateway.platform.control.NodeName;
 import org.emailsms.gateway.smsc.control.BindSettings;
 import org.emailsms.gateway.smsc.control.DeliveryPipeline;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
@@ -37,10 +35,10 @@ import org.emailsms.gateway.smsc.control.SmscSettings;
 
 /**
  * This node's delivery pipeline ({@link DeliveryPipeline}), started with the application: its
- * workers are the container's managed threads, one per place in the binds' windows. Prompted by the
- * outbound queue's consumer after each accepted request and by the due-message sweep; stopping
- * gives back the claims of messages it had not started, so another node (or this one after a
- * restart) sends them at once.
+ * workers are the container's managed threads, one per place in the binds' windows. It takes what
+ * this node accepts from memory, and claims the rest when prompted by the outbound queue's consumer
+ * and by the due-message sweep, which also keeps this node's lease. Stopping gives back what it
+ * holds and has not delivered, so another node (or this one after a restart) sends it at once.
  */
 @Singleton
 @Startup
@@ -74,27 +72,22 @@ public class OutboundDelivery {
     @Inject
     SmscSettings smsc;
 
-    @Inject
-    NodeName node;
-
-    /**
-     * This node in this run (its name and a random suffix): a claim names it, so a restarted node
-     * does not mistake old claims for its own, and an operator sees which node holds a message.
-     */
-    private String claimant;
     private DeliveryPipeline pipeline;
     /** Outcomes reported and not yet written: their claims must not be given back under them. */
     private final AtomicInteger unwritten = new AtomicInteger();
 
     @PostConstruct
     void start() {
-        claimant = node.get() + "/" + UUID.randomUUID().toString().substring(0, 8);
         int workers = Math.min(MAX_WORKERS, smsc.binds().stream().mapToInt(BindSettings::window).map(w -> Math.max(1, w)).sum());
-        Duration lease = retries.requeueAfter();
         pipeline = new DeliveryPipeline(new DeliveryPipeline.Store() {
             @Override
             public List<Delivery> claim(int max) {
-                return deliveries.claim(claimant, max, lease);
+                return deliveries.claim(max);
+            }
+
+            @Override
+            public boolean holds(Delivery delivery) {
+                return deliveries.holds(delivery);
             }
 
             @Override
@@ -107,9 +100,25 @@ public class OutboundDelivery {
                     }
                 });
             }
-        }, connector::submit, cipher, statistics, retries.maxAge(), lease, retries.sweepInterval(), workers);
+        }, connector::submit, cipher, statistics, retries.maxAge(), retries.sweepInterval(), workers);
         pipeline.start(threads);
-        LOG.info(() -> "Delivery pipeline started as " + claimant + " with " + workers + " workers");
+        deliveries.attach(new Deliveries.Pipeline() {
+            @Override
+            public int room() {
+                return pipeline.room();
+            }
+
+            @Override
+            public void take(List<Delivery> accepted) {
+                pipeline.take(accepted);
+            }
+        });
+        LOG.info(() -> "Delivery pipeline started as " + deliveries.claimant() + " with " + workers + " workers");
+    }
+
+    /** Keeps this node's lease: what it holds stays its own. */
+    public void keepLease() {
+        deliveries.beat();
     }
 
     /** Something was accepted or has come due. */
@@ -124,12 +133,13 @@ public class OutboundDelivery {
         while (unwritten.get() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
+        String claimant = deliveries.claimant();
         try {
-            int released = deliveries.release(claimant);
+            int released = deliveries.release();
             LOG.info(() -> "Delivery pipeline stopped; gave back " + released + " claimed messages ("
                     + unstarted.size() + " not started)");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not give back the claims of " + claimant + "; they run out within "
+            LOG.log(Level.WARNING, "Could not give back the claims of " + claimant + "; its lease runs out within "
                     + retries.requeueAfter(), e);
         }
     }

@@ -23,14 +23,15 @@ import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.control.Failures;
 
 /**
- * A node's outbound delivery: one claimer takes due messages from the database in batches (when
- * prompted, and at least every sweep interval) into a small local queue, interactive messages
- * first; as many workers as the binds' windows hold submit them, so every window stays full and no
- * database transaction is open across an SMPP round trip; each attempt's outcome goes back to the
- * message component, which writes many in one transaction.
+ * A node's outbound delivery: what this node accepted comes from memory ({@link #take}), already
+ * claimed in its insert; one claimer takes the other due messages from the database in batches
+ * (when prompted, and at least every sweep interval) while the local queue is short. Interactive
+ * messages go first; as many workers as the binds' windows hold submit them, so every window stays
+ * full and no database transaction is open across an SMPP round trip; each attempt's outcome goes
+ * back to the message component, which writes many in one transaction.
  *
- * <p>An attempt starts only while its claim has at least half its lease to run, so a message whose
- * claim ran out (and which another node may have taken over) is not submitted here again.
+ * <p>An attempt starts only while the store says the node still holds the message (its lease
+ * holds), so a message that another node may have taken over is not submitted here again.
  */
 public final class DeliveryPipeline {
 
@@ -44,9 +45,18 @@ public final class DeliveryPipeline {
      */
     static final Duration LINGER = Duration.ofMillis(5);
 
+    /**
+     * At most this many accepted messages wait here from memory; what is accepted beyond it waits
+     * in the database, unclaimed, until the claimer has room (about 4 MB of memory).
+     */
+    public static final int MEMORY_CAPACITY = 10_000;
+
     /** Where messages are claimed and outcomes reported: the message component. */
     public interface Store {
         List<Delivery> claim(int max);
+
+        /** Whether an attempt at the message may start: this node still holds it. */
+        boolean holds(Delivery delivery);
 
         void report(DeliveryOutcome outcome);
     }
@@ -62,7 +72,6 @@ public final class DeliveryPipeline {
     private final ContentCipher cipher;
     private final DeliveryStatistics statistics;
     private final Duration maxAge;
-    private final Duration lease;
     private final Duration sweepInterval;
     private final int workers;
     private final int capacity;
@@ -76,13 +85,12 @@ public final class DeliveryPipeline {
     private volatile boolean moreMayBeDue;
 
     public DeliveryPipeline(Store store, Smsc smsc, ContentCipher cipher, DeliveryStatistics statistics,
-                            Duration maxAge, Duration lease, Duration sweepInterval, int workers) {
+                            Duration maxAge, Duration sweepInterval, int workers) {
         this.store = store;
         this.smsc = smsc;
         this.cipher = cipher;
         this.statistics = statistics;
         this.maxAge = maxAge;
-        this.lease = lease;
         this.sweepInterval = sweepInterval;
         this.workers = Math.max(1, workers);
         // Enough to keep the workers busy between two claims, few enough that an interactive
@@ -101,6 +109,16 @@ public final class DeliveryPipeline {
             threads.add(named(threadFactory.newThread(this::submitWhileRunning), "delivery-worker-" + i));
         }
         threads.forEach(Thread::start);
+    }
+
+    /** Messages this node accepted and holds from their insert, to deliver from memory. */
+    public void take(List<Delivery> accepted) {
+        ready.addAll(accepted);
+    }
+
+    /** How many more accepted messages fit here now. */
+    public int room() {
+        return MEMORY_CAPACITY - ready.size();
     }
 
     /** Something may be due: claim now rather than at the next sweep. */
@@ -177,8 +195,9 @@ public final class DeliveryPipeline {
             if (moreMayBeDue && ready.size() < capacity / 2) {
                 prompt();
             }
-            if (Instant.now().isAfter(delivery.claimedUntil().minus(lease.dividedBy(2)))) {
-                LOG.fine(() -> "Message " + delivery.messageId() + " waited here too long; its claim runs out and it is claimed again");
+            if (!store.holds(delivery)) {
+                LOG.fine(() -> "Message " + delivery.messageId() + " is no longer held by this node (its lease "
+                        + "lapsed); the next claim takes it");
                 continue;
             }
             try {

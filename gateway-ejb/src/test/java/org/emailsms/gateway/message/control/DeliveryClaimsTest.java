@@ -224,6 +224,38 @@ class DeliveryClaimsTest {
         assertEquals(List.of(id), ids(claim("node-b", 1, Instant.now())), "at once, not when the lease runs out");
     }
 
+    /**
+     * A message held from its insert by the node that accepted it stays that node's while the node
+     * beats, is taken over once its lease has lapsed, and is given back once the node is forgotten.
+     */
+    @Test
+    void whatANodeHoldsFromTheInsertIsItsOwnUntilItsLeaseLapses() {
+        User sender = newSender("a@example.test");
+        Instant start = Instant.now();
+        beat("node-a", start);
+        long held = store(sender, m -> m.heldBy("node-a"));
+        long unknown = store(sender, m -> m.heldBy("node-new"));
+
+        assertEquals(List.of(), claim("node-b", 10, start.plus(LEASE).minusSeconds(1)),
+                "node-a beats within its lease; a holder with no heartbeat yet is a node just starting");
+        beat("node-a", start.plus(LEASE));
+        assertEquals(List.of(), claim("node-b", 10, start.plus(LEASE).plusSeconds(10)), "a heartbeat extends the lease");
+        assertEquals(List.of(held), ids(claim("node-b", 10, start.plus(LEASE.multipliedBy(2)).plusSeconds(1))),
+                "node-a not heard from for a lease: its message is taken over");
+
+        beat("node-new", start.minus(Duration.ofDays(2)));
+        beat("node-c", start);
+        assertEquals(List.of(unknown), ids(claim("node-b", 10, start.plusSeconds(1))),
+                "a node forgotten after a day gave back what it held when the next node started");
+    }
+
+    private void beat(String claimant, Instant at) {
+        database.inTransaction(em -> {
+            DeliveryClaims.on(em).beat(claimant, at);
+            return null;
+        });
+    }
+
     private List<Delivery> claim(String claimant, int max, Instant now) {
         return database.inTransaction(em -> {
             return DeliveryClaims.on(em).claim(claimant, max, now, LEASE);

@@ -119,7 +119,42 @@ class DeliveryPipelineTest {
         assertTrue(failed.getLastError().contains("encoder broke"), failed.getLastError());
     }
 
-    private void start(String claimant, DeliveryPipeline.Smsc smsc, int workers) {
+    /**
+     * What a node accepted is held from its insert and handed over in memory: it is submitted
+     * without being claimed, and a message whose holder is no longer this node's lease is not.
+     */
+    @Test
+    void whatTheNodeAcceptedGoesFromMemoryAndOnlyWhileItHoldsIt() throws InterruptedException {
+        User sender = newSender();
+        List<Delivery> held = storeHeld(sender, "node-a", 20);
+        List<Delivery> lapsed = storeHeld(sender, "node-a/before", 5);
+        // Its lease still counts for the other nodes, so no claim takes these over during the test.
+        database.inTransaction(em -> {
+            DeliveryClaims.on(em).beat("node-a/before", Instant.now());
+            return null;
+        });
+        List<String> submitted = new CopyOnWriteArrayList<>();
+        DeliveryPipeline pipeline = start("node-a", part -> {
+            submitted.add(part.destinationE164());
+            return UUID.randomUUID().toString();
+        }, 2);
+
+        pipeline.take(lapsed);
+        pipeline.take(held);
+        awaitAll(held.stream().map(Delivery::messageId).toList(), MessageStatus.OK);
+
+        assertEquals(held.stream().map(Delivery::destination).sorted().toList(), submitted.stream().sorted().toList(),
+                "each held message once, none of those held under the lapsed name");
+        long stillHeld = database.inTransaction(em -> {
+            return em.createQuery("SELECT COUNT(m) FROM SmsMessage m WHERE m.id IN :ids AND m.status = :status",
+                    Long.class).setParameter("ids", lapsed.stream().map(Delivery::messageId).toList())
+                    .setParameter("status", MessageStatus.PENDING).getSingleResult();
+        });
+        assertEquals(5, stillHeld, "left PENDING for the next claim once the lapsed name's lease has run out");
+        assertEquals(DeliveryPipeline.MEMORY_CAPACITY, pipeline.room(), "nothing waits in memory");
+    }
+
+    private DeliveryPipeline start(String claimant, DeliveryPipeline.Smsc smsc, int workers) {
         RetryPolicy retries = RetryPolicy.of(10, Duration.ofMinutes(2));
         GroupCommit<DeliveryOutcome, MessageStatus> outcomes = new GroupCommit<>(writers, 200,
                 batch -> database.inTransaction(em -> {
@@ -134,12 +169,18 @@ class DeliveryPipelineTest {
             }
 
             @Override
+            public boolean holds(Delivery delivery) {
+                return delivery.claimant().equals(claimant);
+            }
+
+            @Override
             public void report(DeliveryOutcome outcome) {
                 outcomes.append(outcome);
             }
-        }, smsc::submit, CIPHER, new DeliveryStatistics(), Duration.ofHours(24), LEASE, Duration.ofMillis(200), workers);
+        }, smsc::submit, CIPHER, new DeliveryStatistics(), Duration.ofHours(24), Duration.ofMillis(200), workers);
         started.add(pipeline);
         pipeline.start(Thread::new);
+        return pipeline;
     }
 
     private void awaitAll(List<Long> ids, MessageStatus status) throws InterruptedException {
@@ -178,6 +219,24 @@ class DeliveryPipelineTest {
             User user = User.companyUser(company, null, "u-" + UUID.randomUUID(), "u@example.test", Role.SENDER, "h");
             em.persist(user);
             return user;
+        });
+    }
+
+    /** Stored held by {@code claimant} from the insert, as a node stores what it accepts. */
+    private List<Delivery> storeHeld(User sender, String claimant, int count) {
+        return database.inTransaction(em -> {
+            User user = em.find(User.class, sender.getId());
+            List<Delivery> held = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                SmsMessage message = new SmsMessage(user, "+614" + (10_000_000 + (int) (Math.random() * 89_999_999)),
+                        "+61491570156", CIPHER.encrypt("Hello"), 0, 1, false, null);
+                message.heldBy(claimant);
+                em.persist(message);
+                held.add(new Delivery(message.getId(), claimant, 1, message.getDestination(), message.getSenderNumber(),
+                        message.getContent(), 0, 1, false, false, 0, Instant.now(),
+                        List.of(new Delivery.Part(message.getParts().get(0).getId(), 1))));
+            }
+            return held;
         });
     }
 
