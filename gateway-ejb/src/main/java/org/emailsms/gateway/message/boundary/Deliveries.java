@@ -1,27 +1,38 @@
 package org.emailsms.gateway.message.boundary;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.message.control.DeliveryClaims;
 import org.emailsms.gateway.message.control.DeliveryRecords;
+import org.emailsms.gateway.message.control.MessageLifecycle;
+import org.emailsms.gateway.message.control.OutcomeLog;
 import org.emailsms.gateway.message.control.RetryPolicy;
 import org.emailsms.gateway.message.entity.MessageStatus;
-import org.emailsms.gateway.platform.control.GroupCommit;
 import org.emailsms.gateway.platform.control.GroupCommits;
+import org.emailsms.gateway.platform.control.MessageLog;
 import org.emailsms.gateway.platform.control.NodeName;
 
 /**
@@ -29,9 +40,9 @@ import org.emailsms.gateway.platform.control.NodeName;
  * What this node accepts is claimed in its own insert and handed to this node's pipeline from
  * memory ({@link #attach}); what no live node holds (retries come due, schedules released, the
  * messages of a node that died, what did not fit in memory) the pipeline claims here in batches.
- * Each attempt's outcome is written through a group commit (outcomes that arrive while a write is
- * under way go in the next one together: one transaction for many messages, none held back longer
- * than one write).
+ * Each attempt's outcome is made durable in this node's message log at once and written to the
+ * database behind, many hundreds a transaction within {@code gateway.store.write-behind}
+ * ({@link OutcomeLog}); at start, what the log still holds is written before anything is delivered.
  *
  * <p>This node's claims last while its lease does: a heartbeat written every sweep interval (and
  * with every claim). A node that has not written one for half the lease starts no attempt, and
@@ -39,6 +50,8 @@ import org.emailsms.gateway.platform.control.NodeName;
  * another node may have taken over) is claimed afresh rather than sent twice.
  */
 @Singleton
+// Its start writes what the message log kept: the schema must be there.
+@DependsOn("SchemaMigration")
 // Claims and reports run concurrently; the group commit is the only serialisation.
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // Each claim and each write is a transaction of its own.
@@ -46,7 +59,6 @@ import org.emailsms.gateway.platform.control.NodeName;
 public class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
-    static final int MAX_BATCH = 200;
 
     /** This node's delivery pipeline, as the message component sees it. */
     public interface Pipeline {
@@ -72,7 +84,20 @@ public class Deliveries {
     @Inject
     NodeName node;
 
-    private GroupCommit<DeliveryOutcome, MessageStatus> outcomes;
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "gateway.data.dir")
+    String dataDir;
+
+    /** How long an outcome may wait, durable in the message log, before it is written to the database. */
+    @Inject
+    @ConfigProperty(name = "gateway.store.write-behind", defaultValue = "PT1S")
+    Duration writeBehind;
+
+    private MessageLog log;
+    private OutcomeLog outcomes;
     private volatile Pipeline pipeline;
     private volatile String claimant;
     /** When this node's heartbeat was last written (System.nanoTime), 0 before the first. */
@@ -80,8 +105,28 @@ public class Deliveries {
 
     @PostConstruct
     void init() {
-        outcomes = groupCommits.start(MAX_BATCH, this::write, written -> { });
+        log = MessageLog.open(Path.of(dataDir, "message-log"), threads);
+        outcomes = new OutcomeLog(log, groupCommits, writeBehind, new MessageLifecycle(retries), this::write);
+        // What the log holds is written first; then what this node held before a crash is given
+        // back at once, rather than when its old lease runs out.
+        for (String before : outcomes.replay(Duration.ofMinutes(1))) {
+            try {
+                int released = claims.release(before);
+                claims.withdraw(before);
+                outcomes.leaseEnded(before);
+                LOG.info(() -> "Gave back " + released + " messages " + before + " held before this start");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot give back what " + before + " held; it is taken over when its lease runs out", e);
+            }
+        }
         claimant = newClaimant();
+        outcomes.leaseTaken(claimant);
+    }
+
+    @PreDestroy
+    void close() {
+        outcomes.stop();
+        log.close();
     }
 
     /**
@@ -122,6 +167,7 @@ public class Deliveries {
         if (lastBeat != 0 && !holdsLease()) {
             String lapsed = claimant;
             claimant = newClaimant();
+            outcomes.leaseTaken(claimant);
             LOG.warning(() -> "The delivery lease of " + lapsed + " lapsed; what it held is claimed again by the "
                     + "next node to claim, and this node carries on as " + claimant);
         }
@@ -150,19 +196,45 @@ public class Deliveries {
     }
 
     /**
-     * Records an attempt; the future gives the message's status once written (null if the claim
-     * had been lost), exceptionally if the write failed: the message then stays claimed until its
-     * node's lease runs out and goes again.
+     * Records an attempt; the future gives the message's status once the outcome is durable in the
+     * message log (it reaches the database within the write-behind delay), exceptionally if it
+     * could not be logged: the message then goes again should this node die before the write.
      */
     public CompletableFuture<MessageStatus> report(DeliveryOutcome outcome) {
-        return outcomes.append(outcome).written();
+        return outcomes.record(outcome);
     }
 
-    /** This node stops: gives back what it holds and ends its lease; how many messages it held. */
+    /** What attempts made of any of {@code messageIds} that the database does not have yet. */
+    public Map<Long, OutcomeLog.Attempted> unwritten(Collection<Long> messageIds) {
+        Map<Long, OutcomeLog.Attempted> attempts = new HashMap<>();
+        for (long id : messageIds) {
+            outcomes.unwritten(id).ifPresent(attempt -> attempts.put(id, attempt));
+        }
+        return attempts;
+    }
+
+    /** Writes at once the outcomes that acknowledged parts under these SMSC ids: their receipts have come. */
+    public void writeAcknowledged(Collection<String> idKeys) {
+        outcomes.writeAcknowledged(idKeys);
+    }
+
+    /**
+     * This node stops: writes its outcomes, gives back what it holds and ends its lease; how many
+     * messages it held.
+     */
     public int release() {
         pipeline = null;
+        boolean written = outcomes.writeAll(Duration.ofSeconds(5));
+        // From here on a write that fails is left to the next start rather than tried again.
+        outcomes.stop();
+        if (!written) {
+            LOG.warning("Not every delivery outcome is written yet: what this node holds is left to be taken over "
+                    + "when its lease runs out, and its log is written at its next start");
+            return 0;
+        }
         int released = claims.release(claimant);
         claims.withdraw(claimant);
+        outcomes.leaseEnded(claimant);
         return released;
     }
 
@@ -180,12 +252,6 @@ public class Deliveries {
     }
 
     private List<MessageStatus> write(List<DeliveryOutcome> batch) {
-        try {
-            return records.write(batch);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, batch.size() + " delivery attempts could not be recorded; those messages go "
-                    + "again once their node's lease runs out", e);
-            throw e;
-        }
+        return records.write(batch);
     }
 }

@@ -2,6 +2,7 @@ package org.emailsms.gateway.message.boundary;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +22,7 @@ import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.message.control.AcceptanceCommit;
 import org.emailsms.gateway.message.control.Dictionaries;
 import org.emailsms.gateway.message.control.EncodedSms;
+import org.emailsms.gateway.message.control.OutcomeLog;
 import org.emailsms.gateway.message.control.TextCompression;
 import org.emailsms.gateway.message.control.MessageAcceptance;
 import org.emailsms.gateway.message.control.OutboundQueue;
@@ -57,6 +59,9 @@ public class MessageService {
 
     @Inject
     Dictionaries dictionaries;
+
+    @EJB
+    Deliveries deliveries;
 
     @Inject
     @ConfigProperty(name = "gateway.sender.one-way")
@@ -141,8 +146,13 @@ public class MessageService {
             // What the SOAP layer makes of a messageId that is not a number.
             throw new InvalidRequestException("A message id is a number, as sendMessage returned it.");
         }
-        return em.createNamedQuery("SmsMessage.findOwnByIds", SmsMessage.class)
+        List<MessageReport> reports = em.createNamedQuery("SmsMessage.findOwnByIds", SmsMessage.class)
                 .setParameter("user", user).setParameter("ids", ids)
                 .getResultStream().map(MessageReport::of).toList();
+        // An attempt's outcome is durable on this node before it is written behind: the status answered is its.
+        Map<Long, OutcomeLog.Attempted> unwritten = deliveries.unwritten(ids);
+        return unwritten.isEmpty() ? reports : reports.stream()
+                .map(report -> unwritten.containsKey(report.id()) ? report.after(unwritten.get(report.id())) : report)
+                .toList();
     }
 }

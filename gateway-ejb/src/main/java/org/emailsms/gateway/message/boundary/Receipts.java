@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,6 +44,9 @@ public class Receipts {
 
     @Inject
     MailOutbox outbox;
+
+    @EJB
+    Deliveries deliveries;
 
     /** Outside the container, on a transaction the caller runs. */
     public static Receipts on(EntityManager em, MailOutbox outbox) {
@@ -111,12 +115,16 @@ public class Receipts {
     }
 
     /** The acknowledged parts under any of the receipts' ids, newest first under each. */
-    private static Map<String, List<Part>> candidates(Connection connection, List<Receipt> receipts) throws SQLException {
+    private Map<String, List<Part>> candidates(Connection connection, List<Receipt> receipts) throws SQLException {
         Set<String> keys = new LinkedHashSet<>();
         receipts.forEach(receipt -> keys.addAll(receipt.smscIdKeys()));
         Map<String, List<Part>> byKey = new HashMap<>();
         if (keys.isEmpty()) {
             return byKey;
+        }
+        if (deliveries != null) {
+            // A receipt often comes within milliseconds of its acknowledgement, still to be written behind.
+            deliveries.writeAcknowledged(keys);
         }
         // Newest first: SMSCs reuse ids in time, so the latest part under an id is the one a receipt means.
         try (PreparedStatement select = connection.prepareStatement("""

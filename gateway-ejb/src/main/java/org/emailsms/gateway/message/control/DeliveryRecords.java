@@ -21,17 +21,15 @@ import org.emailsms.gateway.mail.control.MailOutbox;
 import org.emailsms.gateway.mail.entity.MailThreading;
 import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
-import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
-import org.emailsms.gateway.message.control.RetryPolicy;
 
 /**
- * Writes what delivery attempts came to, many in one transaction (the group commit's write): the
- * acknowledged parts, then each message {@code OK}; {@code FAIL} with the time of its next attempt
- * (a failed deposit is retried up to 10 times, 2 minutes apart; a throttled one goes again soon and
- * its attempt does not count); or {@code ABORT} with the error email the sender is promised. Only
+ * Writes what delivery attempts came to, many in one transaction (the write-behind's write): the
+ * acknowledged parts, then each message's status as {@link MessageLifecycle} decides it: {@code OK};
+ * {@code FAIL} with the time of its next attempt; or {@code ABORT} with the error email the sender
+ * is promised. Only
  * while the attempt's node still holds the claim: a node that lost it (its lease ran out and another
  * took the message over) changes nothing, and says so.
  */
@@ -82,23 +80,26 @@ public class DeliveryRecords {
             List<DeliveryOutcome> order = new ArrayList<>();
             for (DeliveryOutcome outcome : outcomes) {
                 Delivery delivery = outcome.delivery();
-                int attempts = delivery.attempts() + (outcome.failure() != null && outcome.failure().kind() == Kind.THROTTLED ? 0 : 1);
-                MessageStatus status = statusAfter(outcome, attempts);
+                int attempts = lifecycle().attemptsAfter(outcome);
+                MessageStatus status = lifecycle().statusAfter(outcome);
                 statuses.add(status);
                 order.add(outcome);
                 if (status == MessageStatus.OK) {
                     OffsetDateTime submitted = lastAcknowledgement(outcome, now).atOffset(ZoneOffset.UTC);
                     ok.setObject(1, submitted);
-                    ok.setObject(2, submitted);
+                    // When the row changes, not when the SMSC answered: the history pages by it, and an
+                    // outcome written behind a second later must not land behind a page already read.
+                    ok.setObject(2, now.atOffset(ZoneOffset.UTC));
                     ok.setInt(3, attempts);
                     held(ok, 4, delivery);
                     ok.addBatch();
                 } else {
                     failed.setString(1, status.name());
-                    failed.setString(2, truncate(status == MessageStatus.ABORT ? abortReason(outcome, attempts)
+                    failed.setString(2, truncate(status == MessageStatus.ABORT ? lifecycle().abortReason(outcome)
                             : outcome.failure().reason()));
                     failed.setInt(3, attempts);
-                    failed.setObject(4, status == MessageStatus.FAIL ? nextAttempt(outcome, now) : null);
+                    failed.setObject(4, status == MessageStatus.FAIL
+                            ? lifecycle().nextAttempt(outcome, now).atOffset(ZoneOffset.UTC) : null);
                     failed.setObject(5, now.atOffset(ZoneOffset.UTC));
                     held(failed, 6, delivery);
                     failed.addBatch();
@@ -134,30 +135,13 @@ public class DeliveryRecords {
             throw new IllegalStateException("cannot record " + outcomes.size() + " delivery attempts: " + e.getMessage(), e);
         }
         for (DeliveryOutcome outcome : aborted) {
-            mailAbort(outcome, abortReason(outcome, outcome.delivery().attempts() + 1));
+            mailAbort(outcome, lifecycle().abortReason(outcome));
         }
         return statuses;
     }
 
-    private MessageStatus statusAfter(DeliveryOutcome outcome, int attempts) {
-        if (outcome.isSubmitted()) {
-            return MessageStatus.OK;
-        }
-        return switch (outcome.failure().kind()) {
-            case THROTTLED -> MessageStatus.FAIL;
-            case PERMANENT -> MessageStatus.ABORT;
-            case TEMPORARY -> attempts >= retries.maxAttempts() ? MessageStatus.ABORT : MessageStatus.FAIL;
-        };
-    }
-
-    private OffsetDateTime nextAttempt(DeliveryOutcome outcome, Instant now) {
-        return now.plus(outcome.failure().kind() == Kind.THROTTLED ? retries.throttledInterval() : retries.interval())
-                .atOffset(ZoneOffset.UTC);
-    }
-
-    private static String abortReason(DeliveryOutcome outcome, int attempts) {
-        return outcome.failure().kind() == Kind.PERMANENT ? outcome.failure().reason()
-                : "Gave up after " + attempts + " attempts; last: " + outcome.failure().reason();
+    private MessageLifecycle lifecycle() {
+        return new MessageLifecycle(retries);
     }
 
     private static Instant lastAcknowledgement(DeliveryOutcome outcome, Instant now) {

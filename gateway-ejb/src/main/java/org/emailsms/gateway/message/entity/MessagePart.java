@@ -51,14 +51,6 @@ public class MessagePart extends GatewayEntity {
     public boolean isAcknowledged() {
         return acknowledgedAt != null;
     }
-
-    /** The SMSC took the part under this id; {@code idKey} is the id's canonical form for receipts. */
-    public void acknowledge(String smscMessageId, String idKey, OffsetDateTime at) {
-        this.smscMessageId = smscMessageId;
-        this.smscIdKey = idKey;
-        this.acknowledgedAt = at;
-    }
-
     public DeliveryState getDeliveryState() {
         return deliveryState;
     }

@@ -207,30 +207,6 @@ public class SmsMessage extends GatewayEntity {
         claimedBy = claimant;
     }
 
-    public String getClaimedBy() {
-        return claimedBy;
-    }
-
-    /** Every part is acknowledged by the SMSC. */
-    public void submitted(Instant at) {
-        status = MessageStatus.OK;
-        submittedAt = at.atOffset(ZoneOffset.UTC);
-        changedAt = submittedAt;
-        nextAttemptAt = null;
-    }
-
-    /** An attempt failed for a reason that may pass; try again at {@code retryAt}. */
-    public void failedTemporarily(String reason, Instant retryAt) {
-        status = MessageStatus.FAIL;
-        changedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        lastError = truncate(reason);
-        nextAttemptAt = retryAt.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String truncate(String reason) {
-        return reason == null || reason.length() <= MAX_ERROR ? reason : reason.substring(0, MAX_ERROR);
-    }
-
     public User getUser() {
         return user;
     }

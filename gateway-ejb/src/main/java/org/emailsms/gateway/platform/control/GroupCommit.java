@@ -1,11 +1,15 @@
 package org.emailsms.gateway.platform.control;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -53,6 +57,10 @@ public final class GroupCommit<T, R> {
 
     private final Executor executor;
     private final int maxBatch;
+    /** How long a writer lets items gather before it takes them (zero: at once); see {@link #hurry}. */
+    private final long lingerNanos;
+    private final AtomicInteger count = new AtomicInteger();
+    private volatile boolean hurried;
     private final Function<List<T>, List<R>> write;
     private final Consumer<List<R>> afterWrite;
     private final ConcurrentLinkedQueue<Entry<T, R>> waiting = new ConcurrentLinkedQueue<>();
@@ -65,8 +73,19 @@ public final class GroupCommit<T, R> {
      * callers have been told (for work that may follow the commit, such as queueing the ids).
      */
     public GroupCommit(Executor executor, int maxBatch, Function<List<T>, List<R>> write, Consumer<List<R>> afterWrite) {
+        this(executor, maxBatch, Duration.ZERO, write, afterWrite);
+    }
+
+    /**
+     * A write-behind: the writer waits up to {@code linger} after it starts (or until
+     * {@code maxBatch} items wait, or {@link #hurry} is called) before it takes them, so that the
+     * items of that time go in one transaction. Only for callers that need not wait for the write.
+     */
+    public GroupCommit(Executor executor, int maxBatch, Duration linger, Function<List<T>, List<R>> write,
+                       Consumer<List<R>> afterWrite) {
         this.executor = executor;
         this.maxBatch = maxBatch;
+        this.lingerNanos = linger.toNanos();
         this.write = write;
         this.afterWrite = afterWrite;
     }
@@ -74,12 +93,14 @@ public final class GroupCommit<T, R> {
     public Entry<T, R> append(T item) {
         Entry<T, R> entry = new Entry<>(item);
         waiting.add(entry);
+        count.incrementAndGet();
         if (writerActive.compareAndSet(false, true)) {
             try {
                 executor.execute(this::writeWaiting);
             } catch (RuntimeException rejected) {
                 writerActive.set(false);
                 for (Entry<T, R> refused; (refused = waiting.poll()) != null; ) {
+                    count.decrementAndGet();
                     if (refused.taken.compareAndSet(false, true)) {
                         refused.written.completeExceptionally(rejected);
                     }
@@ -89,9 +110,14 @@ public final class GroupCommit<T, R> {
         return entry;
     }
 
-    /** How many items wait for the next write (counted one by one: for tests and gauges, not hot paths). */
+    /** How many items wait for the next write. */
     public int waiting() {
-        return waiting.size();
+        return count.get();
+    }
+
+    /** A lingering writer writes what waits now rather than when its time is up. */
+    public void hurry() {
+        hurried = true;
     }
 
     private void writeWaiting() {
@@ -99,8 +125,10 @@ public final class GroupCommit<T, R> {
         // active, unless a new writer has been started for it meanwhile.
         do {
             try {
+                linger();
                 for (List<Entry<T, R>> batch = take(); !batch.isEmpty(); batch = take()) {
                     writeBatch(batch);
+                    linger();
                 }
             } finally {
                 writerActive.set(false);
@@ -108,9 +136,19 @@ public final class GroupCommit<T, R> {
         } while (!waiting.isEmpty() && writerActive.compareAndSet(false, true));
     }
 
+    private void linger() {
+        long until = System.nanoTime() + lingerNanos;
+        for (long left = lingerNanos; left > 0 && !hurried && count.get() < maxBatch && !Thread.currentThread().isInterrupted();
+             left = until - System.nanoTime()) {
+            LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(2)));
+        }
+        hurried = false;
+    }
+
     private List<Entry<T, R>> take() {
         List<Entry<T, R>> batch = new ArrayList<>();
         for (Entry<T, R> next; batch.size() < maxBatch && (next = waiting.poll()) != null; ) {
+            count.decrementAndGet();
             if (next.taken.compareAndSet(false, true)) {
                 batch.add(next);
             }

@@ -1,5 +1,6 @@
 package org.emailsms.gateway.platform.control;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -35,12 +36,18 @@ public class GroupCommits {
 
     /** A group commit of at most {@code maxBatch} items a write, on a writer thread of its own. */
     public <T, R> GroupCommit<T, R> start(int maxBatch, Function<List<T>, List<R>> write, Consumer<List<R>> afterWrite) {
+        return start(maxBatch, Duration.ZERO, write, afterWrite);
+    }
+
+    /** A write-behind: as above, its writer letting items gather for up to {@code linger} a write. */
+    public <T, R> GroupCommit<T, R> start(int maxBatch, Duration linger, Function<List<T>, List<R>> write,
+                                          Consumer<List<R>> afterWrite) {
         if (given != null) {
-            return new GroupCommit<>(given, maxBatch, write, afterWrite);
+            return new GroupCommit<>(given, maxBatch, linger, write, afterWrite);
         }
         WriterThread writer = new WriterThread(threads);
         writers.add(writer);
-        return new GroupCommit<>(writer, maxBatch, write, afterWrite);
+        return new GroupCommit<>(writer, maxBatch, linger, write, afterWrite);
     }
 
     @PreDestroy

@@ -25,13 +25,16 @@ public final class WriterThread implements Executor, AutoCloseable {
         thread.execute(write);
     }
 
-    /** Lets the write under way finish, for up to 10 seconds. */
+    /** Lets the write under way finish, for up to 10 seconds, then interrupts it. */
     @Override
     public void close() {
         thread.shutdown();
         try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -31,13 +30,13 @@ import org.emailsms.gateway.inbound.control.ReceivedPdus;
 import org.emailsms.gateway.inbound.entity.ReceivedPdu;
 import org.emailsms.gateway.mail.control.MailOutbox;
 import org.emailsms.gateway.message.boundary.Receipts;
+import org.emailsms.gateway.message.MessageRows;
 import org.emailsms.gateway.message.entity.DeliveryState;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
-import org.emailsms.gateway.message.boundary.SmscMessageIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -241,9 +240,8 @@ class InboundProcessorTest {
             em.persist(sender);
             SmsMessage message = new SmsMessage(sender, HANDSET, "+61491570156", CIPHER.encrypt("Hello"), 0, 1, false,
                     null);
-            message.getParts().get(0).acknowledge(smscId, SmscMessageIds.key(smscId), OffsetDateTime.now(ZoneOffset.UTC));
-            message.submitted(Instant.now());
             em.persist(message);
+            MessageRows.submitted(em, message.getId(), Instant.now(), smscId);
             return message.getId();
         });
     }

@@ -17,6 +17,7 @@ import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.mail.control.MailOutbox;
 import org.emailsms.gateway.mail.entity.OutgoingMail;
+import org.emailsms.gateway.message.MessageRows;
 import org.emailsms.gateway.message.entity.DeliveryState;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
@@ -123,12 +124,8 @@ class ReceiptsTest {
             em.persist(sender);
             SmsMessage message = new SmsMessage(sender, destination, "+61491570156", CIPHER.encrypt("Hello"), 0,
                     smscIds.length, confirmationWanted, null);
-            for (int i = 0; i < smscIds.length; i++) {
-                message.getParts().get(i).acknowledge(smscIds[i], SmscMessageIds.key(smscIds[i]),
-                        OffsetDateTime.now(ZoneOffset.UTC));
-            }
-            message.submitted(Instant.now());
             em.persist(message);
+            MessageRows.submitted(em, message.getId(), Instant.now(), smscIds);
             return message.getId();
         });
     }

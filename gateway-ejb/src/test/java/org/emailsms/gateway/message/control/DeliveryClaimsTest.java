@@ -23,6 +23,7 @@ import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.mail.entity.OutgoingMail;
+import org.emailsms.gateway.message.MessageRows;
 import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
@@ -69,9 +70,14 @@ class DeliveryClaimsTest {
         User sender = newSender("a@example.test");
         Instant now = Instant.now();
         long pending = store(sender, m -> { });
-        long dueRetry = store(sender, m -> m.failedTemporarily("SMSC away", now.minusSeconds(5)));
-        long laterRetry = store(sender, m -> m.failedTemporarily("SMSC away", now.plus(Duration.ofMinutes(5))));
-        long delivered = store(sender, m -> m.submitted(now.minusSeconds(60)));
+        long dueRetry = store(sender, m -> { });
+        long laterRetry = store(sender, m -> { });
+        long delivered = store(sender, m -> { });
+        database.inTransaction(em -> {
+            MessageRows.failed(em, dueRetry, "SMSC away", now.minusSeconds(5));
+            MessageRows.failed(em, laterRetry, "SMSC away", now.plus(Duration.ofMinutes(5)));
+            MessageRows.submitted(em, delivered, now.minusSeconds(60), "SMSC-1");
+        });
         long scheduledLater = store(sender, now.plus(Duration.ofHours(1)), m -> { });
 
         List<Long> claimed = ids(claim("node-a", 100, now));

@@ -28,13 +28,13 @@ public final class MessageLogBenchmark {
         int bytes = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Path dir = Files.createTempDirectory("message-log-benchmark");
-        try (MessageLogPrototype log = MessageLogPrototype.open(dir, Executors.defaultThreadFactory())) {
+        try (MessageLog log = MessageLog.open(dir, Executors.defaultThreadFactory())) {
             run(log, producers, bytes, 3, "warm-up");
             run(log, producers, bytes, seconds, "measured");
         }
     }
 
-    private static void run(MessageLogPrototype log, int producers, int bytes, int seconds, String round) throws Exception {
+    private static void run(MessageLog log, int producers, int bytes, int seconds, String round) throws Exception {
         AtomicLong ids = new AtomicLong(round.equals("warm-up") ? 0 : 1L << 40);
         long[][] waits = new long[producers][];
         int[] counts = new int[producers];

@@ -195,6 +195,10 @@ class ClientIT {
         for (long id : ids) {
             awaitStatus(gateway, serial, id, "OK");
         }
+        // getStatus answers an attempt's outcome at once; the history has it once it is written
+        // behind (within a second) and has settled, and the reply comes after that.
+        Poll.until("the three OKs in the history", DELIVERY, () -> gateway.messaging().getHistory(serial, "", 500)
+                .getEntry().stream().filter(e -> "OK".equals(e.getStatus())).count() == 3);
         String pool = "+" + smsc.submitsTo(handset).get(0).getSourceAddr(); // one conversation: one sender number
         smsc.sendMo(handset, pool, "Got them".getBytes(StandardCharsets.US_ASCII), GSM, false);
 

@@ -43,8 +43,12 @@ final class Cluster implements AutoCloseable {
     private static final ServerSetup SMTP = new ServerSetup(3045, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     private static final Map<String, Integer> HTTP_PORTS = Map.of(NODE_A, 31080, NODE_B, 31180);
     private static final String DATABASE = "gateway_cluster";
-    /** How long a node's claim on a message lasts: short, so that the drill sees a dead node's messages taken over. */
+    /** How long a node's lease on its messages lasts: short, so that the drill sees a dead node's messages taken over. */
     static final Duration CLAIM = Duration.ofSeconds(10);
+    /** How long an outcome waits in a node's message log before the database has it (the default). */
+    static final Duration WRITE_BEHIND = Duration.ofSeconds(1);
+    /** Submits a node's bind has in flight at most (the default). */
+    static final int WINDOW = 10;
 
     final TestSmsc smsc;
     final GreenMail mail;
@@ -112,6 +116,8 @@ final class Cluster implements AutoCloseable {
         env.put("GATEWAY_MAIL_RETRY_INTERVAL", "PT1S");
         env.put("GATEWAY_RETRY_REQUEUE_AFTER", "PT" + CLAIM.toSeconds() + "S");
         env.put("GATEWAY_RETRY_SWEEP_INTERVAL", "PT1S");
+        env.put("GATEWAY_STORE_WRITE_BEHIND", WRITE_BEHIND.toString());
+        env.put("GATEWAY_SMSC_WINDOW", Integer.toString(WINDOW));
         env.put("GATEWAY_HTTP_TRUSTED_PROXIES", "127.0.0.1,::1");
         // HAProxy balances plain HTTP request by request here (TLS would end at the balancer in
         // production): the documented switch for sending behind a proxy that terminates TLS.

@@ -17,36 +17,37 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The message log's engine keeps what it acknowledged, across a close and across a crash. */
-class MessageLogPrototypeTest {
+class MessageLogTest {
 
     private static final byte ACCEPTED = 1;
     private static final byte SUBMITTED = 2;
 
     @Test
     void whatWasAcknowledgedIsReplayedWithItsLastStateAndDeletionsStayDeleted(@TempDir Path dir) throws Exception {
-        try (MessageLogPrototype log = MessageLogPrototype.open(dir, Executors.defaultThreadFactory())) {
+        try (MessageLog log = MessageLog.open(dir, Executors.defaultThreadFactory())) {
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             for (long id = 1; id <= 1_000; id++) {
                 writes.add(log.add(id, ACCEPTED, text("accepted " + id)));
             }
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             log.update(7, SUBMITTED, text("submitted 7")).get(30, TimeUnit.SECONDS);
-            log.delete(8).get(30, TimeUnit.SECONDS);
+            log.delete(8); // on disk by the close
         }
 
-        try (MessageLogPrototype again = MessageLogPrototype.open(dir, Executors.defaultThreadFactory())) {
-            List<MessageLogPrototype.Entry> entries = again.replayed();
+        try (MessageLog again = MessageLog.open(dir, Executors.defaultThreadFactory())) {
+            List<MessageLog.Entry> entries = again.replayed();
             assertEquals(999, entries.size(), "every add but the deleted one");
-            MessageLogPrototype.Entry seventh = entries.stream().filter(e -> e.id() == 7).findFirst().orElseThrow();
+            MessageLog.Entry seventh = entries.stream().filter(e -> e.id() == 7).findFirst().orElseThrow();
             assertEquals(SUBMITTED, seventh.type());
             assertArrayEquals(text("submitted 7"), seventh.data(), "the last state");
+            assertEquals(1_001, again.nextId(), "new records never reuse a replayed id");
         }
     }
 
     /** A copy of the files taken while the log runs, as a killed process leaves them, replays every acknowledged record. */
     @Test
     void aKilledProcessLosesNothingItAcknowledged(@TempDir Path dir, @TempDir Path afterKill) throws Exception {
-        try (MessageLogPrototype log = MessageLogPrototype.open(dir, Executors.defaultThreadFactory())) {
+        try (MessageLog log = MessageLog.open(dir, Executors.defaultThreadFactory())) {
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             for (long id = 1; id <= 500; id++) {
                 writes.add(log.add(id, ACCEPTED, text("accepted " + id)));
@@ -59,7 +60,7 @@ class MessageLogPrototypeTest {
             }
         }
 
-        try (MessageLogPrototype replayed = MessageLogPrototype.open(afterKill, Executors.defaultThreadFactory())) {
+        try (MessageLog replayed = MessageLog.open(afterKill, Executors.defaultThreadFactory())) {
             assertEquals(500, replayed.replayed().size());
         }
     }

@@ -1,0 +1,52 @@
+package org.emailsms.gateway.message.control;
+
+import java.time.Instant;
+
+import org.emailsms.gateway.message.boundary.DeliveryOutcome;
+import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
+import org.emailsms.gateway.message.entity.MessageStatus;
+
+/**
+ * What a delivery attempt makes of a message, by the retry rules: every part acknowledged makes it
+ * {@code OK}; a temporary failure {@code FAIL}, to go again after the retry interval, until the
+ * last of its attempts (a failed deposit is retried up to 10 times, 2 minutes apart), which makes it
+ * {@code ABORT}; a throttled attempt {@code FAIL}, to go again soon, and does not count; a
+ * permanent failure {@code ABORT} at once. The one place that decides these; the delivery records
+ * written to the database and the statuses answered before they are written both ask it.
+ */
+public final class MessageLifecycle {
+
+    private final RetryPolicy retries;
+
+    public MessageLifecycle(RetryPolicy retries) {
+        this.retries = retries;
+    }
+
+    /** The attempts the message has made once this one counts (a throttled one does not). */
+    public int attemptsAfter(DeliveryOutcome outcome) {
+        boolean throttled = outcome.failure() != null && outcome.failure().kind() == Kind.THROTTLED;
+        return outcome.delivery().attempts() + (throttled ? 0 : 1);
+    }
+
+    public MessageStatus statusAfter(DeliveryOutcome outcome) {
+        if (outcome.isSubmitted()) {
+            return MessageStatus.OK;
+        }
+        return switch (outcome.failure().kind()) {
+            case THROTTLED -> MessageStatus.FAIL;
+            case PERMANENT -> MessageStatus.ABORT;
+            case TEMPORARY -> attemptsAfter(outcome) >= retries.maxAttempts() ? MessageStatus.ABORT : MessageStatus.FAIL;
+        };
+    }
+
+    /** When a message that failed goes again. */
+    public Instant nextAttempt(DeliveryOutcome outcome, Instant now) {
+        return now.plus(outcome.failure().kind() == Kind.THROTTLED ? retries.throttledInterval() : retries.interval());
+    }
+
+    /** Why a message was given up, as its sender reads it. */
+    public String abortReason(DeliveryOutcome outcome) {
+        return outcome.failure().kind() == Kind.PERMANENT ? outcome.failure().reason()
+                : "Gave up after " + attemptsAfter(outcome) + " attempts; last: " + outcome.failure().reason();
+    }
+}
