@@ -66,6 +66,7 @@ public class DeliveryRecords {
     @Transactional
     public List<MessageStatus> write(List<DeliveryOutcome> outcomes) {
         Instant now = Instant.now();
+        MessageLifecycle lifecycle = new MessageLifecycle(retries);
         Connection connection = em.unwrap(Connection.class);
         List<MessageStatus> statuses = new ArrayList<>();
         List<DeliveryOutcome> aborted = new ArrayList<>();
@@ -80,8 +81,8 @@ public class DeliveryRecords {
             List<DeliveryOutcome> order = new ArrayList<>();
             for (DeliveryOutcome outcome : outcomes) {
                 Delivery delivery = outcome.delivery();
-                int attempts = lifecycle().attemptsAfter(outcome);
-                MessageStatus status = lifecycle().statusAfter(outcome);
+                int attempts = lifecycle.attemptsAfter(outcome);
+                MessageStatus status = lifecycle.statusAfter(outcome);
                 statuses.add(status);
                 order.add(outcome);
                 if (status == MessageStatus.OK) {
@@ -95,11 +96,11 @@ public class DeliveryRecords {
                     ok.addBatch();
                 } else {
                     failed.setString(1, status.name());
-                    failed.setString(2, truncate(status == MessageStatus.ABORT ? lifecycle().abortReason(outcome)
+                    failed.setString(2, truncate(status == MessageStatus.ABORT ? lifecycle.abortReason(outcome)
                             : outcome.failure().reason()));
                     failed.setInt(3, attempts);
                     failed.setObject(4, status == MessageStatus.FAIL
-                            ? lifecycle().nextAttempt(outcome, now).atOffset(ZoneOffset.UTC) : null);
+                            ? lifecycle.nextAttempt(outcome, now).atOffset(ZoneOffset.UTC) : null);
                     failed.setObject(5, now.atOffset(ZoneOffset.UTC));
                     held(failed, 6, delivery);
                     failed.addBatch();
@@ -135,13 +136,9 @@ public class DeliveryRecords {
             throw new IllegalStateException("cannot record " + outcomes.size() + " delivery attempts: " + e.getMessage(), e);
         }
         for (DeliveryOutcome outcome : aborted) {
-            mailAbort(outcome, lifecycle().abortReason(outcome));
+            mailAbort(outcome, lifecycle.abortReason(outcome));
         }
         return statuses;
-    }
-
-    private MessageLifecycle lifecycle() {
-        return new MessageLifecycle(retries);
     }
 
     private static Instant lastAcknowledgement(DeliveryOutcome outcome, Instant now) {
