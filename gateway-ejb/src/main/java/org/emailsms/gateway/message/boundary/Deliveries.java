@@ -148,6 +148,8 @@ public class Deliveries {
      * node's pipeline has room for them and its lease holds; else null (the messages are claimed
      * from the database, by this node or another).
      */
+    // Asked inside the acceptance transaction and touching no resource: the caller's transaction is left alone.
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String claimantFor(int count) {
         Pipeline local = pipeline;
         return local != null && holdsLease() && local.room() >= count ? claimant : null;
@@ -205,6 +207,8 @@ public class Deliveries {
     }
 
     /** What attempts made of any of {@code messageIds} that the database does not have yet. */
+    // Asked inside a status query's transaction and reading memory only: the transaction is left alone.
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<Long, OutcomeLog.Attempted> unwritten(Collection<Long> messageIds) {
         Map<Long, OutcomeLog.Attempted> attempts = new HashMap<>();
         for (long id : messageIds) {

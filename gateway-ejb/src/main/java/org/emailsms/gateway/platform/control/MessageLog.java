@@ -28,6 +28,11 @@ import org.apache.activemq.artemis.utils.actors.OrderedExecutorFactory;
  * the appends of 3.3 ms share one disk sync, as the Artemis broker runs it; files compacted by the
  * journal once mostly deleted records). A caller learns that its record is on disk through the
  * returned future; a log opened again replays what was on disk and not deleted.
+ *
+ * <p>Its I/O runs on the threads it is given (the container's managed ones in the gateway). The
+ * journal's timed buffer starts one thread of Artemis's own, which only flushes the buffer to the
+ * file every few milliseconds and touches nothing of the container; without it each append would
+ * pay a disk sync of its own.
  */
 public final class MessageLog implements AutoCloseable {
 
