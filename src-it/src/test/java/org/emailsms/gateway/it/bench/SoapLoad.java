@@ -107,7 +107,7 @@ final class SoapLoad {
     }
 
     /** sendMessage as Metro's client writes it: the wrapper in the gateway's namespace, its children unqualified. */
-    private static String sendMessageBody(String serial, List<String> destinations, int index) {
+    static String sendMessageBody(String serial, List<String> destinations, int index) {
         StringBuilder body = new StringBuilder("<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                 + "<S:Body><ns2:sendMessage xmlns:ns2=\"urn:emailsms:gateway:v1\"><serial>").append(serial)
                 .append("</serial>");
