@@ -76,18 +76,24 @@ final class Kannel implements AutoCloseable {
                 "keyword = default",
                 "text = \"No service\"",
                 ""));
-        boxes.add(start(work, "/usr/sbin/bearerbox", config));
-        boxes.add(start(work, "/usr/sbin/smsbox", config));
+        try {
+            startBoxes(work, config);
+        } catch (Exception | AssertionError e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startBoxes(Path work, Path config) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI status = URI.create("http://127.0.0.1:" + ADMIN_PORT + "/status.txt?password=" + PASSWORD);
+        boxes.add(start(work, "/usr/sbin/bearerbox", config));
+        // smsbox gives up at once when bearerbox is not listening yet: it starts once the admin port answers.
+        Poll.until("Kannel's bearerbox", Duration.ofSeconds(60), () -> answers(http, status) != null);
+        boxes.add(start(work, "/usr/sbin/smsbox", config));
         Poll.until("Kannel's SMPP bind online", Duration.ofSeconds(60), () -> {
-            alive();
-            try {
-                String body = http.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.ofString()).body();
-                return body.contains("bench") && body.contains("(online");
-            } catch (IOException notYet) {
-                return false;
-            }
+            String body = answers(http, status);
+            return body != null && body.contains("bench") && body.contains("(online");
         });
         URI sendsms = URI.create(sendsmsUrl("61400000000", "ready"));
         Poll.until("Kannel's sendsms interface", Duration.ofSeconds(60), () -> {
@@ -99,6 +105,16 @@ final class Kannel implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** The admin page's text, or null while nothing answers; fails if a box has exited. */
+    private String answers(HttpClient http, URI status) throws InterruptedException {
+        alive();
+        try {
+            return http.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException notYet) {
+            return null;
+        }
     }
 
     /** The GET that submits {@code text} to each of {@code recipients} (digits, space-separated). */
@@ -140,7 +156,7 @@ final class Kannel implements AutoCloseable {
 
     private static Process start(Path work, String box, Path config) throws IOException {
         Path output = work.resolve(Path.of(box).getFileName() + ".out");
-        return new ProcessBuilder(box, config.toString())
+        return new ProcessBuilder(box, "-v", "2", config.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
