@@ -6,7 +6,11 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +20,7 @@ import org.emailsms.gateway.account.control.Authenticator;
 import org.emailsms.gateway.account.control.KnownSerials;
 import org.emailsms.gateway.account.control.Licences;
 import org.emailsms.gateway.account.control.PasswordChange;
+import org.emailsms.gateway.account.control.SenderRows;
 import org.emailsms.gateway.account.control.SerialNumbers;
 import org.emailsms.gateway.account.entity.Activation;
 import org.emailsms.gateway.account.entity.LoginChannel;
@@ -47,6 +52,12 @@ public class ActivationService {
 
     @Inject
     KnownSerials knownSerials;
+
+    @Inject
+    SenderRows senderRows;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     Licences licences;
@@ -132,6 +143,37 @@ public class ActivationService {
         activation.markUsed(OffsetDateTime.now(ZoneOffset.UTC));
         knownSerials.remember(activation.getSerialHash(), user.getId());
         return user;
+    }
+
+    /**
+     * The sender behind a serial, on the same terms as {@link #userOf}: what sending a message
+     * reads of the user, its company and department, in one statement when this node knows the
+     * serial, in the caller's transaction or none; a serial looked up is marked used in a
+     * transaction of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Sender senderOf(String serial) throws AuthenticationFailedException, AccountDisabledException {
+        Long knownUser = serials.isWellFormed(serial) ? knownSerials.userOf(serials.hash(serial)) : null;
+        if (knownUser != null) {
+            Optional<SenderRows.Row> known = senderRows.read(knownUser);
+            if (known.isPresent() && known.get().active()) {
+                return known.get().sender();
+            }
+            // Deleted or disabled since: the full check below says which, as userOf does.
+        }
+        // Through the container (outside it, in tests, directly): userOf writes, in a transaction.
+        ActivationService transactional = context == null ? this : context.getBusinessObject(ActivationService.class);
+        return sender(transactional.userOf(serial).getId());
+    }
+
+    /** The sender of a user signed in by other means (Outlook's service): active, or refused. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Sender sender(long userId) throws AccountDisabledException {
+        SenderRows.Row row = senderRows.read(userId).orElse(null);
+        if (row == null || !row.active()) {
+            throw new AccountDisabledException("The account, its department or its company is disabled.");
+        }
+        return row.sender();
     }
 
     private User withOrganisation(long userId) {

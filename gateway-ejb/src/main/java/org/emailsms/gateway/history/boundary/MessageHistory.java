@@ -64,7 +64,8 @@ public class MessageHistory {
      */
     public HistoryPage page(String serial, String since, int max)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException {
-        User user = activations.userOf(serial);
+        // The sender's row alone (one statement): the queries need only who asks.
+        User user = em.getReference(User.class, activations.senderOf(serial).userId());
         if (max < 1 || max > MAX_PAGE) {
             throw new InvalidRequestException("Ask for 1 to " + MAX_PAGE + " history entries at a time.");
         }

@@ -138,7 +138,8 @@ public class MessageService {
      */
     public List<MessageReport> status(String serial, List<Long> ids)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException {
-        User user = activations.userOf(serial);
+        // The sender's row alone (one statement): the query needs only who asks.
+        User user = em.getReference(User.class, activations.senderOf(serial).userId());
         if (ids == null || ids.isEmpty() || ids.size() > MAX_STATUS_IDS) {
             throw new InvalidRequestException("Ask for the status of 1 to " + MAX_STATUS_IDS + " message ids.");
         }

@@ -21,16 +21,25 @@ public class Dictionaries {
 
     /** By word key; the user's own entries override the company's. */
     public Map<String, String> replacementsFor(User user) {
+        return replacementsFor(user.getCompany().getId(), user.getId());
+    }
+
+    /** The user's own entries over the company's, by the word they replace. */
+    public Map<String, String> replacementsFor(long company, long user) {
         Map<String, String> replacements = new HashMap<>();
-        List<DictionaryEntry> entries = entriesFor(user);
+        List<DictionaryEntry> entries = entriesFor(company, user);
         entries.stream().filter(DictionaryEntry::isCompanys).forEach(e -> replacements.put(e.getWordKey(), e.getReplacement()));
         entries.stream().filter(e -> !e.isCompanys()).forEach(e -> replacements.put(e.getWordKey(), e.getReplacement()));
         return replacements;
     }
 
     public List<DictionaryEntry> entriesFor(User user) {
+        return entriesFor(user.getCompany().getId(), user.getId());
+    }
+
+    private List<DictionaryEntry> entriesFor(long company, long user) {
         return em.createNamedQuery("DictionaryEntry.forUser", DictionaryEntry.class)
-                .setParameter("company", user.getCompany().getId()).setParameter("user", user.getId()).getResultList();
+                .setParameter("company", company).setParameter("user", user).getResultList();
     }
 
     /** A word as a dictionary takes it: one whole word, at most {@value DictionaryEntry#MAX_LENGTH} characters. */

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.boundary.AccountDisabledException;
 import org.emailsms.gateway.account.boundary.ActivationService;
 import org.emailsms.gateway.account.boundary.AuthenticationFailedException;
-import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.account.boundary.Sender;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.message.boundary.Compression;
 import org.emailsms.gateway.message.boundary.Deliveries;
@@ -107,17 +107,17 @@ public class MessageAcceptance {
      * @param content   the text encrypted, once for all recipients (null if none is allowed)
      * @param compression what the dictionaries saved, for the answer (null when not compressed)
      */
-    public record Checked(User user, List<String> recipients, List<Recipient> parsed, EncodedSms sms,
+    public record Checked(Sender user, List<String> recipients, List<Recipient> parsed, EncodedSms sms,
                           SendOptions how, List<RecipientResult> results, List<String> allowed, byte[] content,
                           Compression compression, boolean answered) {
 
-        public Checked(User user, List<String> recipients, List<Recipient> parsed, EncodedSms sms, SendOptions how,
+        public Checked(Sender user, List<String> recipients, List<Recipient> parsed, EncodedSms sms, SendOptions how,
                        List<RecipientResult> results, List<String> allowed, byte[] content) {
             this(user, recipients, parsed, sms, how, results, allowed, content, null, false);
         }
 
         /** A request whose id was answered before: {@code results} is that answer, nothing is to be stored. */
-        static Checked answeredBefore(User user, SendOptions how, List<RecipientResult> answer) {
+        static Checked answeredBefore(Sender user, SendOptions how, List<RecipientResult> answer) {
             return new Checked(user, List.of(), List.of(), null, how, answer, List.of(), null, null, true);
         }
 
@@ -133,32 +133,38 @@ public class MessageAcceptance {
         }
     }
 
-    /** Every check of an add-in's request, reading only; in one transaction so the reads share a connection. */
-    @Transactional(rollbackOn = Exception.class)
+    /**
+     * Every check of an add-in's request, reading only, in no transaction: most requests read one
+     * row (the sender's), and a transaction around it cost its begin, the connection's enlistment
+     * and its commit. A request id, dictionaries or a list of allowed numbers read more, each on a
+     * connection of its own.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Checked check(String serial, List<String> recipients, String text, SendOptions options)
             throws AuthenticationFailedException, AccountDisabledException, InvalidRequestException,
             MessageTooLongException {
-        User user = activations.userOf(serial);
+        Sender user = activations.senderOf(serial);
         SendOptions how = options == null ? SendOptions.defaults() : options;
         if (how.requestId() != null) {
             requireRequestId(how.requestId());
-            Optional<List<RecipientResult>> earlier = requests.answerTo(user.getId(), how.requestId());
+            Optional<List<RecipientResult>> earlier = requests.answerTo(user.userId(), how.requestId());
             if (earlier.isPresent()) {
-                LOG.fine(() -> "'" + user.getUsername() + "' sent request " + how.requestId() + " again: answered as before");
+                LOG.fine(() -> "'" + user.username() + "' sent request " + how.requestId() + " again: answered as before");
                 return Checked.answeredBefore(user, how, earlier.get());
             }
         }
         requireContent(recipients, text);
         if (!how.compress()) {
             EncodedSms sms = EncodedSms.of(text);
-            requireFits(companyOf(user), sms, how);
+            companyOf(user);
+            requireFits(user, sms, how);
             return checkDestinations(user, recipients, text, sms, how);
         }
-        Company company = companyOf(user);
-        String compressed = TextCompression.compress(text, dictionaries.replacementsFor(user));
+        long company = companyOf(user);
+        String compressed = TextCompression.compress(text, dictionaries.replacementsFor(company, user.userId()));
         EncodedSms before = EncodedSms.of(text);
         EncodedSms sms = EncodedSms.of(compressed);
-        requireFits(company, sms, how);
+        requireFits(user, sms, how);
         return checkDestinations(user, recipients, compressed, sms, how).compressed(new Compression(
                 text.codePointCount(0, text.length()), before.segmentCount(),
                 compressed.codePointCount(0, compressed.length()), sms.segmentCount()));
@@ -171,16 +177,13 @@ public class MessageAcceptance {
     @Transactional(rollbackOn = Exception.class)
     public Checked checkParts(long userId, List<String> recipients, List<String> parts, SendOptions options)
             throws AccountDisabledException, InvalidRequestException, MessageTooLongException {
-        User user = em.find(User.class, userId);
-        if (user == null || !user.isActiveWithOrganisation()) {
-            throw new AccountDisabledException("The account, its department or its company is disabled.");
-        }
+        Sender user = activations.sender(userId);
         if (parts == null || parts.isEmpty() || parts.stream().anyMatch(p -> p == null || p.isEmpty())) {
             throw new InvalidRequestException("The message text is empty.");
         }
-        companyOf(user); // refuses provider administrators, who belong to no company
-        if (user.getCompany().isOmsCompress()) {
-            Map<String, String> replacements = dictionaries.replacementsFor(user);
+        long company = companyOf(user); // refuses provider administrators, who belong to no company
+        if (user.omsCompress()) {
+            Map<String, String> replacements = dictionaries.replacementsFor(company, user.userId());
             parts = parts.stream().map(part -> TextCompression.compress(part, replacements)).toList();
         }
         String text = String.join(String.valueOf(SmsMessage.PART_SEPARATOR), parts);
@@ -198,7 +201,7 @@ public class MessageAcceptance {
     @Transactional
     public Optional<List<RecipientResult>> answerBefore(Checked request) {
         String requestId = request.how().requestId();
-        return requestId == null ? Optional.empty() : requests.answerTo(request.user().getId(), requestId);
+        return requestId == null ? Optional.empty() : requests.answerTo(request.user().userId(), requestId);
     }
 
     /** Stores one checked request in a transaction of its own: a quota refusal stores nothing. */
@@ -231,22 +234,20 @@ public class MessageAcceptance {
         return stored;
     }
 
-    private static Company companyOf(User user) throws InvalidRequestException {
-        if (user.getCompany() == null) {
+    private static long companyOf(Sender user) throws InvalidRequestException {
+        if (user.companyId() == null) {
             throw new InvalidRequestException("Provider administrators belong to no company and cannot send.");
         }
-        return user.getCompany();
+        return user.companyId();
     }
 
     // Package-private for the tests, which give it a user read in their own transaction.
-    Checked checkDestinations(User user, List<String> recipients, String text, EncodedSms sms, SendOptions how) {
-        Company company = user.getCompany();
+    Checked checkDestinations(Sender user, List<String> recipients, String text, EncodedSms sms, SendOptions how) {
         List<RecipientResult> results = new ArrayList<>();
         List<Recipient> parsed = recipients.stream().map(Recipient::parse).toList();
         List<String> allowed = new ArrayList<>();
-        boolean restricted = destinations.isRestricted(company);
         for (int i = 0; i < recipients.size(); i++) {
-            Verdict verdict = destinations.check(company, restricted, parsed.get(i).number());
+            Verdict verdict = destinations.check(user, parsed.get(i).number());
             if (verdict.isAllowed()) {
                 allowed.add(verdict.e164());
             }
@@ -260,12 +261,11 @@ public class MessageAcceptance {
 
     /** The quota taken, the reply paths chosen and each allowed recipient's message stored; before the commit. */
     private Accepted write(Checked request, Map<String, Long> assignedNumbers) throws QuotaExceededException {
-        User user = request.user();
-        Company company = user.getCompany();
+        Sender user = request.user();
         EncodedSms sms = request.sms();
         SendOptions how = request.how();
         List<String> allowed = request.allowed();
-        quotas.reserve(company, user.getDepartment(), allowed.size() * sms.segmentCount());
+        quotas.reserve(user, allowed.size() * sms.segmentCount());
 
         List<RecipientResult> results = new ArrayList<>(request.results());
         List<Long> toQueue = new ArrayList<>();
@@ -275,10 +275,10 @@ public class MessageAcceptance {
         // This node delivers what it accepts from memory while its pipeline has room: claimed in the
         // insert, so no claim is written for it; what does not fit is claimed from the database.
         String holder = dueNow && !allowed.isEmpty() && deliveries != null ? deliveries.claimantFor(allowed.size()) : null;
-        List<String> senderNumbers = allowed.isEmpty() ? List.of() : replyPaths.candidatesFor(company, assignedNumbers);
-        List<ReplyPath> paths = allowed.isEmpty() ? List.of() : replyPaths.senderNumbersFor(user, allowed, senderNumbers);
+        List<String> senderNumbers = allowed.isEmpty() ? List.of() : replyPaths.candidatesFor(user.companyId(), assignedNumbers);
+        List<ReplyPath> paths = allowed.isEmpty() ? List.of() : replyPaths.senderNumbersFor(user.userId(), user.companyId(), allowed, senderNumbers);
         // The user was read by the check, in another transaction: the messages refer to it by id.
-        User sender = allowed.isEmpty() ? user : em.getReference(User.class, user.getId());
+        User sender = allowed.isEmpty() ? null : em.getReference(User.class, user.userId());
         int next = 0;
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i) != null) {
@@ -286,9 +286,9 @@ public class MessageAcceptance {
             }
             ReplyPath replyPath = paths.get(next);
             String destination = allowed.get(next++);
-            SmsMessage message = new SmsMessage(sender, destination, replyPath.senderNumber(),
-                    request.content(), sms.alphabet().dataCoding(), sms.segmentCount(), how.confirmDelivery(),
-                    how.sendAt(), how.source(), sms.isSeparate());
+            SmsMessage message = new SmsMessage(sender, user.companyId(), user.departmentId(), destination,
+                    replyPath.senderNumber(), request.content(), sms.alphabet().dataCoding(), sms.segmentCount(),
+                    how.confirmDelivery(), how.sendAt(), how.source(), sms.isSeparate());
             message.setContactName(request.parsed().get(i).name());
             boolean pending = message.getStatus() == MessageStatus.PENDING; // else SCHEDULED: the sweep's
             if (pending && interactive) {
@@ -308,10 +308,10 @@ public class MessageAcceptance {
             results.set(i, request.compression() == null ? accepted : accepted.withCompression(request.compression()));
         }
         if (how.requestId() != null) {
-            requests.remember(user.getId(), how.requestId(), results);
+            requests.remember(user.userId(), how.requestId(), results);
         }
         LOG.fine(() -> String.format("'%s' sent %d of %d messages (%d segments each), %d to deliver from memory, %d to queue",
-                user.getUsername(), allowed.size(), results.size(), sms.segmentCount(), toDeliver.size(), toQueue.size()));
+                user.username(), allowed.size(), results.size(), sms.segmentCount(), toDeliver.size(), toQueue.size()));
         return new Accepted(results, toQueue, toDeliver);
     }
 
@@ -343,20 +343,20 @@ public class MessageAcceptance {
         }
     }
 
-    private static void requireFits(Company company, EncodedSms sms, SendOptions how) throws MessageTooLongException {
+    private static void requireFits(Sender company, EncodedSms sms, SendOptions how) throws MessageTooLongException {
         if (sms.segmentCount() == 1) {
             return;
         }
-        boolean splitAllowed = company.isSplitLongMessages() && !Boolean.FALSE.equals(how.split());
+        boolean splitAllowed = company.splitLongMessages() && !Boolean.FALSE.equals(how.split());
         if (!splitAllowed) {
             throw new MessageTooLongException(String.format(
                     "The text needs %d SMS segments but splitting is off: at most %d characters in %s.",
                     sms.segmentCount(), sms.alphabet() == EncodedSms.Alphabet.GSM7 ? 160 : 70, sms.alphabet()));
         }
-        if (sms.segmentCount() > company.getMaxSegments()) {
+        if (sms.segmentCount() > company.maxSegments()) {
             throw new MessageTooLongException(String.format(
                     "The text needs %d SMS segments; the company allows at most %d.",
-                    sms.segmentCount(), company.getMaxSegments()));
+                    sms.segmentCount(), company.maxSegments()));
         }
     }
 }

@@ -10,8 +10,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.emailsms.gateway.account.entity.Company;
-import org.emailsms.gateway.account.entity.Department;
+import org.emailsms.gateway.account.boundary.Sender;
 import org.emailsms.gateway.message.boundary.QuotaExceededException;
 
 /**
@@ -40,23 +39,24 @@ public class QuotaLedger {
     @EJB
     UsageRows rows;
 
-    /** Takes {@code segments} from today's quota of the company and of the department, or neither. */
-    public void reserve(Company company, Department department, int segments) throws QuotaExceededException {
+    /** Takes {@code segments} from today's quota of the sender's company and of its department, or neither. */
+    public void reserve(Sender sender, int segments) throws QuotaExceededException {
         if (segments == 0) {
             return;
         }
-        LocalDate today = LocalDate.now(company.getTimeZone());
-        if (company.getDailyQuota() != null) {
-            reserve(COMPANY, company.getId(), today, segments, company.getDailyQuota(), "company");
+        LocalDate today = LocalDate.now(sender.timeZone());
+        Integer companyQuota = sender.companyDailyQuota();
+        if (companyQuota != null) {
+            reserve(COMPANY, sender.companyId(), today, segments, companyQuota, "company");
         }
-        if (department != null && department.getDailyQuota() != null) {
+        if (sender.departmentId() != null && sender.departmentDailyQuota() != null) {
             try {
-                reserve(DEPARTMENT, department.getId(), today, segments, department.getDailyQuota(), "department");
+                reserve(DEPARTMENT, sender.departmentId(), today, segments, sender.departmentDailyQuota(), "department");
             } catch (QuotaExceededException refused) {
-                if (company.getDailyQuota() != null) {
+                if (companyQuota != null) {
                     // The transaction may go on storing other requests: the company's share goes back.
                     em.createNativeQuery(GIVE_BACK).setParameter(1, segments).setParameter(2, COMPANY)
-                            .setParameter(3, company.getId()).setParameter(4, today).executeUpdate();
+                            .setParameter(3, sender.companyId()).setParameter(4, today).executeUpdate();
                 }
                 throw refused;
             }

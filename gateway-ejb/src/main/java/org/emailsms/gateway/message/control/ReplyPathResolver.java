@@ -71,7 +71,7 @@ public class ReplyPathResolver {
 
     /** The numbers this company's messages may go out from, its own first; once per send. */
     public List<String> candidatesFor(Company company) {
-        return candidatesFor(company, assignedNumbers());
+        return candidatesFor(company.getId(), assignedNumbers());
     }
 
     /** Which company owns which sender number; read once for a group of sends stored together. */
@@ -80,10 +80,10 @@ public class ReplyPathResolver {
     }
 
     /** {@code assigned} is what {@link #assignedNumbers()} said in this transaction. */
-    public List<String> candidatesFor(Company company, Map<String, Long> assigned) {
+    public List<String> candidatesFor(long company, Map<String, Long> assigned) {
         List<String> candidates = new ArrayList<>();
         assigned.forEach((number, owner) -> {
-            if (owner.equals(company.getId())) {
+            if (owner == company) {
                 candidates.add(number);
             }
         });
@@ -92,31 +92,30 @@ public class ReplyPathResolver {
     }
 
     public ReplyPath senderNumberFor(User user, String recipient, List<String> candidates) {
-        return senderNumbersFor(user, List.of(recipient), candidates).get(0);
+        return senderNumbersFor(user.getId(), user.getCompany().getId(), List.of(recipient), candidates).get(0);
     }
 
     /**
      * The reply path of each recipient, in order: the pairs of all of them read in one query, then
      * one write each. A recipient named twice gets its pair once and the same path again.
      */
-    public List<ReplyPath> senderNumbersFor(User user, List<String> recipients, List<String> candidates) {
+    public List<ReplyPath> senderNumbersFor(long user, long company, List<String> recipients, List<String> candidates) {
         Map<String, Map<String, Pair>> pairs = pairsOf(recipients);
         Map<String, ReplyPath> chosen = new HashMap<>();
         List<ReplyPath> paths = new ArrayList<>(recipients.size());
         for (String recipient : recipients) {
             paths.add(chosen.computeIfAbsent(recipient,
-                    r -> choose(user, r, candidates, pairs.getOrDefault(r, Map.of()))));
+                    r -> choose(user, company, r, candidates, pairs.getOrDefault(r, Map.of()))));
         }
         return paths;
     }
 
-    private ReplyPath choose(User user, String recipient, List<String> candidates, Map<String, Pair> pairs) {
+    private ReplyPath choose(long user, long company, String recipient, List<String> candidates, Map<String, Pair> pairs) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        long company = user.getCompany().getId();
         for (String number : candidates) {
             Pair pair = pairs.get(number);
-            if (pair != null && pair.userId() == user.getId()) {
-                takeOver(recipient, number, user.getId(), company, now, null);
+            if (pair != null && pair.userId() == user) {
+                takeOver(recipient, number, user, company, now, null);
                 return new ReplyPath(number, true);
             }
         }
@@ -125,7 +124,7 @@ public class ReplyPathResolver {
                 em.createNativeQuery("""
                                 INSERT INTO reply_path (recipient, sender_number, user_id, company_id, last_used_at)
                                 VALUES (?1, ?2, ?3, ?4, ?5)""")
-                        .setParameter(1, recipient).setParameter(2, number).setParameter(3, user.getId())
+                        .setParameter(1, recipient).setParameter(2, number).setParameter(3, user)
                         .setParameter(4, company).setParameter(5, now).executeUpdate();
                 return new ReplyPath(number, true);
             }
@@ -136,13 +135,13 @@ public class ReplyPathResolver {
                 .sorted(Comparator.comparing(Pair::lastUsedAt))
                 .toList();
         for (Pair pair : free) {
-            if (takeOver(recipient, pair.number(), user.getId(), company, now, expiredBefore)) {
+            if (takeOver(recipient, pair.number(), user, company, now, expiredBefore)) {
                 return new ReplyPath(pair.number(), true);
             }
         }
         statistics.noReplyPath();
-        LOG.info(() -> String.format("No reply path to %s for '%s': every sender number is in another company's "
-                + "live conversation; sent one-way from %s", recipient, user.getUsername(), oneWay));
+        LOG.info(() -> String.format("No reply path to %s for user %d: every sender number is in another company's "
+                + "live conversation; sent one-way from %s", recipient, user, oneWay));
         return new ReplyPath(oneWay, false);
     }
 

@@ -148,11 +148,23 @@ public class SmsMessage extends GatewayEntity {
     public SmsMessage(User user, String destination, String senderNumber, byte[] encryptedContent, int dataCoding,
                       int segments, boolean deliveryConfirmation, Instant sendAt, MessageSource source,
                       boolean separateParts) {
+        this(user, user.getCompany().getId(), user.getDepartment() == null ? null : user.getDepartment().getId(),
+                destination, senderNumber, encryptedContent, dataCoding, segments, deliveryConfirmation, sendAt,
+                source, separateParts);
+    }
+
+    /**
+     * The same, with the sender's company and department given: {@code user} may then be a
+     * reference by id, which asking it for them would load.
+     */
+    public SmsMessage(User user, long companyId, Long departmentId, String destination, String senderNumber,
+                      byte[] encryptedContent, int dataCoding, int segments, boolean deliveryConfirmation,
+                      Instant sendAt, MessageSource source, boolean separateParts) {
         this.source = source;
         this.separateParts = separateParts;
         this.user = user;
-        this.companyId = user.getCompany().getId();
-        this.departmentId = user.getDepartment() == null ? null : user.getDepartment().getId();
+        this.companyId = companyId;
+        this.departmentId = departmentId;
         this.destination = destination;
         this.senderNumber = senderNumber;
         this.content = encryptedContent;

@@ -9,14 +9,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
 import org.emailsms.gateway.account.control.KnownSerials;
+import org.emailsms.gateway.account.control.SenderRows;
 import org.emailsms.gateway.account.control.SerialNumbers;
 import org.emailsms.gateway.account.entity.Activation;
 import org.emailsms.gateway.account.entity.Company;
+import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
@@ -122,6 +126,52 @@ class ActivationServiceTest {
                 "forgotten: looked up again, and the activation is gone");
     }
 
+    /**
+     * What sending reads of a serial's user, company and department comes from one statement, on a
+     * serial this node knows as on one it looks up; a department disabled since is refused at once.
+     */
+    @Test
+    void theSenderOfASerialCarriesItsCompanysAndDepartmentsSettingsAndADisabledDepartmentIsRefused()
+            throws Exception {
+        KnownSerials known = new KnownSerials(Duration.ofMinutes(1));
+        long[] ids = database.inTransaction((EntityManager em) -> {
+            Company company = new Company("Co " + UUID.randomUUID(), "AU", ZoneId.of("Australia/Sydney"));
+            company.limitDailyQuota(100);
+            company.allowDestinationCountries(List.of("AU", "NZ"));
+            em.persist(company);
+            Department sales = new Department(company, "Sales");
+            sales.limitDailyQuota(7);
+            em.persist(sales);
+            User user = User.companyUser(company, sales, "s-" + UUID.randomUUID(), "s@example.test", Role.SENDER, "h");
+            em.persist(user);
+            em.persist(new Activation(user, SERIALS.hash(SERIAL), "Outlook", "127.0.0.1", null));
+            em.flush();
+            em.createNativeQuery("INSERT INTO destination_restriction (company_id, number) VALUES (?1, '+61412345678')")
+                    .setParameter(1, company.getId()).executeUpdate();
+            return new long[] {company.getId(), sales.getId(), user.getId()};
+        });
+
+        Sender lookedUp = database.attempt(em -> service(em, known).senderOf(SERIAL));
+        Sender sender = database.attempt(em -> service(em, known).senderOf(SERIAL));
+
+        assertEquals(lookedUp, sender, "the same, whether the serial was looked up or known");
+        assertEquals(ids[2], sender.userId());
+        assertEquals(ids[0], sender.companyId());
+        assertEquals("AU", sender.homeCountry());
+        assertEquals(ZoneId.of("Australia/Sydney"), sender.timeZone());
+        assertEquals(Set.of("AU", "NZ"), sender.allowedCountries());
+        assertEquals(100, sender.companyDailyQuota());
+        assertEquals(ids[1], sender.departmentId());
+        assertEquals(7, sender.departmentDailyQuota());
+        assertTrue(sender.destinationsRestricted());
+        database.inTransaction(em -> {
+            em.createNativeQuery("UPDATE department SET status = 'DISABLED' WHERE id = ?1")
+                    .setParameter(1, ids[1]).executeUpdate();
+        });
+        assertThrows(AccountDisabledException.class, () -> database.attempt(em -> service(em, known).senderOf(SERIAL)));
+        assertThrows(AccountDisabledException.class, () -> database.attempt(em -> service(em, known).sender(ids[2])));
+    }
+
     private static ActivationService service(EntityManager em) {
         return service(em, new KnownSerials());
     }
@@ -131,6 +181,7 @@ class ActivationServiceTest {
         cut.em = em;
         cut.serials = SERIALS;
         cut.knownSerials = known;
+        cut.senderRows = new SenderRows(em);
         cut.maxIdle = Duration.ofDays(180);
         cut.maxAge = Duration.ofDays(365);
         return cut;

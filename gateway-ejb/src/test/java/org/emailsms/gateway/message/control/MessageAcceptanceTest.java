@@ -21,7 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.emailsms.gateway.account.boundary.Sender;
 import org.emailsms.gateway.account.control.SenderNumbers;
+import org.emailsms.gateway.account.control.SenderRows;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.Role;
@@ -153,7 +155,10 @@ class MessageAcceptanceTest {
     }
 
     private static Checked checked(MessageAcceptance cut, User user, SendOptions how, String... recipients) {
-        return cut.checkDestinations(user, List.of(recipients), "Hello", EncodedSms.of("Hello"), how);
+        // Read as the service reads it, in the test's transaction (the entities may not be written yet).
+        cut.em.flush();
+        Sender sender = new SenderRows(cut.em).read(user.getId()).orElseThrow().sender();
+        return cut.checkDestinations(sender, List.of(recipients), "Hello", EncodedSms.of("Hello"), how);
     }
 
     private static MessageAcceptance acceptance(EntityManager em) {
