@@ -145,14 +145,16 @@ public class Deliveries {
 
     /**
      * The claimant to write into the insert of {@code count} accepted messages due now, when this
-     * node's pipeline has room for them and its lease holds; else null (the messages are claimed
-     * from the database, by this node or another).
+     * node's lease holds and its pipeline has room for them, or the request is interactive (a
+     * person's text goes into memory ahead of the bulk that fills it; left to the database it
+     * would wait until memory had drained); else null (the messages are claimed from the
+     * database, by this node or another).
      */
     // Asked inside the acceptance transaction and touching no resource: the caller's transaction is left alone.
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String claimantFor(int count) {
+    public String claimantFor(int count, boolean interactive) {
         Pipeline local = pipeline;
-        return local != null && holdsLease() && local.room() >= count ? claimant : null;
+        return local != null && holdsLease() && (interactive || local.room() >= count) ? claimant : null;
     }
 
     /** After their insert committed: messages claimed by {@link #claimantFor} go to the pipeline. */

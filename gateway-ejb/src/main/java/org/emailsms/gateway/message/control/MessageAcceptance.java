@@ -272,9 +272,11 @@ public class MessageAcceptance {
         List<Delivery> toDeliver = new ArrayList<>();
         boolean interactive = allowed.size() <= interactiveRecipients;
         boolean dueNow = how.sendAt() == null || !how.sendAt().isAfter(Instant.now());
-        // This node delivers what it accepts from memory while its pipeline has room: claimed in the
-        // insert, so no claim is written for it; what does not fit is claimed from the database.
-        String holder = dueNow && !allowed.isEmpty() && deliveries != null ? deliveries.claimantFor(allowed.size()) : null;
+        // This node delivers what it accepts from memory while its pipeline has room (an interactive
+        // request even when not): claimed in the insert, so no claim is written for it; what does not
+        // fit is claimed from the database.
+        String holder = dueNow && !allowed.isEmpty() && deliveries != null
+                ? deliveries.claimantFor(allowed.size(), interactive) : null;
         List<String> senderNumbers = allowed.isEmpty() ? List.of() : replyPaths.candidatesFor(user.companyId(), assignedNumbers);
         List<ReplyPath> paths = allowed.isEmpty() ? List.of() : replyPaths.senderNumbersFor(user.userId(), user.companyId(), allowed, senderNumbers);
         // The user was read by the check, in another transaction: the messages refer to it by id.
