@@ -80,7 +80,8 @@ class KannelComparison {
             rig.line("Kannel %s and the gateway, one after the other on this machine: ab, %d connections, a new "
                     + "connection each request, no receipts, %d submits in flight", Kannel.version(), connections, window);
             rig.line("");
-            rig.line("| | Kannel | this gateway (Micro, H2, encryption on) | ratio |");
+            String database = System.getProperty("bench.env", "").contains("postgresql") ? "PostgreSQL" : "H2";
+            rig.line("| | Kannel | this gateway (Micro, %s, encryption on) | ratio |", database);
             rig.line("| --- | --- | --- | --- |");
             rig.line("| 1 recipient a request (%,d after %,d warm-up) | %s | %s | %.2f |", messages, warmup,
                     kannelOne.cell(), gatewayOne.cell(), gatewayOne.endToEnd() / kannelOne.endToEnd());
