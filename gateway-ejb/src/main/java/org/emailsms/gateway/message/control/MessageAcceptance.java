@@ -345,20 +345,20 @@ public class MessageAcceptance {
         }
     }
 
-    private static void requireFits(Sender company, EncodedSms sms, SendOptions how) throws MessageTooLongException {
+    private static void requireFits(Sender sender, EncodedSms sms, SendOptions how) throws MessageTooLongException {
         if (sms.segmentCount() == 1) {
             return;
         }
-        boolean splitAllowed = company.splitLongMessages() && !Boolean.FALSE.equals(how.split());
+        boolean splitAllowed = sender.splitLongMessages() && !Boolean.FALSE.equals(how.split());
         if (!splitAllowed) {
             throw new MessageTooLongException(String.format(
                     "The text needs %d SMS segments but splitting is off: at most %d characters in %s.",
                     sms.segmentCount(), sms.alphabet() == EncodedSms.Alphabet.GSM7 ? 160 : 70, sms.alphabet()));
         }
-        if (sms.segmentCount() > company.maxSegments()) {
+        if (sms.segmentCount() > sender.maxSegments()) {
             throw new MessageTooLongException(String.format(
                     "The text needs %d SMS segments; the company allows at most %d.",
-                    sms.segmentCount(), company.maxSegments()));
+                    sms.segmentCount(), sender.maxSegments()));
         }
     }
 }
