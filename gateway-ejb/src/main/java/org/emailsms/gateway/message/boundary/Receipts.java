@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
@@ -24,12 +25,16 @@ import jakarta.persistence.PersistenceContext;
 
 import org.emailsms.gateway.mail.control.MailOutbox;
 import org.emailsms.gateway.mail.entity.MailThreading;
+import org.emailsms.gateway.message.control.MessageLifecycle;
+import org.emailsms.gateway.message.entity.DeliveryState;
+import org.emailsms.gateway.message.entity.MessageStatus;
 
 /**
  * Records delivery receipts on the parts they name, many in a few statements (the inbound journal
  * records a batch of them in the write that makes them durable): each part's reported state, then
- * each message's status rolled up from all its parts once every part is reported (an undelivered part
- * makes the message UNDELIVERED, else an expired one EXPIRED, else it is DELIVERED). A sender who
+ * each message's status from all its parts once every part is reported, as {@link MessageLifecycle}
+ * decides it (an undelivered part makes the message UNDELIVERED, else an expired one EXPIRED, else it
+ * is DELIVERED). A sender who
  * asked, in a company that offers it, gets a confirmation email when the message's final state is
  * first known. Runs in the caller's transaction.
  */
@@ -37,7 +42,6 @@ import org.emailsms.gateway.mail.entity.MailThreading;
 public class Receipts {
 
     private static final Logger LOG = Logger.getLogger(Receipts.class.getName());
-    private static final String ALL_PARTS_OF_THE_ROW = "SELECT 1 FROM sms_part p WHERE p.message_id = sms_message.id";
 
     @PersistenceContext
     EntityManager em;
@@ -87,23 +91,47 @@ public class Receipts {
                 }
                 report.executeBatch();
             }
-            try (PreparedStatement rollUp = connection.prepareStatement("UPDATE sms_message SET status = CASE"
-                    + " WHEN EXISTS (" + ALL_PARTS_OF_THE_ROW + " AND p.delivery_state = 'UNDELIVERED') THEN 'UNDELIVERED'"
-                    + " WHEN EXISTS (" + ALL_PARTS_OF_THE_ROW + " AND p.delivery_state = 'EXPIRED') THEN 'EXPIRED'"
-                    + " ELSE 'DELIVERED' END, changed_at = ?, version = version + 1"
-                    + " WHERE id = ? AND NOT EXISTS (" + ALL_PARTS_OF_THE_ROW + " AND p.delivery_state IS NULL)")) {
-                OffsetDateTime changed = OffsetDateTime.now(ZoneOffset.UTC);
-                for (long id : messages.keySet()) {
-                    rollUp.setObject(1, changed);
-                    rollUp.setLong(2, id);
-                    rollUp.addBatch();
-                }
-                rollUp.executeBatch();
-            }
+            rollUp(connection, messages.keySet());
             confirm(connection, messages);
             return parts.stream().map(part -> part != null).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record " + receipts.size() + " delivery receipts: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each message's status from its parts' reported states, as the lifecycle decides it, once all are reported. */
+    private static void rollUp(Connection connection, Set<Long> ids) throws SQLException {
+        Map<Long, List<DeliveryState>> states = new TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT message_id, delivery_state FROM sms_part WHERE message_id = ANY(?)")) {
+            Array array = connection.createArrayOf("BIGINT", ids.toArray());
+            select.setArray(1, array);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String state = rows.getString(2);
+                    states.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
+                            .add(state == null ? null : DeliveryState.valueOf(state));
+                }
+            }
+            array.free();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE sms_message SET status = ?, changed_at = ?, version = version + 1 WHERE id = ?")) {
+            OffsetDateTime changed = OffsetDateTime.now(ZoneOffset.UTC);
+            int updates = 0;
+            for (Map.Entry<Long, List<DeliveryState>> message : states.entrySet()) {
+                Optional<MessageStatus> status = MessageLifecycle.statusAfterReceipts(message.getValue());
+                if (status.isPresent()) {
+                    update.setString(1, status.get().name());
+                    update.setObject(2, changed);
+                    update.setLong(3, message.getKey());
+                    update.addBatch();
+                    updates++;
+                }
+            }
+            if (updates > 0) {
+                update.executeBatch();
+            }
         }
     }
 
@@ -184,7 +212,7 @@ public class Receipts {
     }
 
     private static boolean isFinal(String status) {
-        return "DELIVERED".equals(status) || "UNDELIVERED".equals(status) || "EXPIRED".equals(status);
+        return MessageLifecycle.isReported(MessageStatus.valueOf(status));
     }
 
     /** The confirmation emails of messages whose final state this write made known. */

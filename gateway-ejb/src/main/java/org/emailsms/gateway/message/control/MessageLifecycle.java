@@ -1,9 +1,13 @@
 package org.emailsms.gateway.message.control;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
+import org.emailsms.gateway.message.entity.DeliveryState;
 import org.emailsms.gateway.message.entity.MessageStatus;
 
 /**
@@ -11,8 +15,11 @@ import org.emailsms.gateway.message.entity.MessageStatus;
  * {@code OK}; a temporary failure {@code FAIL}, to go again after the retry interval, until the
  * last of its attempts (a failed deposit is retried up to 10 times, 2 minutes apart), which makes it
  * {@code ABORT}; a throttled attempt {@code FAIL}, to go again soon, and does not count; a
- * permanent failure {@code ABORT} at once. The one place that decides these; the delivery records
- * written to the database and the statuses answered before they are written both ask it.
+ * permanent failure {@code ABORT} at once. Once the network has reported on every part, its
+ * receipts decide: an undelivered part makes the message {@code UNDELIVERED}, else an expired one
+ * {@code EXPIRED}, else it is {@code DELIVERED}. The one place that decides these; the delivery
+ * records written to the database, the receipts and the statuses answered before they are written
+ * all ask it.
  */
 public final class MessageLifecycle {
 
@@ -48,5 +55,24 @@ public final class MessageLifecycle {
     public String abortReason(DeliveryOutcome outcome) {
         return outcome.failure().kind() == Kind.PERMANENT ? outcome.failure().reason()
                 : "Gave up after " + attemptsAfter(outcome) + " attempts; last: " + outcome.failure().reason();
+    }
+
+    /**
+     * The status the network's reports give a message, given each part's reported state (null for a
+     * part not reported yet): none while a part is unreported.
+     */
+    public static Optional<MessageStatus> statusAfterReceipts(Collection<DeliveryState> parts) {
+        if (parts.isEmpty() || parts.stream().anyMatch(Objects::isNull)) {
+            return Optional.empty();
+        }
+        if (parts.contains(DeliveryState.UNDELIVERED)) {
+            return Optional.of(MessageStatus.UNDELIVERED);
+        }
+        return Optional.of(parts.contains(DeliveryState.EXPIRED) ? MessageStatus.EXPIRED : MessageStatus.DELIVERED);
+    }
+
+    /** Whether a message's status is final: the network has reported on all of it. */
+    public static boolean isReported(MessageStatus status) {
+        return status == MessageStatus.DELIVERED || status == MessageStatus.UNDELIVERED || status == MessageStatus.EXPIRED;
     }
 }
