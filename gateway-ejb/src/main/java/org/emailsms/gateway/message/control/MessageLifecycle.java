@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
 import org.emailsms.gateway.message.entity.DeliveryState;
@@ -15,7 +16,9 @@ import org.emailsms.gateway.message.entity.MessageStatus;
  * {@code OK}; a temporary failure {@code FAIL}, to go again after the retry interval, until the
  * last of its attempts (a failed deposit is retried up to 10 times, 2 minutes apart), which makes it
  * {@code ABORT}; a throttled attempt {@code FAIL}, to go again soon, and does not count; a
- * permanent failure {@code ABORT} at once. Once the network has reported on every part, its
+ * permanent failure {@code ABORT} at once; a message not out within the maximum age of being due
+ * is not attempted again but {@code ABORT}ed, so that a long outage does not release a storm of stale
+ * texts. Once the network has reported on every part, its
  * receipts decide: an undelivered part makes the message {@code UNDELIVERED}, else an expired one
  * {@code EXPIRED}, else it is {@code DELIVERED}. The one place that decides these; the delivery
  * records written to the database, the receipts and the statuses answered before they are written
@@ -44,6 +47,18 @@ public final class MessageLifecycle {
             case PERMANENT -> MessageStatus.ABORT;
             case TEMPORARY -> attemptsAfter(outcome) >= retries.maxAttempts() ? MessageStatus.ABORT : MessageStatus.FAIL;
         };
+    }
+
+    /**
+     * Why a message due at {@code delivery.due()} is not to be attempted at {@code now}: it has not
+     * got out within the maximum age. Empty when it may go.
+     */
+    public Optional<String> tooLate(Delivery delivery, Instant now) {
+        if (!delivery.due().plus(retries.maxAge()).isBefore(now)) {
+            return Optional.empty();
+        }
+        return Optional.of("Not sent within " + retries.maxAge().toHours()
+                + " hours of being due: given up so that a stale text does not reach the handset late.");
     }
 
     /** When a message that failed goes again. */

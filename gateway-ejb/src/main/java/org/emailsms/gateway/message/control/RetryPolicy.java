@@ -66,6 +66,8 @@ public class RetryPolicy {
         RetryPolicy policy = new RetryPolicy();
         policy.maxRetries = maxRetries;
         policy.interval = interval;
+        policy.maxAge = Duration.ofHours(24);
+        policy.throttledInterval = Duration.ofSeconds(5);
         return policy;
     }
 

@@ -29,6 +29,7 @@ import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.smsc.control.BindSettings;
 import org.emailsms.gateway.smsc.control.DeliveryPipeline;
 import org.emailsms.gateway.smsc.control.DeliveryStatistics;
+import org.emailsms.gateway.message.control.MessageLifecycle;
 import org.emailsms.gateway.message.control.RetryPolicy;
 import org.emailsms.gateway.smsc.control.SmppConnector;
 import org.emailsms.gateway.smsc.control.SmscSettings;
@@ -100,7 +101,7 @@ public class OutboundDelivery {
                     }
                 });
             }
-        }, connector::submit, cipher, statistics, retries.maxAge(), retries.sweepInterval(), workers);
+        }, connector::submit, cipher, statistics, new MessageLifecycle(retries), retries.sweepInterval(), workers);
         pipeline.start(threads);
         deliveries.attach(new Deliveries.Pipeline() {
             @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -18,6 +19,7 @@ import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
 import org.emailsms.gateway.message.boundary.SmscMessageIds;
 import org.emailsms.gateway.message.control.EncodedSms;
+import org.emailsms.gateway.message.control.MessageLifecycle;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.control.Failures;
@@ -71,7 +73,7 @@ public final class DeliveryPipeline {
     private final Smsc smsc;
     private final ContentCipher cipher;
     private final DeliveryStatistics statistics;
-    private final Duration maxAge;
+    private final MessageLifecycle lifecycle;
     private final Duration sweepInterval;
     private final int workers;
     private final int capacity;
@@ -85,12 +87,12 @@ public final class DeliveryPipeline {
     private volatile boolean moreMayBeDue;
 
     public DeliveryPipeline(Store store, Smsc smsc, ContentCipher cipher, DeliveryStatistics statistics,
-                            Duration maxAge, Duration sweepInterval, int workers) {
+                            MessageLifecycle lifecycle, Duration sweepInterval, int workers) {
         this.store = store;
         this.smsc = smsc;
         this.cipher = cipher;
         this.statistics = statistics;
-        this.maxAge = maxAge;
+        this.lifecycle = lifecycle;
         this.sweepInterval = sweepInterval;
         this.workers = Math.max(1, workers);
         // Enough to keep the workers busy between two claims, few enough that an interactive
@@ -212,9 +214,9 @@ public final class DeliveryPipeline {
     /** One attempt: every part not yet acknowledged, in order; the first failure ends it. */
     DeliveryOutcome attempt(Delivery delivery) {
         List<DeliveryOutcome.Acknowledged> acknowledged = new ArrayList<>();
-        if (delivery.due().plus(maxAge).isBefore(Instant.now())) {
-            return DeliveryOutcome.failed(delivery, acknowledged, "Not sent within " + maxAge.toHours()
-                    + " hours of being due: given up so that a stale text does not reach the handset late.", Kind.PERMANENT);
+        Optional<String> tooLate = lifecycle.tooLate(delivery, Instant.now());
+        if (tooLate.isPresent()) {
+            return DeliveryOutcome.failed(delivery, acknowledged, tooLate.get(), Kind.PERMANENT);
         }
         String text = cipher.tryDecrypt(delivery.content()).orElse(null);
         if (text == null) {

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.entity.DeliveryState;
 import org.emailsms.gateway.message.entity.MessageStatus;
 
@@ -41,5 +44,16 @@ class MessageLifecycleTest {
         }
         assertTrue(MessageLifecycle.isReported(MessageStatus.EXPIRED));
         assertFalse(MessageLifecycle.isReported(MessageStatus.OK));
+    }
+
+    @Test
+    void aMessageNotOutWithin24HoursOfBeingDueIsNotAttemptedAgain() {
+        MessageLifecycle lifecycle = new MessageLifecycle(RetryPolicy.of(10, Duration.ofMinutes(2)));
+        Instant due = Instant.parse("2026-12-07T10:00:00Z");
+        Delivery delivery = new Delivery(1, "node-a/1", 1, "+61412345678", "+61491570156", new byte[] {1}, 0, 1,
+                false, false, 3, due, List.of(new Delivery.Part(1, 1)));
+        assertEquals(Optional.empty(), lifecycle.tooLate(delivery, due.plus(Duration.ofHours(24))));
+        assertTrue(lifecycle.tooLate(delivery, due.plus(Duration.ofHours(24)).plusSeconds(1)).orElseThrow()
+                .startsWith("Not sent within 24 hours of being due"));
     }
 }

@@ -25,6 +25,7 @@ import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.control.DeliveryClaims;
 import org.emailsms.gateway.message.control.DeliveryRecords;
+import org.emailsms.gateway.message.control.MessageLifecycle;
 import org.emailsms.gateway.message.control.RetryPolicy;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
@@ -177,7 +178,7 @@ class DeliveryPipelineTest {
             public void report(DeliveryOutcome outcome) {
                 outcomes.append(outcome);
             }
-        }, smsc::submit, CIPHER, new DeliveryStatistics(), Duration.ofHours(24), Duration.ofMillis(200), workers);
+        }, smsc::submit, CIPHER, new DeliveryStatistics(), new MessageLifecycle(retries), Duration.ofMillis(200), workers);
         started.add(pipeline);
         pipeline.start(Thread::new);
         return pipeline;
