@@ -143,21 +143,32 @@ public class Deliveries {
         this.pipeline = pipeline;
     }
 
+    /** Whether accepted messages go to this node's pipeline from memory. */
+    public interface Memory {
+        /**
+         * The claimant to write into the insert of {@code count} accepted messages due now, when
+         * this node's lease holds and its pipeline has room for them, or the request is interactive
+         * (a person's text goes into memory ahead of the bulk that fills it; left to the database it
+         * would wait until memory had drained); else null (the messages are claimed from the
+         * database, by this node or another).
+         */
+        String claimantFor(int count, boolean interactive);
+    }
+
     /**
-     * The claimant to write into the insert of {@code count} accepted messages due now, when this
-     * node's lease holds and its pipeline has room for them, or the request is interactive (a
-     * person's text goes into memory ahead of the bulk that fills it; left to the database it
-     * would wait until memory had drained); else null (the messages are claimed from the
-     * database, by this node or another).
+     * Asked once for a group of requests stored together, and then for each of them as a plain call:
+     * through the container, the question cost a transaction check per request.
      */
     // Asked inside the acceptance transaction and touching no resource: the caller's transaction is left alone.
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String claimantFor(int count, boolean interactive) {
-        Pipeline local = pipeline;
-        return local != null && holdsLease() && (interactive || local.room() >= count) ? claimant : null;
+    public Memory memory() {
+        return (count, interactive) -> {
+            Pipeline local = pipeline;
+            return local != null && holdsLease() && (interactive || local.room() >= count) ? claimant : null;
+        };
     }
 
-    /** After their insert committed: messages claimed by {@link #claimantFor} go to the pipeline. */
+    /** After their insert committed: messages claimed through {@link #memory()} go to the pipeline. */
     public void deliverAccepted(List<Delivery> accepted) {
         Pipeline local = pipeline;
         if (local != null && !accepted.isEmpty()) {

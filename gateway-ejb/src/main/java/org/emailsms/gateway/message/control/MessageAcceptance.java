@@ -30,6 +30,7 @@ import org.emailsms.gateway.message.boundary.QuotaExceededException;
 import org.emailsms.gateway.message.boundary.RecipientResult;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.message.control.DestinationPolicy.Verdict;
+import org.emailsms.gateway.message.control.ReplyPathResolver.Conversations;
 import org.emailsms.gateway.message.control.ReplyPathResolver.ReplyPath;
 import org.emailsms.gateway.message.entity.MessageStatus;
 import org.emailsms.gateway.message.entity.SmsMessage;
@@ -131,6 +132,13 @@ public class MessageAcceptance {
         Stored(Accepted accepted, QuotaExceededException refused) {
             this(accepted, refused, null);
         }
+
+        Accepted acceptedOrThrow() throws QuotaExceededException {
+            if (refused != null) {
+                throw refused;
+            }
+            return accepted;
+        }
     }
 
     /**
@@ -207,8 +215,7 @@ public class MessageAcceptance {
     /** Stores one checked request in a transaction of its own: a quota refusal stores nothing. */
     @Transactional(rollbackOn = Exception.class)
     public Accepted store(Checked request) throws QuotaExceededException {
-        em.setFlushMode(FlushModeType.COMMIT);
-        return write(request, replyPaths.assignedNumbers());
+        return storeAll(List.of(request)).get(0).acceptedOrThrow();
     }
 
     /**
@@ -223,14 +230,17 @@ public class MessageAcceptance {
         // batch per request instead of the group's inserts in one batch at the commit.
         em.setFlushMode(FlushModeType.COMMIT);
         List<Stored> stored = new ArrayList<>(group.size());
-        Map<String, Long> assignedNumbers = replyPaths.assignedNumbers();
+        Shared shared = new Shared(replyPaths.assignedNumbers(),
+                replyPaths.conversations(group.stream().flatMap(request -> request.allowed().stream()).toList()),
+                deliveries == null ? (count, interactive) -> null : deliveries.memory());
         for (Checked request : group) {
             try {
-                stored.add(new Stored(write(request, assignedNumbers), null));
+                stored.add(new Stored(write(request, shared), null));
             } catch (QuotaExceededException refused) {
                 stored.add(new Stored(null, refused));
             }
         }
+        shared.conversations().write();
         return stored;
     }
 
@@ -260,7 +270,11 @@ public class MessageAcceptance {
     }
 
     /** The quota taken, the reply paths chosen and each allowed recipient's message stored; before the commit. */
-    private Accepted write(Checked request, Map<String, Long> assignedNumbers) throws QuotaExceededException {
+    /** What the requests of one group read once: sender numbers, their recipients' conversations, the pipeline's memory. */
+    private record Shared(Map<String, Long> assignedNumbers, Conversations conversations, Deliveries.Memory memory) {
+    }
+
+    private Accepted write(Checked request, Shared shared) throws QuotaExceededException {
         Sender user = request.user();
         EncodedSms sms = request.sms();
         SendOptions how = request.how();
@@ -275,10 +289,11 @@ public class MessageAcceptance {
         // This node delivers what it accepts from memory while its pipeline has room (an interactive
         // request even when not): claimed in the insert, so no claim is written for it; what does not
         // fit is claimed from the database.
-        String holder = dueNow && !allowed.isEmpty() && deliveries != null
-                ? deliveries.claimantFor(allowed.size(), interactive) : null;
-        List<String> senderNumbers = allowed.isEmpty() ? List.of() : replyPaths.candidatesFor(user.companyId(), assignedNumbers);
-        List<ReplyPath> paths = allowed.isEmpty() ? List.of() : replyPaths.senderNumbersFor(user.userId(), user.companyId(), allowed, senderNumbers);
+        String holder = dueNow && !allowed.isEmpty() ? shared.memory().claimantFor(allowed.size(), interactive) : null;
+        List<String> senderNumbers = allowed.isEmpty() ? List.of()
+                : replyPaths.candidatesFor(user.companyId(), shared.assignedNumbers());
+        List<ReplyPath> paths = allowed.isEmpty() ? List.of()
+                : shared.conversations().senderNumbersFor(user.userId(), user.companyId(), allowed, senderNumbers);
         // The user was read by the check, in another transaction: the messages refer to it by id.
         User sender = allowed.isEmpty() ? null : em.getReference(User.class, user.userId());
         int next = 0;

@@ -1,12 +1,18 @@
 package org.emailsms.gateway.message.control;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -15,13 +21,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.SenderNumbers;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.User;
-import org.emailsms.gateway.platform.control.Timestamps;
 
 /**
  * Chooses the sender number so that the recipient's reply finds its way back to the sender, and
@@ -33,8 +38,9 @@ import org.emailsms.gateway.platform.control.Timestamps;
  * this company's, least recently used first. When none is left the message still goes, from the
  * one-way sender {@code gateway.sender.one-way}, and the send result says replies cannot come back.
  *
- * <p>Native SQL: {@code reply_path} has a composite key, and the take-over must be one conditional
- * UPDATE so that two companies racing for an expired pair cannot both win it.
+ * <p>Plain JDBC on the transaction's connection: {@code reply_path} has a composite key, the pairs of
+ * a group of requests are read and written in a few statements, and the take-over must be one
+ * conditional UPDATE so that two companies racing for an expired pair cannot both win it.
  */
 @Dependent
 public class ReplyPathResolver {
@@ -45,7 +51,7 @@ public class ReplyPathResolver {
     public record ReplyPath(String senderNumber, boolean routable) {
     }
 
-    private record Pair(String number, long userId, Long companyId, OffsetDateTime lastUsedAt) {
+    private record Pair(String recipient, String number, long userId, Long companyId, OffsetDateTime lastUsedAt) {
     }
 
     @PersistenceContext
@@ -96,90 +102,179 @@ public class ReplyPathResolver {
     }
 
     /**
-     * The reply path of each recipient, in order: the pairs of all of them read in one query, then
-     * one write each. A recipient named twice gets its pair once and the same path again.
+     * The reply path of each recipient, in order, written before this returns. A recipient named
+     * twice gets its pair once and the same path again.
      */
     public List<ReplyPath> senderNumbersFor(long user, long company, List<String> recipients, List<String> candidates) {
-        Map<String, Map<String, Pair>> pairs = pairsOf(recipients);
-        Map<String, ReplyPath> chosen = new HashMap<>();
-        List<ReplyPath> paths = new ArrayList<>(recipients.size());
-        for (String recipient : recipients) {
-            paths.add(chosen.computeIfAbsent(recipient,
-                    r -> choose(user, company, r, candidates, pairs.getOrDefault(r, Map.of()))));
-        }
+        Conversations conversations = conversations(recipients);
+        List<ReplyPath> paths = conversations.senderNumbersFor(user, company, recipients, candidates);
+        conversations.write();
         return paths;
     }
 
-    private ReplyPath choose(long user, long company, String recipient, List<String> candidates, Map<String, Pair> pairs) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (String number : candidates) {
-            Pair pair = pairs.get(number);
-            if (pair != null && pair.userId() == user) {
-                takeOver(recipient, number, user, company, now, null);
-                return new ReplyPath(number, true);
-            }
-        }
-        for (String number : candidates) {
-            if (!pairs.containsKey(number)) {
-                em.createNativeQuery("""
-                                INSERT INTO reply_path (recipient, sender_number, user_id, company_id, last_used_at)
-                                VALUES (?1, ?2, ?3, ?4, ?5)""")
-                        .setParameter(1, recipient).setParameter(2, number).setParameter(3, user)
-                        .setParameter(4, company).setParameter(5, now).executeUpdate();
-                return new ReplyPath(number, true);
-            }
-        }
-        OffsetDateTime expiredBefore = now.minus(lifetime);
-        List<Pair> free = candidates.stream().map(pairs::get)
-                .filter(pair -> pair.lastUsedAt().isBefore(expiredBefore) || Long.valueOf(company).equals(pair.companyId()))
-                .sorted(Comparator.comparing(Pair::lastUsedAt))
-                .toList();
-        for (Pair pair : free) {
-            if (takeOver(recipient, pair.number(), user, company, now, expiredBefore)) {
-                return new ReplyPath(pair.number(), true);
-            }
-        }
-        statistics.noReplyPath();
-        LOG.info(() -> String.format("No reply path to %s for user %d: every sender number is in another company's "
-                + "live conversation; sent one-way from %s", recipient, user, oneWay));
-        return new ReplyPath(oneWay, false);
+    /**
+     * The conversations of {@code recipients} (those of a group of requests stored in one
+     * transaction), read in one query, to choose their reply paths with
+     * {@link Conversations#senderNumbersFor} and write them with {@link Conversations#write()}.
+     */
+    public Conversations conversations(Collection<String> recipients) {
+        Conversations conversations = new Conversations(em.unwrap(Connection.class));
+        conversations.read(recipients);
+        return conversations;
     }
 
-    /** Every recipient's pairs, by recipient and sender number; in one query per 500 recipients. */
-    private Map<String, Map<String, Pair>> pairsOf(List<String> recipients) {
-        Map<String, Map<String, Pair>> pairs = new HashMap<>();
-        List<String> distinct = recipients.stream().distinct().toList();
-        for (int from = 0; from < distinct.size(); from += 500) {
-            List<String> some = distinct.subList(from, Math.min(distinct.size(), from + 500));
-            // Recipients are E.164 numbers the destination check produced; bound as parameters all the same.
-            String marks = String.join(", ", Collections.nCopies(some.size(), "?"));
-            Query query = em.createNativeQuery("SELECT recipient, sender_number, user_id, company_id, last_used_at "
-                    + "FROM reply_path WHERE recipient IN (" + marks + ")");
-            for (int i = 0; i < some.size(); i++) {
-                query.setParameter(i + 1, some.get(i));
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = query.getResultList();
-            for (Object[] row : rows) {
-                pairs.computeIfAbsent((String) row[0], r -> new HashMap<>()).put((String) row[1],
-                        new Pair((String) row[1], ((Number) row[2]).longValue(),
-                                row[3] == null ? null : ((Number) row[3]).longValue(), Timestamps.utc(row[4])));
-            }
-        }
-        return pairs;
-    }
+    /**
+     * The reply paths of the requests of one transaction: every pair they may use read at once, what
+     * they choose kept here so that a later request sees an earlier one's choice, and new and reused
+     * pairs written in two JDBC batches at the end (a statement per recipient before). Only taking
+     * over another user's pair is written at once: it is a conditional update whose outcome decides.
+     */
+    public final class Conversations {
 
-    /** Unconditional when {@code expiredBefore} is null (the pair is the user's own already). */
-    private boolean takeOver(String recipient, String number, long userId, long company, OffsetDateTime now,
-                             OffsetDateTime expiredBefore) {
-        String only = expiredBefore == null ? "" : " AND (company_id = ?6 OR last_used_at < ?7)";
-        Query update = em.createNativeQuery("UPDATE reply_path SET user_id = ?1, company_id = ?2, last_used_at = ?3 "
-                        + "WHERE recipient = ?4 AND sender_number = ?5" + only)
-                .setParameter(1, userId).setParameter(2, company).setParameter(3, now)
-                .setParameter(4, recipient).setParameter(5, number);
-        if (expiredBefore != null) {
-            update.setParameter(6, company).setParameter(7, expiredBefore);
+        private final Connection connection;
+        /** By recipient, then sender number; what this transaction has chosen included. */
+        private final Map<String, Map<String, Pair>> pairs = new HashMap<>();
+        private final Map<List<String>, Pair> inserts = new LinkedHashMap<>();
+        private final Map<List<String>, Pair> updates = new LinkedHashMap<>();
+
+        private Conversations(Connection connection) {
+            this.connection = connection;
         }
-        return update.executeUpdate() == 1;
+
+        /**
+         * The reply path of each recipient of one request, in order. A recipient named twice gets
+         * its pair once and the same path again.
+         */
+        public List<ReplyPath> senderNumbersFor(long user, long company, List<String> recipients, List<String> candidates) {
+            read(recipients.stream().filter(recipient -> !pairs.containsKey(recipient)).toList());
+            Map<String, ReplyPath> chosen = new HashMap<>();
+            List<ReplyPath> paths = new ArrayList<>(recipients.size());
+            for (String recipient : recipients) {
+                paths.add(chosen.computeIfAbsent(recipient, r -> choose(user, company, r, candidates)));
+            }
+            return paths;
+        }
+
+        /** Writes what was chosen and not yet written; before the transaction commits. */
+        public void write() {
+            try {
+                execute("INSERT INTO reply_path (user_id, company_id, last_used_at, recipient, sender_number) "
+                        + "VALUES (?, ?, ?, ?, ?)", inserts);
+                execute("UPDATE reply_path SET user_id = ?, company_id = ?, last_used_at = ? "
+                        + "WHERE recipient = ? AND sender_number = ?", updates);
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot write reply paths: " + e.getMessage(), e);
+            }
+        }
+
+        private void execute(String sql, Map<List<String>, Pair> writes) throws SQLException {
+            if (writes.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Pair pair : writes.values()) {
+                    statement.setLong(1, pair.userId());
+                    statement.setLong(2, pair.companyId());
+                    statement.setObject(3, pair.lastUsedAt());
+                    statement.setString(4, pair.recipient());
+                    statement.setString(5, pair.number());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            writes.clear();
+        }
+
+        private ReplyPath choose(long user, long company, String recipient, List<String> candidates) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            Map<String, Pair> known = pairs.computeIfAbsent(recipient, r -> new HashMap<>());
+            for (String number : candidates) {
+                Pair pair = known.get(number);
+                if (pair != null && pair.userId() == user) {
+                    Pair used = new Pair(recipient, number, user, company, now);
+                    known.put(number, used);
+                    List<String> key = List.of(recipient, number);
+                    if (inserts.containsKey(key)) {
+                        inserts.put(key, used);
+                    } else {
+                        updates.put(key, used);
+                    }
+                    return new ReplyPath(number, true);
+                }
+            }
+            for (String number : candidates) {
+                if (!known.containsKey(number)) {
+                    Pair created = new Pair(recipient, number, user, company, now);
+                    known.put(number, created);
+                    inserts.put(List.of(recipient, number), created);
+                    return new ReplyPath(number, true);
+                }
+            }
+            OffsetDateTime expiredBefore = now.minus(lifetime);
+            List<Pair> free = candidates.stream().map(known::get)
+                    .filter(pair -> pair.lastUsedAt().isBefore(expiredBefore) || Long.valueOf(company).equals(pair.companyId()))
+                    .sorted(Comparator.comparing(Pair::lastUsedAt))
+                    .toList();
+            if (!free.isEmpty()) {
+                // The conditional take-over reads the rows as written: what this transaction chose goes first.
+                write();
+            }
+            for (Pair pair : free) {
+                if (takeOver(recipient, pair.number(), user, company, now, expiredBefore)) {
+                    known.put(pair.number(), new Pair(recipient, pair.number(), user, company, now));
+                    return new ReplyPath(pair.number(), true);
+                }
+            }
+            statistics.noReplyPath();
+            LOG.info(() -> String.format("No reply path to %s for user %d: every sender number is in another company's "
+                    + "live conversation; sent one-way from %s", recipient, user, oneWay));
+            return new ReplyPath(oneWay, false);
+        }
+
+        private void read(Collection<String> recipients) {
+            Object[] distinct = recipients.stream().distinct().toArray();
+            if (distinct.length == 0) {
+                return;
+            }
+            for (Object recipient : distinct) {
+                pairs.putIfAbsent((String) recipient, new HashMap<>());
+            }
+            // One array parameter: the same statement text for any number of recipients, kept parsed by the pool.
+            try (PreparedStatement select = connection.prepareStatement("SELECT recipient, sender_number, user_id, "
+                    + "company_id, last_used_at FROM reply_path WHERE recipient = ANY(?)")) {
+                Array array = connection.createArrayOf("VARCHAR", distinct);
+                select.setArray(1, array);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long companyId = rows.getLong(4);
+                        Pair pair = new Pair(rows.getString(1), rows.getString(2), rows.getLong(3),
+                                rows.wasNull() ? null : companyId, rows.getObject(5, OffsetDateTime.class));
+                        pairs.get(pair.recipient()).put(pair.number(), pair);
+                    }
+                }
+                array.free();
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot read reply paths: " + e.getMessage(), e);
+            }
+        }
+
+        /** Only if the pair is this company's or has expired: two companies racing for it cannot both win. */
+        private boolean takeOver(String recipient, String number, long userId, long company, OffsetDateTime now,
+                                 OffsetDateTime expiredBefore) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE reply_path SET user_id = ?, "
+                    + "company_id = ?, last_used_at = ? WHERE recipient = ? AND sender_number = ? "
+                    + "AND (company_id = ? OR last_used_at < ?)")) {
+                update.setLong(1, userId);
+                update.setLong(2, company);
+                update.setObject(3, now);
+                update.setString(4, recipient);
+                update.setString(5, number);
+                update.setLong(6, company);
+                update.setObject(7, expiredBefore);
+                return update.executeUpdate() == 1;
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot take over a reply path: " + e.getMessage(), e);
+            }
+        }
     }
 }

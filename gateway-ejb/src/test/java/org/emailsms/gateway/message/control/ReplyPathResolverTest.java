@@ -66,6 +66,42 @@ class ReplyPathResolverTest {
         assertEquals(List.of(carol.getId(), bob.getId()), List.of(owner(recipient, bobsNumber), owner(recipient, alicesNumber)));
     }
 
+    /** A group of requests stored in one transaction: each sees the pairs the ones before it chose. */
+    @Test
+    void requestsStoredTogetherSeeEachOthersChoicesBeforeTheyAreWritten() {
+        Company acme = newCompany();
+        User alice = newUser(acme);
+        User bob = newUser(acme);
+        List<String> candidates = candidates(acme);
+        String recipient = randomHandset();
+        String another = randomHandset();
+
+        List<String> chosen = inTransaction(em -> {
+            ReplyPathResolver cut = resolver(em);
+            ReplyPathResolver.Conversations together = cut.conversations(List.of(recipient, another));
+            String alices = together.senderNumbersFor(alice.getId(), acme.getId(), List.of(recipient), candidates)
+                    .get(0).senderNumber();
+            String bobs = together.senderNumbersFor(bob.getId(), acme.getId(), List.of(recipient), candidates)
+                    .get(0).senderNumber();
+            String alicesAgain = together.senderNumbersFor(alice.getId(), acme.getId(), List.of(recipient), candidates)
+                    .get(0).senderNumber();
+            // One number only: bob takes over the pair alice chose a moment before, not yet written.
+            String onlyOne = candidates.get(0);
+            String alicesOnly = together.senderNumbersFor(alice.getId(), acme.getId(), List.of(another), List.of(onlyOne))
+                    .get(0).senderNumber();
+            String bobsOnly = together.senderNumbersFor(bob.getId(), acme.getId(), List.of(another), List.of(onlyOne))
+                    .get(0).senderNumber();
+            together.write();
+            return List.of(alices, bobs, alicesAgain, alicesOnly, bobsOnly);
+        });
+
+        assertNotEquals(chosen.get(0), chosen.get(1), "bob gets a number of his own while one is free");
+        assertEquals(chosen.get(0), chosen.get(2), "alice keeps the pair she chose earlier in the group");
+        assertEquals(List.of(alice.getId(), bob.getId()), List.of(owner(recipient, chosen.get(0)), owner(recipient, chosen.get(1))));
+        assertEquals(List.of(candidates.get(0), candidates.get(0)), chosen.subList(3, 5));
+        assertEquals(bob.getId(), owner(another, candidates.get(0)), "the hand-over within the group is written");
+    }
+
     /** The take-over that let one company read another's replies: it never happens while the pair is live. */
     @Test
     void anotherCompanyNeverTakesOverALiveConversation() {
