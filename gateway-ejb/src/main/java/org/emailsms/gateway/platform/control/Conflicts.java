@@ -14,8 +14,11 @@ public final class Conflicts {
     /** Whether {@code failure}, or anything that caused it, is a unique-key violation. */
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
+            // A batch that failed may name the statement's own failure only as its next exception.
+            for (SQLException sql = t instanceof SQLException first ? first : null; sql != null; sql = sql.getNextException()) {
+                if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;
