@@ -35,6 +35,9 @@ final class SmppBind {
     private static final byte UDH_INDICATOR = 0x40;
     private static final Pattern NUMERIC = Pattern.compile("\\+?\\d+");
 
+    /** Incoming PDUs processed at once: receipts waiting to be stored, and the responses to submits. */
+    static final int RECEIVING_THREADS = 16;
+
     private final BindSettings bind;
     private final TypeOfNumber sourceTon;
     private final NumberingPlanIndicator sourceNpi;
@@ -94,6 +97,12 @@ final class SmppBind {
         fresh.setMessageReceiverListener(receiver);
         fresh.setTransactionTimer(responseTimeout.toMillis());
         fresh.setEnquireLinkTimer((int) enquireLinkInterval.toMillis());
+        // jsmpp hands what the SMSC sends to 3 threads by default, and a deliver_sm holds its thread
+        // until it is stored: a carrier's window of receipts then queued the submit_sm_resps behind
+        // it, and each receipt was stored nearly alone. With more, they wait together and go in one
+        // write. The queue holds a full window of responses besides.
+        fresh.setPduProcessorDegree(RECEIVING_THREADS);
+        fresh.setQueueCapacity(Math.max(100, 2 * bind.window()));
         try {
             fresh.connectAndBind(bind.host(), bind.port(), new BindParameter(BindType.BIND_TRX,
                     bind.systemId(), bind.password(), bind.systemType(),

@@ -77,8 +77,12 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
     private final Queue<String> plannedIds = new ConcurrentLinkedQueue<>();
     /** Ids start where hexadecimal has letters, so that a decimal quote of one looks nothing like it. */
     private final AtomicLong ids = new AtomicLong(0xA0000);
+    /**
+     * Receipts and replies go as a carrier sends them, up to 10 deliver_sm in flight on a bind (its
+     * window), each thread waiting for its deliver_sm_resp.
+     */
     private final java.util.concurrent.ScheduledExecutorService answering =
-            Executors.newScheduledThreadPool(2);
+            Executors.newScheduledThreadPool(10);
     private final AtomicLong acknowledged = new AtomicLong();
     private final Map<String, AtomicInteger> submitsPerDestination = new ConcurrentHashMap<>();
     private volatile long lastAcknowledgedNanos;
