@@ -33,10 +33,9 @@ import org.emailsms.gateway.message.entity.MessageStatus;
  * Records delivery receipts on the parts they name, many in a few statements (the inbound journal
  * records a batch of them in the write that makes them durable): each part's reported state, then
  * each message's status from all its parts once every part is reported, as {@link MessageLifecycle}
- * decides it (an undelivered part makes the message UNDELIVERED, else an expired one EXPIRED, else it
- * is DELIVERED). A sender who
- * asked, in a company that offers it, gets a confirmation email when the message's final state is
- * first known. Runs in the caller's transaction.
+ * decides it (an undelivered part makes the message UNDELIVERED, else an expired one EXPIRED, else
+ * it is DELIVERED). A sender who asked, in a company that offers it, gets a confirmation email when
+ * the message's final state is first known. Runs in the caller's transaction.
  */
 @Stateless
 public class Receipts {

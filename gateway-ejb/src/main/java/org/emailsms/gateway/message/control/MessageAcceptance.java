@@ -269,11 +269,11 @@ public class MessageAcceptance {
         return new Checked(user, recipients, parsed, sms, how, results, allowed, content);
     }
 
-    /** The quota taken, the reply paths chosen and each allowed recipient's message stored; before the commit. */
     /** What the requests of one group read once: sender numbers, their recipients' conversations, the pipeline's memory. */
     private record Shared(Map<String, Long> assignedNumbers, Conversations conversations, Deliveries.Memory memory) {
     }
 
+    /** The quota taken, the reply paths chosen and each allowed recipient's message stored; before the commit. */
     private Accepted write(Checked request, Shared shared) throws QuotaExceededException {
         Sender user = request.user();
         EncodedSms sms = request.sms();

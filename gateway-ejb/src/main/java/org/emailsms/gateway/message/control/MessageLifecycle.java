@@ -17,12 +17,11 @@ import org.emailsms.gateway.message.entity.MessageStatus;
  * last of its attempts (a failed deposit is retried up to 10 times, 2 minutes apart), which makes it
  * {@code ABORT}; a throttled attempt {@code FAIL}, to go again soon, and does not count; a
  * permanent failure {@code ABORT} at once; a message not out within the maximum age of being due
- * is not attempted again but {@code ABORT}ed, so that a long outage does not release a storm of stale
- * texts. Once the network has reported on every part, its
- * receipts decide: an undelivered part makes the message {@code UNDELIVERED}, else an expired one
- * {@code EXPIRED}, else it is {@code DELIVERED}. The one place that decides these; the delivery
- * records written to the database, the receipts and the statuses answered before they are written
- * all ask it.
+ * is not attempted again but {@code ABORT}ed, so that a long outage does not release a storm of
+ * stale texts. Once the network has reported on every part, its receipts decide: an undelivered
+ * part makes the message {@code UNDELIVERED}, else an expired one {@code EXPIRED}, else it is
+ * {@code DELIVERED}. The one place that decides these; the delivery pipeline, the delivery records
+ * written to the database, the receipts and the statuses answered before they are written all ask it.
  */
 public final class MessageLifecycle {
 
