@@ -25,8 +25,6 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.SenderNumbers;
-import org.emailsms.gateway.account.entity.Company;
-import org.emailsms.gateway.account.entity.User;
 
 /**
  * Chooses the sender number so that the recipient's reply finds its way back to the sender, and
@@ -75,17 +73,15 @@ public class ReplyPathResolver {
     @ConfigProperty(name = "gateway.sender.one-way")
     String oneWay;
 
-    /** The numbers this company's messages may go out from, its own first; once per send. */
-    public List<String> candidatesFor(Company company) {
-        return candidatesFor(company.getId(), assignedNumbers());
-    }
-
     /** Which company owns which sender number; read once for a group of sends stored together. */
     public Map<String, Long> assignedNumbers() {
         return senderNumbers.assigned();
     }
 
-    /** {@code assigned} is what {@link #assignedNumbers()} said in this transaction. */
+    /**
+     * The numbers this company's messages may go out from, its own first; {@code assigned} is what
+     * {@link #assignedNumbers()} said in this transaction.
+     */
     public List<String> candidatesFor(long company, Map<String, Long> assigned) {
         List<String> candidates = new ArrayList<>();
         assigned.forEach((number, owner) -> {
@@ -95,21 +91,6 @@ public class ReplyPathResolver {
         });
         pool.stream().filter(number -> !assigned.containsKey(number)).forEach(candidates::add);
         return candidates;
-    }
-
-    public ReplyPath senderNumberFor(User user, String recipient, List<String> candidates) {
-        return senderNumbersFor(user.getId(), user.getCompany().getId(), List.of(recipient), candidates).get(0);
-    }
-
-    /**
-     * The reply path of each recipient, in order, written before this returns. A recipient named
-     * twice gets its pair once and the same path again.
-     */
-    public List<ReplyPath> senderNumbersFor(long user, long company, List<String> recipients, List<String> candidates) {
-        Conversations conversations = conversations(recipients);
-        List<ReplyPath> paths = conversations.senderNumbersFor(user, company, recipients, candidates);
-        conversations.write();
-        return paths;
     }
 
     /**

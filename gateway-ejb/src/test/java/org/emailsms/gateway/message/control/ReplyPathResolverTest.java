@@ -195,13 +195,20 @@ class ReplyPathResolverTest {
     private static ReplyPath resolve(User user, String recipient) {
         return inTransaction(em -> {
             ReplyPathResolver cut = resolver(em);
-            User managed = em.find(User.class, user.getId());
-            return cut.senderNumberFor(managed, recipient, cut.candidatesFor(managed.getCompany()));
+            long company = em.find(User.class, user.getId()).getCompany().getId();
+            ReplyPathResolver.Conversations alone = cut.conversations(List.of(recipient));
+            ReplyPath path = alone.senderNumbersFor(user.getId(), company, List.of(recipient),
+                    cut.candidatesFor(company, cut.assignedNumbers())).get(0);
+            alone.write();
+            return path;
         });
     }
 
     private static List<String> candidates(Company company) {
-        return inTransaction(em -> resolver(em).candidatesFor(em.find(Company.class, company.getId())));
+        return inTransaction(em -> {
+            ReplyPathResolver cut = resolver(em);
+            return cut.candidatesFor(company.getId(), cut.assignedNumbers());
+        });
     }
 
     private static void age(String recipient, String number, Duration by) {
