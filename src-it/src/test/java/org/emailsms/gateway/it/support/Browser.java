@@ -72,8 +72,25 @@ public final class Browser implements AutoCloseable {
 
     private void awaitNavigation(String what, java.util.function.BooleanSupplier arrived) {
         new WebDriverWait(driver, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
-                .until(d -> arrived.getAsBoolean());
+                .until(d -> whileReplaced(arrived));
         idle();
+    }
+
+    /**
+     * The condition, or false while the page it reads is being replaced: Chromium then reports
+     * either a stale element or, for a node it has already dropped, an "unknown error" that the
+     * node "does not belong to the document". Read again on the next poll.
+     */
+    private static boolean whileReplaced(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e instanceof StaleElementReferenceException
+                    || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public void type(String id, String text) {
@@ -281,9 +298,7 @@ public final class Browser implements AutoCloseable {
 
     public void waitUntil(String what, java.util.function.BooleanSupplier condition) {
         // A page that is replaced while it is read (a redirect) is read again, not a failure.
-        new WebDriverWait(driver, WAIT).withMessage(what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver, WAIT).withMessage(what).until(d -> whileReplaced(condition));
     }
 
     public void waitForText(String text) {
