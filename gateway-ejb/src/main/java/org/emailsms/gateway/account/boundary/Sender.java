@@ -12,11 +12,13 @@ import java.util.Set;
  *
  * @param companyId              null for a provider administrator, who belongs to no company
  * @param destinationsRestricted whether the company keeps a list of the only numbers it may text
+ * @param companyName            and {@code departmentName}, which the routes to carriers match (null
+ *                               where there is none)
  */
 public record Sender(long userId, String username, Long companyId, String homeCountry, ZoneId timeZone,
                      Set<String> allowedCountries, Integer companyDailyQuota, boolean splitLongMessages,
                      int maxSegments, boolean omsCompress, Long departmentId, Integer departmentDailyQuota,
-                     boolean destinationsRestricted) {
+                     boolean destinationsRestricted, String companyName, String departmentName) {
 
     public Sender {
         allowedCountries = Set.copyOf(allowedCountries);

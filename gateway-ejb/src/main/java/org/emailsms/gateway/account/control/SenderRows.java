@@ -40,7 +40,8 @@ public class SenderRows {
                    c.split_long_messages, c.max_segments, c.oms_compress, d.id, d.status, d.daily_quota,
                    ac.country,
                    CASE WHEN EXISTS (SELECT 1 FROM destination_restriction r WHERE r.company_id = c.id)
-                        THEN 1 ELSE 0 END
+                        THEN 1 ELSE 0 END,
+                   c.name, d.name
             FROM gateway_user u
             LEFT JOIN company c ON c.id = u.company_id
             LEFT JOIN department d ON d.id = u.department_id
@@ -94,6 +95,8 @@ public class SenderRows {
                 Long department = nullable(rows, 12);
                 Integer departmentQuota = nullableInt(rows, 14);
                 boolean restricted = rows.getInt(16) == 1;
+                String companyName = rows.getString(17);
+                String departmentName = rows.getString(18);
                 Set<String> countries = new HashSet<>();
                 do {
                     if (rows.getString(15) != null) {
@@ -101,7 +104,8 @@ public class SenderRows {
                     }
                 } while (rows.next());
                 return Optional.of(new Row(new Sender(userId, username, company, homeCountry, zone, countries,
-                        companyQuota, split, maxSegments, compress, department, departmentQuota, restricted), active));
+                        companyQuota, split, maxSegments, compress, department, departmentQuota, restricted,
+                        companyName, departmentName), active));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the sender of user " + userId, e);

@@ -90,7 +90,7 @@ public class ReceiptService {
             return Optional.empty();
         }
         String handset = pdu.sourceAddress() == null ? "" : pdu.sourceAddress().replaceFirst("^\\+", "");
-        return Optional.of(new Receipt(SmscMessageIds.candidateKeys(quotedId(pdu)), handset, state.get(),
+        return Optional.of(new Receipt(SmscMessageIds.candidateKeys(pdu.carrier(), quotedId(pdu)), handset, state.get(),
                 OffsetDateTime.now(ZoneOffset.UTC)));
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import org.emailsms.gateway.inbound.control.InboundPdu;
+import org.emailsms.gateway.platform.control.CarrierNames;
 import org.emailsms.gateway.platform.entity.GatewayEntity;
 
 /**
@@ -55,6 +56,10 @@ public class ReceivedPdu extends GatewayEntity {
     @Column(name = "sar_sequence")
     private Integer sarSequence;
 
+    /** The carrier it came from; null for the default carrier (and rows from before there were several). */
+    @Column(length = 32)
+    private String carrier;
+
     @Column(name = "received_at", nullable = false)
     private OffsetDateTime receivedAt;
 
@@ -85,6 +90,7 @@ public class ReceivedPdu extends GatewayEntity {
         this.sarReference = pdu.sarReference();
         this.sarTotal = pdu.sarTotal();
         this.sarSequence = pdu.sarSequence();
+        this.carrier = CarrierNames.DEFAULT.equals(pdu.carrier()) ? null : pdu.carrier();
         this.receivedAt = receivedAt.atOffset(ZoneOffset.UTC);
         this.nextAttemptAt = processBy.atOffset(ZoneOffset.UTC);
     }
@@ -92,7 +98,8 @@ public class ReceivedPdu extends GatewayEntity {
     /** The PDU again, given its short message decrypted. */
     public InboundPdu toPdu(byte[] shortMessage) {
         return new InboundPdu(receipt, sourceAddress, destinationAddress, esmClass, dataCoding, shortMessage,
-                receiptedMessageId, messageState, sarReference, sarTotal, sarSequence);
+                receiptedMessageId, messageState, sarReference, sarTotal, sarSequence,
+                carrier == null ? CarrierNames.DEFAULT : carrier);
     }
 
     /** One attempt that could not process it; the next after {@code pause}. */

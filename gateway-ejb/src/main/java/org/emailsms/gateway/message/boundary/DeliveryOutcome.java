@@ -10,8 +10,11 @@ import java.util.List;
  */
 public record DeliveryOutcome(Delivery delivery, List<Acknowledged> acknowledged, Failure failure) {
 
-    /** The SMSC took a part under {@code smscId}; {@code idKey} is the id's canonical form for receipts. */
-    public record Acknowledged(long partId, String smscId, String idKey, Instant at) {
+    /**
+     * The SMSC of {@code carrier} took a part under {@code smscId}; {@code idKey} is the id's
+     * canonical form for receipts ({@link SmscMessageIds#key(String, String)}).
+     */
+    public record Acknowledged(long partId, String carrier, String smscId, String idKey, Instant at) {
     }
 
     public enum Kind {

@@ -5,16 +5,36 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.emailsms.gateway.platform.control.CarrierNames;
+
 /**
  * SMSCs quote their own message ids back in receipts in other forms than the submit_sm_resp gave
  * them: hexadecimal against decimal, with or without leading zeros, in either case. Each id is kept
- * under a canonical key; a receipted id is looked up under every key it may stand for.
+ * under a canonical key; a receipted id is looked up under every key it may stand for. Two carriers
+ * may hand out the same id, so a carrier's keys other than {@value CarrierNames#DEFAULT}'s carry its
+ * name ({@code nz/a1f}), and a receipt is looked up only among the keys of the carrier it came from.
  */
 public final class SmscMessageIds {
 
     private static final int MAX_LENGTH = 64;
 
     private SmscMessageIds() {
+    }
+
+    /** The key of an id that {@code carrier}'s SMSC gave. */
+    public static String key(String carrier, String smscId) {
+        return scoped(carrier, key(smscId));
+    }
+
+    /** The keys a receipt from {@code carrier} may stand for. */
+    public static Set<String> candidateKeys(String carrier, String receipted) {
+        Set<String> keys = new LinkedHashSet<>();
+        candidateKeys(receipted).forEach(key -> keys.add(scoped(carrier, key)));
+        return keys;
+    }
+
+    private static String scoped(String carrier, String key) {
+        return carrier == null || CarrierNames.DEFAULT.equals(carrier) ? key : carrier + "/" + key;
     }
 
     /** No leading zeros, lower case: "000A1F" and "a1f" share the key "a1f". */

@@ -186,6 +186,10 @@ public class DeliveryClaims {
         }
     }
 
+    private static List<String> routeOf(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
     private static List<Delivery> claimed(Connection connection, String claimant, Array ids) throws SQLException {
         Map<Long, List<Delivery.Part>> parts = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT message_id, id, part_number FROM sms_part "
@@ -201,7 +205,7 @@ public class DeliveryClaims {
         List<Delivery> deliveries = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, priority, destination, sender_number, content, data_coding, segments, separate_parts,
-                       delivery_confirmation, attempts, created_at, scheduled_at
+                       delivery_confirmation, attempts, created_at, scheduled_at, route
                 FROM sms_message WHERE claimed_by = ? AND status = 'PENDING' AND id = ANY(?) ORDER BY priority, id""")) {
             select.setString(1, claimant);
             select.setArray(2, ids);
@@ -212,7 +216,8 @@ public class DeliveryClaims {
                     Instant due = (scheduled != null ? scheduled : rows.getObject(11, OffsetDateTime.class)).toInstant();
                     deliveries.add(new Delivery(id, claimant, rows.getInt(2), rows.getString(3),
                             rows.getString(4), rows.getBytes(5), rows.getInt(6), rows.getInt(7), rows.getBoolean(8),
-                            rows.getBoolean(9), rows.getInt(10), due, List.copyOf(parts.getOrDefault(id, List.of()))));
+                            rows.getBoolean(9), rows.getInt(10), due, routeOf(rows.getString(13)),
+                            parts.getOrDefault(id, List.of())));
                 }
             }
         }

@@ -71,7 +71,7 @@ public class DeliveryRecords {
         List<MessageStatus> statuses = new ArrayList<>();
         List<DeliveryOutcome> aborted = new ArrayList<>();
         try (PreparedStatement parts = connection.prepareStatement(
-                "UPDATE sms_part SET smsc_message_id = ?, smsc_id_key = ?, acknowledged_at = ? WHERE id = ?");
+                "UPDATE sms_part SET smsc_message_id = ?, smsc_id_key = ?, acknowledged_at = ?, carrier = ? WHERE id = ?");
              PreparedStatement ok = connection.prepareStatement("UPDATE sms_message SET status = 'OK', "
                      + "submitted_at = ?, changed_at = ?, attempts = ?, last_error = NULL, next_attempt_at = NULL, claimed_by = NULL, "
                      + "version = version + 1" + HELD);
@@ -124,7 +124,8 @@ public class DeliveryRecords {
                     parts.setString(1, part.smscId());
                     parts.setString(2, part.idKey());
                     parts.setObject(3, part.at().atOffset(ZoneOffset.UTC));
-                    parts.setLong(4, part.partId());
+                    parts.setString(4, part.carrier());
+                    parts.setLong(5, part.partId());
                     parts.addBatch();
                 }
                 if (statuses.get(i) == MessageStatus.ABORT) {

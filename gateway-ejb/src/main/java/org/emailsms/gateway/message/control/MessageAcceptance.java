@@ -30,6 +30,7 @@ import org.emailsms.gateway.message.boundary.QuotaExceededException;
 import org.emailsms.gateway.message.boundary.RecipientResult;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.message.control.DestinationPolicy.Verdict;
+import org.emailsms.gateway.platform.boundary.ErrorCode;
 import org.emailsms.gateway.message.control.ReplyPathResolver.Conversations;
 import org.emailsms.gateway.message.control.ReplyPathResolver.ReplyPath;
 import org.emailsms.gateway.message.entity.MessageStatus;
@@ -87,6 +88,9 @@ public class MessageAcceptance {
     @Inject
     Dictionaries dictionaries;
 
+    @Inject
+    Routes routes;
+
     @EJB
     Deliveries deliveries;
 
@@ -105,25 +109,29 @@ public class MessageAcceptance {
      * @param results   the answer for each recipient, in order: a refusal, or null where the
      *                  destination is allowed (the store fills in the message)
      * @param allowed   the allowed recipients' numbers in E.164, in order
+     * @param routes    for each allowed recipient, the carriers its message goes through (empty: the
+     *                  default carrier)
      * @param content   the text encrypted, once for all recipients (null if none is allowed)
      * @param compression what the dictionaries saved, for the answer (null when not compressed)
      */
     public record Checked(Sender user, List<String> recipients, List<Recipient> parsed, EncodedSms sms,
-                          SendOptions how, List<RecipientResult> results, List<String> allowed, byte[] content,
-                          Compression compression, boolean answered) {
+                          SendOptions how, List<RecipientResult> results, List<String> allowed,
+                          List<List<String>> routes, byte[] content, Compression compression, boolean answered) {
 
+        /** Every allowed recipient through the default carrier. */
         public Checked(Sender user, List<String> recipients, List<Recipient> parsed, EncodedSms sms, SendOptions how,
                        List<RecipientResult> results, List<String> allowed, byte[] content) {
-            this(user, recipients, parsed, sms, how, results, allowed, content, null, false);
+            this(user, recipients, parsed, sms, how, results, allowed,
+                    allowed.stream().map(each -> List.<String>of()).toList(), content, null, false);
         }
 
         /** A request whose id was answered before: {@code results} is that answer, nothing is to be stored. */
         static Checked answeredBefore(Sender user, SendOptions how, List<RecipientResult> answer) {
-            return new Checked(user, List.of(), List.of(), null, how, answer, List.of(), null, null, true);
+            return new Checked(user, List.of(), List.of(), null, how, answer, List.of(), List.of(), null, null, true);
         }
 
         Checked compressed(Compression saved) {
-            return new Checked(user, recipients, parsed, sms, how, results, allowed, content, saved, answered);
+            return new Checked(user, recipients, parsed, sms, how, results, allowed, routes, content, saved, answered);
         }
     }
 
@@ -255,18 +263,30 @@ public class MessageAcceptance {
     Checked checkDestinations(Sender user, List<String> recipients, String text, EncodedSms sms, SendOptions how) {
         List<RecipientResult> results = new ArrayList<>();
         List<Recipient> parsed = recipients.stream().map(Recipient::parse).toList();
+        List<Verdict> verdicts = parsed.stream().map(recipient -> destinations.check(user, recipient.number())).toList();
+        // Interactive (delivered ahead of bulk) when few go: as write() decides it, before the routes refuse any.
+        boolean interactive = verdicts.stream().filter(Verdict::isAllowed).count() <= interactiveRecipients;
         List<String> allowed = new ArrayList<>();
+        List<List<String>> carriers = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
-            Verdict verdict = destinations.check(user, parsed.get(i).number());
+            Verdict verdict = verdicts.get(i);
+            Optional<List<String>> route = verdict.isAllowed()
+                    ? routes.carriersFor(user, verdict.e164(), interactive, how.source()) : Optional.empty();
+            if (verdict.isAllowed() && route.isEmpty()) {
+                results.add(RecipientResult.refused(recipients.get(i), ErrorCode.DESTINATION_NOT_ALLOWED,
+                        "No carrier of this gateway takes messages to " + verdict.e164() + " from this company."));
+                continue;
+            }
             if (verdict.isAllowed()) {
                 allowed.add(verdict.e164());
+                carriers.add(route.get());
             }
             results.add(verdict.isAllowed() ? null : RecipientResult.refused(recipients.get(i), verdict.refusal(), verdict.reason()));
         }
         // Encrypted once for all recipients: the same text under the same nonce tells nothing the
         // rows do not already say (they are one send); a fresh nonce matters only for different texts.
         byte[] content = allowed.isEmpty() ? null : cipher.encrypt(text);
-        return new Checked(user, recipients, parsed, sms, how, results, allowed, content);
+        return new Checked(user, recipients, parsed, sms, how, results, allowed, carriers, content, null, false);
     }
 
     /** What the requests of one group read once: sender numbers, their recipients' conversations, the pipeline's memory. */
@@ -302,11 +322,13 @@ public class MessageAcceptance {
                 continue;
             }
             ReplyPath replyPath = paths.get(next);
+            List<String> route = request.routes().get(next);
             String destination = allowed.get(next++);
             SmsMessage message = new SmsMessage(sender, user.companyId(), user.departmentId(), destination,
                     replyPath.senderNumber(), request.content(), sms.alphabet().dataCoding(), sms.segmentCount(),
                     how.confirmDelivery(), how.sendAt(), how.source(), sms.isSeparate());
             message.setContactName(request.parsed().get(i).name());
+            message.routeThrough(route);
             boolean pending = message.getStatus() == MessageStatus.PENDING; // else SCHEDULED: the sweep's
             if (pending && interactive) {
                 message.interactive();
@@ -337,6 +359,7 @@ public class MessageAcceptance {
         return new Delivery(message.getId(), holder, message.getPriority(), message.getDestination(),
                 message.getSenderNumber(), message.getContent(), message.getDataCoding(), message.getSegments(),
                 message.isSeparateParts(), message.isDeliveryConfirmation(), 0, message.getCreatedAt().toInstant(),
+                message.getRoute(),
                 message.getParts().stream().map(part -> new Delivery.Part(part.getId(), part.getPartNumber())).toList());
     }
 

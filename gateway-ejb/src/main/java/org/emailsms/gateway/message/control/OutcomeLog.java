@@ -28,6 +28,7 @@ import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
 import org.emailsms.gateway.message.entity.MessageStatus;
+import org.emailsms.gateway.platform.control.CarrierNames;
 import org.emailsms.gateway.platform.control.GroupCommit;
 import org.emailsms.gateway.platform.control.GroupCommits;
 import org.emailsms.gateway.platform.control.MessageLog;
@@ -52,7 +53,8 @@ public final class OutcomeLog {
     private static final byte OUTCOME = 1;
     /** A lease this node held: after a restart, what it still holds is given back once the log is written. */
     private static final byte LEASE = 2;
-    private static final byte FORMAT = 1;
+    /** 2: with the delivery's route and each acknowledged part's carrier; 1 is read as the default carrier. */
+    private static final byte FORMAT = 2;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     /** An outcome on its way to the database, under its record in the log. */
@@ -285,6 +287,7 @@ public final class OutcomeLog {
             out.writeBoolean(d.receiptWanted());
             out.writeInt(d.attempts());
             writeInstant(out, d.due());
+            out.writeUTF(String.join(",", d.route()));
             out.writeInt(d.parts().size());
             for (Delivery.Part part : d.parts()) {
                 out.writeLong(part.id());
@@ -293,6 +296,7 @@ public final class OutcomeLog {
             out.writeInt(outcome.acknowledged().size());
             for (DeliveryOutcome.Acknowledged part : outcome.acknowledged()) {
                 out.writeLong(part.partId());
+                out.writeUTF(part.carrier());
                 out.writeUTF(part.smscId());
                 out.writeUTF(part.idKey());
                 writeInstant(out, part.at());
@@ -311,7 +315,7 @@ public final class OutcomeLog {
     static DeliveryOutcome decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != 1) {
                 throw new IllegalStateException("a message log record of format " + format + ", not " + FORMAT);
             }
             long messageId = in.readLong();
@@ -326,15 +330,17 @@ public final class OutcomeLog {
             boolean receipt = in.readBoolean();
             int attempts = in.readInt();
             Instant due = readInstant(in);
+            List<String> route = format == 1 ? List.of() : routeOf(in.readUTF());
             List<Delivery.Part> parts = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
                 parts.add(new Delivery.Part(in.readLong(), in.readInt()));
             }
             Delivery delivery = new Delivery(messageId, claimant, priority, destination, senderNumber, content,
-                    dataCoding, segments, separate, receipt, attempts, due, List.copyOf(parts));
+                    dataCoding, segments, separate, receipt, attempts, due, route, parts);
             List<DeliveryOutcome.Acknowledged> acknowledged = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
-                acknowledged.add(new DeliveryOutcome.Acknowledged(in.readLong(), in.readUTF(), in.readUTF(), readInstant(in)));
+                acknowledged.add(new DeliveryOutcome.Acknowledged(in.readLong(),
+                        format == 1 ? CarrierNames.DEFAULT : in.readUTF(), in.readUTF(), in.readUTF(), readInstant(in)));
             }
             if (!in.readBoolean()) {
                 return DeliveryOutcome.submitted(delivery, acknowledged);
@@ -344,6 +350,10 @@ public final class OutcomeLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> routeOf(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     private static void writeInstant(DataOutputStream out, Instant at) throws IOException {

@@ -30,7 +30,7 @@ public class MessagePart extends GatewayEntity {
     @Column(name = "acknowledged_at")
     private OffsetDateTime acknowledgedAt;
 
-    @Column(name = "smsc_id_key", length = 64)
+    @Column(name = "smsc_id_key", length = 100)
     private String smscIdKey;
 
     @Enumerated(EnumType.STRING)

@@ -117,6 +117,13 @@ public class SmsMessage extends GatewayEntity {
     @Column(nullable = false)
     private int priority = 1;
 
+    /**
+     * The carriers to try, in order, comma-separated, as the routes chose them at acceptance; null
+     * for the default carrier alone.
+     */
+    @Column(length = 200)
+    private String route;
+
     /** The node (in one lease) delivering this PENDING message; null when none holds it. */
     @Column(name = "claimed_by", length = 80)
     private String claimedBy;
@@ -212,6 +219,15 @@ public class SmsMessage extends GatewayEntity {
 
     public int getPriority() {
         return priority;
+    }
+
+    /** Goes through these carriers, the first that takes it; empty for the default carrier alone. */
+    public void routeThrough(List<String> carriers) {
+        route = carriers.isEmpty() ? null : String.join(",", carriers);
+    }
+
+    public List<String> getRoute() {
+        return route == null ? List.of() : List.of(route.split(","));
     }
 
     /** Held from its insert by the node that accepted it, which delivers it from memory. */

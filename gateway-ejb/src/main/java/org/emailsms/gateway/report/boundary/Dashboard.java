@@ -110,7 +110,7 @@ public class Dashboard {
             byStatus.add(new Tally((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
         }
         List<NodeBinds.NodeBind> all = binds.all();
-        long up = all.stream().filter(b -> !b.silent() && b.state().endsWith(" bound")).count();
+        long up = all.stream().filter(b -> !b.silent() && !b.state().contains(" not bound")).count();
         return new GatewayToday(today, byStatus, up, all.size() - up, outbound.waiting(), mail.pending());
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ public class NodeBinds {
 
     /** Writes this node's binds as they are now. */
     public void publish() {
-        publish(node.get(), connector.bindStates(), OffsetDateTime.now(ZoneOffset.UTC));
+        publish(node.get(), described(), OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     /** At a clean stop: this node's binds are no more. */
@@ -62,8 +63,14 @@ public class NodeBinds {
     /** Every node's binds, this node's as they are now, by node and bind. */
     public List<NodeBind> all() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return all(node.get(), connector.bindStates(), now,
+        return all(node.get(), described(), now,
                 now.minus(settings.bindCheckInterval().multipliedBy(CHECKS_BEFORE_SILENT)));
+    }
+
+    private Map<String, String> described() {
+        Map<String, String> states = new LinkedHashMap<>();
+        connector.bindStates().forEach((bind, state) -> states.put(bind, state.describe()));
+        return states;
     }
 
     void publish(String nodeName, Map<String, String> states, OffsetDateTime now) {

@@ -63,10 +63,10 @@ public final class DeliveryPipeline {
         void report(DeliveryOutcome outcome);
     }
 
-    /** Submits one part; returns the SMSC's id for it. */
+    /** Submits one part through the first carrier of {@code route} that takes it. */
     @FunctionalInterface
     public interface Smsc {
-        String submit(Submission part) throws SubmitFailedException;
+        Submitted submit(List<String> route, Submission part) throws SubmitFailedException;
     }
 
     private final Store store;
@@ -233,11 +233,11 @@ public final class DeliveryPipeline {
             int reference = (int) (delivery.messageId() & 0xFF);
             for (Delivery.Part part : delivery.parts()) {
                 statistics.submitted();
-                String smscId = smsc.submit(new Submission(delivery.senderNumber(), delivery.destination(),
-                        delivery.dataCoding(), sms.segments().get(part.number() - 1), reference, part.number(),
-                        partCount, delivery.receiptWanted()));
-                acknowledged.add(new DeliveryOutcome.Acknowledged(part.id(), smscId, SmscMessageIds.key(smscId),
-                        Instant.now()));
+                Submitted submitted = smsc.submit(delivery.route(), new Submission(delivery.senderNumber(),
+                        delivery.destination(), delivery.dataCoding(), sms.segments().get(part.number() - 1), reference,
+                        part.number(), partCount, delivery.receiptWanted()));
+                acknowledged.add(new DeliveryOutcome.Acknowledged(part.id(), submitted.carrier(), submitted.smscId(),
+                        SmscMessageIds.key(submitted.carrier(), submitted.smscId()), Instant.now()));
                 statistics.acknowledged();
             }
             LOG.fine(() -> String.format("Message %d to %s acknowledged by the SMSC (%d parts)",

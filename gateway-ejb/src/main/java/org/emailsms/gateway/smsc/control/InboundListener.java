@@ -40,15 +40,20 @@ public class InboundListener implements MessageReceiverListener {
     private static final long WRITE_OUTCOME_WITHIN_SECONDS = 60;
 
     private final InboundJournal journal;
+    private final String carrier;
 
-    /** The journal writes on a container thread: jsmpp's reader threads have no naming context. */
-    public InboundListener(InboundJournal journal) {
+    /**
+     * For the binds of {@code carrier}. The journal writes on a container thread: jsmpp's reader
+     * threads have no naming context.
+     */
+    public InboundListener(InboundJournal journal, String carrier) {
         this.journal = journal;
+        this.carrier = carrier;
     }
 
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
-        GroupCommit.Entry<InboundPdu, Long> entry = journal.append(classify(deliverSm));
+        GroupCommit.Entry<InboundPdu, Long> entry = journal.append(classify(deliverSm, carrier));
         try {
             try {
                 entry.written().get(DURABLE_WITHIN_SECONDS, TimeUnit.SECONDS);
@@ -79,7 +84,7 @@ public class InboundListener implements MessageReceiverListener {
         throw new ProcessRequestException("data_sm is not supported", ESME_RINVCMDID);
     }
 
-    static InboundPdu classify(DeliverSm deliverSm) {
+    static InboundPdu classify(DeliverSm deliverSm, String carrier) {
         OptionalParameter receipted = deliverSm.getOptionalParameter(RECEIPTED_MESSAGE_ID);
         OptionalParameter state = deliverSm.getOptionalParameter(MESSAGE_STATE);
         OptionalParameter payload = deliverSm.getOptionalParameter(MESSAGE_PAYLOAD);
@@ -97,6 +102,6 @@ public class InboundListener implements MessageReceiverListener {
                 deliverSm.getOptionalParameter(SAR_TOTAL_SEGMENTS) instanceof OptionalParameter.Byte total
                         ? Byte.toUnsignedInt(total.getValue()) : null,
                 deliverSm.getOptionalParameter(SAR_SEGMENT_SEQNUM) instanceof OptionalParameter.Byte seq
-                        ? Byte.toUnsignedInt(seq.getValue()) : null);
+                        ? Byte.toUnsignedInt(seq.getValue()) : null, carrier);
     }
 }

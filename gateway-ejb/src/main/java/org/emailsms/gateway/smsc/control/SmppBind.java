@@ -22,6 +22,7 @@ import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.connection.ConnectionFactory;
 
 /**
  * One transceiver bind (jsmpp): bound on first use and again after the link drops (waiting longer
@@ -55,18 +56,26 @@ final class SmppBind {
     private int bindFailures;
 
     private final MessageReceiverListener receiver;
+    /** TLS connections, or null for plain TCP (jsmpp's own). */
+    private final ConnectionFactory connections;
+    private final boolean receipts;
+    /** Why the last bind attempt failed (without the SMSC's address), for health; null once bound. */
+    private volatile String bindFailure;
 
-    SmppBind(BindSettings bind, SmscSettings smsc, MessageReceiverListener receiver) {
+    SmppBind(BindSettings bind, CarrierSettings carrier, SmscSettings smsc, ConnectionFactory connections,
+             MessageReceiverListener receiver) {
         this.receiver = receiver;
         this.bind = bind;
-        this.sourceTon = TypeOfNumber.valueOf(smsc.sourceTon());
-        this.sourceNpi = NumberingPlanIndicator.valueOf(smsc.sourceNpi());
+        this.connections = connections;
+        this.receipts = carrier.receipts();
+        this.sourceTon = TypeOfNumber.valueOf(carrier.sourceTon());
+        this.sourceNpi = NumberingPlanIndicator.valueOf(carrier.sourceNpi());
         this.responseTimeout = smsc.responseTimeout();
         this.enquireLinkInterval = smsc.enquireLinkInterval();
         this.window = new Semaphore(Math.max(1, bind.window()), true);
         this.longestRebindWait = smsc.longestRebindWait();
         this.throughput = new ThroughputCap(bind.throughput(), System.nanoTime());
-        this.validityPeriod = smsc.validityPeriod().map(ValidityPeriod::relative).orElse(null);
+        this.validityPeriod = carrier.validityPeriod().map(ValidityPeriod::relative).orElse(null);
     }
 
     String name() {
@@ -82,6 +91,11 @@ final class SmppBind {
         return current != null && current.getSessionState().isBound();
     }
 
+    /** Why the bind is down, if a bind attempt failed since it was last bound. */
+    java.util.Optional<String> bindFailure() {
+        return isBound() ? java.util.Optional.empty() : java.util.Optional.ofNullable(bindFailure);
+    }
+
     /** Binds if need be; a bind that cannot be made is reported so that the next one can be tried. */
     synchronized SMPPSession bound() throws SubmitFailedException {
         SMPPSession current = session;
@@ -93,7 +107,7 @@ final class SmppBind {
             throw new SubmitFailedException("SMPP link " + bind + " is down; next bind attempt at " + nextBindAttempt,
                     false, null);
         }
-        SMPPSession fresh = new SMPPSession();
+        SMPPSession fresh = connections == null ? new SMPPSession() : new SMPPSession(connections);
         fresh.setMessageReceiverListener(receiver);
         fresh.setTransactionTimer(responseTimeout.toMillis());
         fresh.setEnquireLinkTimer((int) enquireLinkInterval.toMillis());
@@ -112,9 +126,15 @@ final class SmppBind {
             bindFailures++;
             Duration wait = Duration.ofSeconds(1L << Math.min(bindFailures - 1, 16));
             nextBindAttempt = now.plus(wait.compareTo(longestRebindWait) > 0 ? longestRebindWait : wait);
-            throw new SubmitFailedException("Cannot bind " + bind + ": " + e.getMessage(), false, e);
+            bindFailure = describe(e);
+            String reason = "Cannot bind " + bind + ": " + bindFailure;
+            if (bindFailures == 1) {
+                LOG.warning(reason);
+            }
+            throw new SubmitFailedException(reason, false, e);
         }
         bindFailures = 0;
+        bindFailure = null;
         nextBindAttempt = Instant.MIN;
         LOG.info(() -> "Bound to SMSC " + bind);
         session = fresh;
@@ -132,7 +152,7 @@ final class SmppBind {
                     alphanumeric ? NumberingPlanIndicator.UNKNOWN : sourceNpi, digits(part.sourceE164()),
                     TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, digits(part.destinationE164()),
                     esm, (byte) 0, (byte) 1, null, validityPeriod,
-                    new RegisteredDelivery(part.receiptWanted() ? 1 : 0), (byte) 0,
+                    new RegisteredDelivery(part.receiptWanted() && receipts ? 1 : 0), (byte) 0,
                     DataCodings.newInstance((byte) part.dataCoding()), (byte) 0, part.shortMessage())
                     .getMessageId();
             backOff.acknowledged();
@@ -197,6 +217,20 @@ final class SmppBind {
         if (wait > 0) {
             LockSupport.parkNanos(wait);
         }
+    }
+
+    /** A refused certificate says so; jsmpp's own messages are kept as they are. */
+    private static String describe(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLHandshakeException) {
+                Throwable root = cause;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                return "TLS handshake failed, the SMSC's certificate is refused: " + root.getMessage();
+            }
+        }
+        return e.getMessage();
     }
 
     private static String digits(String e164) {

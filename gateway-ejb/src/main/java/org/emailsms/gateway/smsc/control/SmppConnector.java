@@ -1,10 +1,12 @@
 package org.emailsms.gateway.smsc.control;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -16,13 +18,17 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
 import org.emailsms.gateway.inbound.control.InboundJournal;
+import org.emailsms.gateway.platform.control.CarrierNames;
 
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.connection.ConnectionFactory;
 
 /**
- * The SMPP connector: one or more binds to the carrier, used in turn. A submit goes over the next
- * bind that is (or can be) bound; a bind that cannot be made is skipped for that submit, so one
- * broken link does not stop the others.
+ * The SMPP connector: the carriers, each with one or more binds used in turn. A part goes through
+ * the first carrier of its route that takes it; a carrier whose binds are all down, or that fails
+ * the submit for a reason that is not the message's own (a system error, throttling, no answer),
+ * passes it to the next carrier of the route within the same attempt. A permanent refusal of the
+ * part itself (an invalid destination address, for example) ends the attempt.
  */
 @Singleton
 // Started after and stopped before the journal: a bind that outlives it would answer every receipt
@@ -40,18 +46,57 @@ public class SmppConnector {
     @EJB
     InboundJournal journal;
 
-    private List<SmppBind> binds;
-    private final AtomicInteger next = new AtomicInteger();
+    /** A carrier's binds, used in turn. */
+    private record Carrier(String name, List<SmppBind> binds, AtomicInteger next) {
+    }
+
+    private Map<String, Carrier> carriers;
 
     @PostConstruct
     void init() {
-        InboundListener inbound = new InboundListener(journal);
-        binds = settings.binds().stream().map(bind -> new SmppBind(bind, settings, inbound)).toList();
+        Map<String, Carrier> open = new LinkedHashMap<>();
+        for (CarrierSettings carrier : settings.carriers()) {
+            InboundListener inbound = new InboundListener(journal, carrier.name());
+            ConnectionFactory connections = carrier.tls().enabled()
+                    ? new TlsConnections(carrier.tls(), settings.responseTimeout()) : null;
+            open.put(carrier.name(), new Carrier(carrier.name(), carrier.binds().stream()
+                    .map(bind -> new SmppBind(bind, carrier, settings, connections, inbound)).toList(),
+                    new AtomicInteger()));
+        }
+        carriers = Collections.unmodifiableMap(open);
     }
 
-    /** Submits one part; returns the SMSC's message id for it. */
-    public String submit(Submission part) throws SubmitFailedException {
-        int start = Math.floorMod(next.getAndIncrement(), binds.size());
+    /**
+     * Submits one part through the first carrier of {@code route} that takes it (the
+     * {@value CarrierNames#DEFAULT} carrier for an empty route); returns the carrier and the SMSC's
+     * id for the part.
+     */
+    public Submitted submit(List<String> route, Submission part) throws SubmitFailedException {
+        List<String> tried = route.isEmpty() ? List.of(CarrierNames.DEFAULT) : route;
+        SubmitFailedException last = null;
+        for (String name : tried) {
+            Carrier carrier = carriers.get(name);
+            if (carrier == null) {
+                last = new SubmitFailedException("No carrier '" + name + "' is configured (gateway.carriers)", false, null);
+                continue;
+            }
+            try {
+                return new Submitted(carrier.name(), submit(carrier, part));
+            } catch (SubmitFailedException failed) {
+                SubmitFailedException e = carriers.size() > 1 ? failed.of(carrier.name()) : failed;
+                if (e.isPermanent()) {
+                    throw e;
+                }
+                LOG.fine(() -> "A part to " + part.destinationE164() + " not taken: " + e.getMessage());
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static String submit(Carrier carrier, Submission part) throws SubmitFailedException {
+        List<SmppBind> binds = carrier.binds();
+        int start = Math.floorMod(carrier.next().getAndIncrement(), binds.size());
         SubmitFailedException lastBindFailure = null;
         for (int i = 0; i < binds.size(); i++) {
             SmppBind bind = binds.get((start + i) % binds.size());
@@ -72,7 +117,7 @@ public class SmppConnector {
      * and receipts only over a bind, so binds are kept up even when nothing is being sent.
      */
     public void keepBound() {
-        for (SmppBind bind : binds) {
+        for (SmppBind bind : binds()) {
             try {
                 bind.bound();
             } catch (SubmitFailedException down) {
@@ -83,18 +128,49 @@ public class SmppConnector {
 
     /** Whether every bind is up right now. */
     public boolean isBound() {
-        return binds.stream().allMatch(SmppBind::isBound);
+        return binds().stream().allMatch(SmppBind::isBound);
     }
 
-    /** Each bind's name with its peer and whether it is bound, for health. */
-    public Map<String, String> bindStates() {
-        return binds.stream().collect(Collectors.toMap(SmppBind::name,
-                bind -> bind.peer() + (settings.isSimulated() ? " (built-in simulator)" : "")
-                        + (bind.isBound() ? " bound" : " not bound")));
+    /** The carriers' names, in the order they are configured. */
+    public List<String> carrierNames() {
+        return List.copyOf(carriers.keySet());
+    }
+
+    /** Whether at least one bind of {@code carrier} is up right now. */
+    public boolean isBound(String carrier) {
+        Carrier found = carriers.get(carrier);
+        return found != null && found.binds().stream().anyMatch(SmppBind::isBound);
+    }
+
+    /** One bind as health and the Operations page show it. */
+    public record BindState(String peer, boolean bound, Optional<String> failure) {
+
+        /** For example "smsc.example:2775 not bound: TLS handshake failed, ...". */
+        public String describe() {
+            return peer + (bound ? " bound" : " not bound" + failure.map(why -> ": " + why).orElse(""));
+        }
+    }
+
+    /**
+     * Each bind by name (a carrier's binds are named after it: {@code nz}, or {@code nz-1} and
+     * {@code nz-2}; after the carrier's name as well, {@code nz/nz-1}, should that name be taken by
+     * another): its peer, whether it is bound, and why not.
+     */
+    public Map<String, BindState> bindStates() {
+        Map<String, BindState> states = new LinkedHashMap<>();
+        carriers.values().forEach(carrier -> carrier.binds().forEach(bind -> states.put(
+                states.containsKey(bind.name()) ? carrier.name() + "/" + bind.name() : bind.name(),
+                new BindState(bind.peer() + (settings.isSimulated() ? " (built-in simulator)" : ""), bind.isBound(),
+                        bind.bindFailure()))));
+        return states;
+    }
+
+    private List<SmppBind> binds() {
+        return carriers.values().stream().flatMap(carrier -> carrier.binds().stream()).toList();
     }
 
     @PreDestroy
     void unbind() {
-        binds.forEach(SmppBind::close);
+        binds().forEach(SmppBind::close);
     }
 }

@@ -1,6 +1,8 @@
 package org.emailsms.gateway.smsc.control;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -9,18 +11,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
+import org.emailsms.gateway.platform.control.CarrierNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The carrier's SMSC and how to bind to it (all MicroProfile Config, see the README). One bind by
- * default, from the {@code gateway.smsc.*} keys; several with {@code gateway.smsc.binds=a,b} and
- * {@code gateway.smsc.a.host=...}, each key falling back to the unnamed one.
+ * The carriers' SMSCs and how to bind to them (all MicroProfile Config, see the README). The carrier
+ * {@value CarrierNames#DEFAULT} is the {@code gateway.smsc.*} keys: one bind, or several with
+ * {@code gateway.smsc.binds=a,b} and {@code gateway.smsc.a.host=...}, each key falling back to the
+ * unnamed one. Each carrier of {@code gateway.carriers} has its own keys,
+ * {@code gateway.carrier.<name>.host} and so on, falling back to the defaults of the
+ * {@code gateway.smsc.*} keys (not to their values: another carrier is another account). Timeouts
+ * and intervals are the {@code gateway.smsc.*} ones for every carrier.
  */
 @ApplicationScoped
 public class SmscSettings {
 
     @Inject
     Config config;
+
+    @Inject
+    CarrierNames carrierNames;
 
     /** Comma-separated names of the binds; absent for the single default bind. */
     @Inject
@@ -88,22 +98,84 @@ public class SmscSettings {
     @ConfigProperty(name = "gateway.smsc.bind-check-interval", defaultValue = "PT5S")
     Duration bindCheckInterval;
 
-    /** Without a configured SMSC the gateway binds to its own simulator, so that it works out of the box. */
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.tls", defaultValue = "false")
+    boolean tls;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.trust-store")
+    Optional<String> trustStore;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.trust-store-password")
+    Optional<String> trustStorePassword;
+
+    @Inject
+    @ConfigProperty(name = "gateway.smsc.receipts", defaultValue = "true")
+    boolean receipts;
+
     /** How long the SMSC keeps trying to reach the handset; empty: the SMSC's own default. */
     @Inject
     @ConfigProperty(name = "gateway.smsc.validity-period")
     Optional<Duration> validityPeriod;
 
-    public Optional<Duration> validityPeriod() {
-        return validityPeriod;
-    }
-
+    /** Without a configured SMSC the gateway binds to its own simulator, so that it works out of the box. */
     public boolean isSimulated() {
-        return host.filter(h -> !h.isBlank()).isEmpty() && names().isEmpty();
+        return host.filter(h -> !h.isBlank()).isEmpty() && names().isEmpty()
+                && carrierNames.all().equals(List.of(CarrierNames.DEFAULT));
     }
 
-    /** Every bind to open, in the order they are tried. */
+    /** Every carrier with its binds, {@value CarrierNames#DEFAULT} first when it exists. */
+    public List<CarrierSettings> carriers() {
+        List<CarrierSettings> carriers = new ArrayList<>();
+        for (String name : carrierNames.all()) {
+            carriers.add(CarrierNames.DEFAULT.equals(name) ? defaultCarrier() : carrier(name));
+        }
+        return carriers;
+    }
+
+    /** Every bind of every carrier. */
     public List<BindSettings> binds() {
+        return carriers().stream().flatMap(carrier -> carrier.binds().stream()).toList();
+    }
+
+    private CarrierSettings defaultCarrier() {
+        return new CarrierSettings(CarrierNames.DEFAULT, defaultBinds(), sourceTon, sourceNpi, validityPeriod, receipts,
+                new CarrierSettings.Tls(tls, trustStore.filter(s -> !s.isBlank()).map(Path::of), trustStorePassword.orElse("")));
+    }
+
+    private CarrierSettings carrier(String name) {
+        String prefix = "gateway.carrier." + name + ".";
+        String carrierHost = config.getOptionalValue(prefix + "host", String.class).filter(h -> !h.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException(prefix + "host is not set: carrier '" + name
+                        + "' of gateway.carriers has no SMSC"));
+        int carrierPort = config.getOptionalValue(prefix + "port", Integer.class).orElse(2775);
+        String id = config.getOptionalValue(prefix + "system-id", String.class).orElse("emailsms");
+        String secret = config.getOptionalValue(prefix + "password", String.class).orElse("");
+        String type = config.getOptionalValue(prefix + "system-type", String.class).orElse("");
+        int carrierWindow = config.getOptionalValue(prefix + "window", Integer.class).orElse(10);
+        int cap = config.getOptionalValue(prefix + "throughput", Integer.class).orElse(0);
+        int bindCount = config.getOptionalValue(prefix + "binds", Integer.class).orElse(1);
+        if (bindCount < 1 || bindCount > 16) {
+            throw new IllegalArgumentException(prefix + "binds must be 1 to 16: " + bindCount);
+        }
+        List<BindSettings> carrierBinds = new ArrayList<>();
+        for (int i = 1; i <= bindCount; i++) {
+            carrierBinds.add(new BindSettings(bindCount == 1 ? name : name + "-" + i, carrierHost, carrierPort, id,
+                    secret, type, carrierWindow, cap));
+        }
+        return new CarrierSettings(name, carrierBinds,
+                config.getOptionalValue(prefix + "source-ton", Byte.class).orElse((byte) 1),
+                config.getOptionalValue(prefix + "source-npi", Byte.class).orElse((byte) 1),
+                config.getOptionalValue(prefix + "validity-period", Duration.class),
+                config.getOptionalValue(prefix + "receipts", Boolean.class).orElse(true),
+                new CarrierSettings.Tls(config.getOptionalValue(prefix + "tls", Boolean.class).orElse(false),
+                        config.getOptionalValue(prefix + "trust-store", String.class).filter(s -> !s.isBlank()).map(Path::of),
+                        config.getOptionalValue(prefix + "trust-store-password", String.class).orElse("")));
+    }
+
+    /** The binds of the {@code gateway.smsc.*} SMSC, in the order they are tried. */
+    private List<BindSettings> defaultBinds() {
         List<String> names = names();
         if (names.isEmpty()) {
             return List.of(new BindSettings("default", host(), port(), systemId, password(), systemType(), window,
@@ -143,14 +215,6 @@ public class SmscSettings {
 
     public String systemType() {
         return systemType.orElse("");
-    }
-
-    public byte sourceTon() {
-        return sourceTon;
-    }
-
-    public byte sourceNpi() {
-        return sourceNpi;
     }
 
     public Duration responseTimeout() {

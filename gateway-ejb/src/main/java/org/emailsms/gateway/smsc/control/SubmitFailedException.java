@@ -26,6 +26,11 @@ public class SubmitFailedException extends Exception {
         return new SubmitFailedException(message, false, true, cause);
     }
 
+    /** The same failure, named as one of {@code carrier}'s, where there are several carriers. */
+    SubmitFailedException of(String carrier) {
+        return new SubmitFailedException("Carrier " + carrier + ": " + getMessage(), permanent, throttled, getCause());
+    }
+
     public boolean isPermanent() {
         return permanent;
     }

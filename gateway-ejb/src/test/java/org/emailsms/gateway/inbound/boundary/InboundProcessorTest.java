@@ -249,12 +249,12 @@ class InboundProcessorTest {
     private static InboundPdu receipt(String smscId) {
         String text = "id:" + smscId + " sub:001 dlvrd:001 submit date:2611271000 done date:2611271001 stat:DELIVRD err:000";
         return new InboundPdu(true, HANDSET.substring(1), "61491570156", 0x04, 0,
-                text.getBytes(StandardCharsets.ISO_8859_1), smscId, 2, null, null, null);
+                text.getBytes(StandardCharsets.ISO_8859_1), smscId, 2, null, null, null, "default");
     }
 
     private static InboundPdu reply(String text) {
         return new InboundPdu(false, HANDSET.substring(1), "61491570156", 0, 0,
-                text.getBytes(StandardCharsets.ISO_8859_1), null, null, null, null, null);
+                text.getBytes(StandardCharsets.ISO_8859_1), null, null, null, null, null, "default");
     }
 
     private static void assertBetween(Instant from, Instant to, OffsetDateTime actual) {

@@ -144,7 +144,7 @@ class InboundJournalTest {
     }
 
     private static InboundPdu pdu(String text) {
-        return new InboundPdu(false, "61412345678", "61491570156", 0, 0, text.getBytes(), null, null, null, null, null);
+        return new InboundPdu(false, "61412345678", "61491570156", 0, 0, text.getBytes(), null, null, null, null, null, "default");
     }
 
     /** Records the size of each write; can hold one until released, or fail one. */

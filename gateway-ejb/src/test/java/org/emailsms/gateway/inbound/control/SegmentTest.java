@@ -87,6 +87,6 @@ class SegmentTest {
     private static InboundPdu pdu(int esmClass, byte[] message, Integer sarReference, Integer sarTotal,
                                   Integer sarSequence) {
         return new InboundPdu(false, "61412345678", "61491570156", esmClass, 0, message, null, null,
-                sarReference, sarTotal, sarSequence);
+                sarReference, sarTotal, sarSequence, "default");
     }
 }

@@ -28,4 +28,13 @@ class SmscMessageIdsTest {
         assertTrue(SmscMessageIds.candidateKeys("").isEmpty());
         assertTrue(SmscMessageIds.candidateKeys(null).isEmpty());
     }
+
+    @Test
+    void anotherCarriersIdsAreKeptApartFromTheDefaultCarriers() {
+        assertEquals("a1f", SmscMessageIds.key("default", "000A1F"));
+        assertEquals("nz/a1f", SmscMessageIds.key("nz", "000A1F"));
+        assertTrue(SmscMessageIds.candidateKeys("nz", "2591").contains(SmscMessageIds.key("nz", "0A1F")));
+        assertTrue(!SmscMessageIds.candidateKeys("nz", "2591").contains(SmscMessageIds.key("default", "0A1F")));
+        assertTrue(!SmscMessageIds.candidateKeys("default", "2591").contains(SmscMessageIds.key("nz", "0A1F")));
+    }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import jakarta.persistence.EntityManager;
+
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.account.entity.User;
@@ -157,7 +159,7 @@ class DeliveryClaimsTest {
         Delivery second = claim("node-a", 1, failed.getNextAttemptAt().toInstant()).get(0);
         Instant at = Instant.now();
         assertEquals(List.of(MessageStatus.OK), write(DeliveryOutcome.submitted(second,
-                List.of(new DeliveryOutcome.Acknowledged(second.parts().get(0).id(), "ab12", "ab12", at)))));
+                List.of(new DeliveryOutcome.Acknowledged(second.parts().get(0).id(), "default", "ab12", "ab12", at)))));
 
         SmsMessage ok = message(id);
         assertEquals(MessageStatus.OK, ok.getStatus());
@@ -168,6 +170,23 @@ class DeliveryClaimsTest {
         assertTrue(part.isAcknowledged());
         assertEquals("ab12", part.getSmscMessageId());
         assertEquals(List.of(), claim("node-a", 1, Instant.now().plus(Duration.ofDays(1))), "never claimed again");
+    }
+
+    /** The carriers chosen at acceptance come with the claim; the carrier that took a part stays with it. */
+    @Test
+    void aClaimCarriesTheRouteAndAnAcknowledgedPartKeepsItsCarrier() {
+        User sender = newSender("route@example.test");
+        long id = store(sender, m -> m.routeThrough(List.of("nz", "default")));
+        Delivery claimed = claim("node-a", 1, Instant.now()).get(0);
+        assertEquals(List.of("nz", "default"), claimed.route());
+
+        write(DeliveryOutcome.submitted(claimed, List.of(new DeliveryOutcome.Acknowledged(claimed.parts().get(0).id(),
+                "nz", "00A1F", "nz/a1f", Instant.now()))));
+
+        Object[] part = database.inTransaction((EntityManager em) -> (Object[]) em.createNativeQuery(
+                "SELECT carrier, smsc_id_key FROM sms_part WHERE message_id = ?1").setParameter(1, id).getSingleResult());
+        assertEquals("nz", part[0]);
+        assertEquals("nz/a1f", part[1]);
     }
 
     @Test
@@ -207,7 +226,7 @@ class DeliveryClaimsTest {
         claim("node-b", 1, Instant.now().plus(LEASE).plusSeconds(1));
 
         List<MessageStatus> written = write(DeliveryOutcome.submitted(stale,
-                List.of(new DeliveryOutcome.Acknowledged(stale.parts().get(0).id(), "late", "late", Instant.now()))));
+                List.of(new DeliveryOutcome.Acknowledged(stale.parts().get(0).id(), "default", "late", "late", Instant.now()))));
 
         assertEquals(1, written.size());
         assertNull(written.get(0), "not recorded");

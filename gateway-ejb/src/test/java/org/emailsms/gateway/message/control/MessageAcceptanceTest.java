@@ -32,6 +32,7 @@ import org.emailsms.gateway.message.boundary.RecipientResult;
 import org.emailsms.gateway.message.boundary.SendOptions;
 import org.emailsms.gateway.message.control.MessageAcceptance.Checked;
 import org.emailsms.gateway.message.control.MessageAcceptance.Stored;
+import org.emailsms.gateway.platform.control.CarrierNames;
 import org.emailsms.gateway.platform.control.ContentCipher;
 import org.emailsms.gateway.platform.entity.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -189,6 +190,7 @@ class MessageAcceptanceTest {
         cut.replyPaths = replyPaths;
         cut.cipher = ContentCipher.withKey(Base64.getEncoder().encodeToString(new byte[32]));
         cut.interactiveRecipients = 5;
+        cut.routes = new Routes(List.of(), List.of(CarrierNames.DEFAULT));
         cut.requests = requests(em);
         return cut;
     }

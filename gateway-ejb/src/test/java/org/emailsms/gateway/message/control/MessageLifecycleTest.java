@@ -51,7 +51,7 @@ class MessageLifecycleTest {
         MessageLifecycle lifecycle = new MessageLifecycle(RetryPolicy.of(10, Duration.ofMinutes(2)));
         Instant due = Instant.parse("2026-12-07T10:00:00Z");
         Delivery delivery = new Delivery(1, "node-a/1", 1, "+61412345678", "+61491570156", new byte[] {1}, 0, 1,
-                false, false, 3, due, List.of(new Delivery.Part(1, 1)));
+                false, false, 3, due, List.of(), List.of(new Delivery.Part(1, 1)));
         assertEquals(Optional.empty(), lifecycle.tooLate(delivery, due.plus(Duration.ofHours(24))));
         assertTrue(lifecycle.tooLate(delivery, due.plus(Duration.ofHours(24)).plusSeconds(1)).orElseThrow()
                 .startsWith("Not sent within 24 hours of being due"));

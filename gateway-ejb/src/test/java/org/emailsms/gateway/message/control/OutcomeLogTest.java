@@ -3,6 +3,9 @@ package org.emailsms.gateway.message.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,6 +135,61 @@ class OutcomeLogTest {
         assertEquals(List.of(), reopened(dir).replayed(), "nothing left to replay");
     }
 
+    @Test
+    void anOutcomeKeepsItsRouteAndEachPartsCarrierInTheLog() {
+        Delivery routed = new Delivery(7, "node-a/1", 0, "+6421234567", "+61491570156", new byte[] {1}, 0, 2, false,
+                true, 1, Instant.parse("2026-12-07T10:00:00Z"), List.of("nz", "default"),
+                List.of(new Delivery.Part(70, 1), new Delivery.Part(71, 2)));
+        DeliveryOutcome outcome = DeliveryOutcome.failed(routed, List.of(new DeliveryOutcome.Acknowledged(70, "nz",
+                "A1F", "nz/a1f", Instant.parse("2026-12-07T10:00:01Z"))), "Carrier nz: no answer", Kind.TEMPORARY);
+
+        DeliveryOutcome read = OutcomeLog.decode(OutcomeLog.encode(outcome));
+
+        assertEquals(List.of("nz", "default"), read.delivery().route());
+        assertEquals(outcome.acknowledged(), read.acknowledged());
+        assertEquals(outcome.failure(), read.failure());
+    }
+
+    /** A record the build before carriers wrote: read as the default carrier's, after an upgrade. */
+    @Test
+    void aRecordWrittenBeforeThereWereCarriersIsTheDefaultCarriers() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeLong(7);
+            out.writeUTF("node-a/1");
+            out.writeInt(1);
+            out.writeUTF("+61412345678");
+            out.writeUTF("+61491570156");
+            out.writeInt(1);
+            out.write(9);
+            out.writeInt(0);
+            out.writeInt(1);
+            out.writeBoolean(false);
+            out.writeBoolean(true);
+            out.writeInt(0);
+            out.writeLong(1_796_637_600L);
+            out.writeInt(0);
+            out.writeInt(1);
+            out.writeLong(70);
+            out.writeInt(1);
+            out.writeInt(1);
+            out.writeLong(70);
+            out.writeUTF("A1F");
+            out.writeUTF("a1f");
+            out.writeLong(1_796_637_601L);
+            out.writeInt(0);
+            out.writeBoolean(false);
+        }
+
+        DeliveryOutcome read = OutcomeLog.decode(bytes.toByteArray());
+
+        assertEquals(List.of(), read.delivery().route());
+        assertEquals(List.of(new DeliveryOutcome.Acknowledged(70, "default", "A1F", "a1f",
+                Instant.ofEpochSecond(1_796_637_601L))), read.acknowledged());
+        assertTrue(read.isSubmitted());
+    }
+
     private OutcomeLog outcomeLog(MessageLog log, Duration delay, Function<List<DeliveryOutcome>, List<MessageStatus>> write) {
         return new OutcomeLog(log, GroupCommits.on(writers), delay, LIFECYCLE, write);
     }
@@ -158,11 +216,11 @@ class OutcomeLogTest {
 
     private static Delivery delivery(long id) {
         return new Delivery(id, "node-a/1", 1, "+61412345678", "+61491570156", new byte[] {1, 2, 3}, 0, 1, false,
-                true, 0, Instant.parse("2026-12-07T10:00:00Z"), List.of(new Delivery.Part(id * 10, 1)));
+                true, 0, Instant.parse("2026-12-07T10:00:00Z"), List.of(), List.of(new Delivery.Part(id * 10, 1)));
     }
 
     private static DeliveryOutcome submitted(long id) {
-        return DeliveryOutcome.submitted(delivery(id), List.of(new DeliveryOutcome.Acknowledged(id * 10, "SMSC-" + id,
+        return DeliveryOutcome.submitted(delivery(id), List.of(new DeliveryOutcome.Acknowledged(id * 10, "default", "SMSC-" + id,
                 "key-" + id, Instant.parse("2026-12-07T10:00:01Z"))));
     }
 

@@ -63,9 +63,9 @@ class DeliveryPipelineTest {
         User sender = newSender();
         List<Long> ids = storeMany(sender, 300, false);
         Map<String, AtomicInteger> submits = new ConcurrentHashMap<>();
-        DeliveryPipeline.Smsc smsc = part -> {
+        DeliveryPipeline.Smsc smsc = (route, part) -> {
             submits.computeIfAbsent(part.destinationE164(), d -> new AtomicInteger()).incrementAndGet();
-            return UUID.randomUUID().toString();
+            return new Submitted("default", UUID.randomUUID().toString());
         };
 
         start("node-a", smsc, 8);
@@ -82,14 +82,14 @@ class DeliveryPipelineTest {
         User sender = newSender();
         List<Long> bulk = storeMany(sender, 2_000, false);
         List<String> order = new CopyOnWriteArrayList<>();
-        DeliveryPipeline.Smsc slowSmsc = part -> {
+        DeliveryPipeline.Smsc slowSmsc = (route, part) -> {
             order.add(part.destinationE164());
             try {
                 Thread.sleep(1); // a slow link, so that the backlog lasts
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return UUID.randomUUID().toString();
+            return new Submitted("default", UUID.randomUUID().toString());
         };
         start("node-a", slowSmsc, 2);
         awaitSubmits(order, 100);
@@ -108,7 +108,7 @@ class DeliveryPipelineTest {
     void aFaultInTheGatewayIsAFailedAttempt() throws InterruptedException {
         User sender = newSender();
         List<Long> ids = storeMany(sender, 1, false);
-        start("node-a", part -> {
+        start("node-a", (route, part) -> {
             throw new IllegalStateException("encoder broke");
         }, 1);
 
@@ -135,9 +135,9 @@ class DeliveryPipelineTest {
             return null;
         });
         List<String> submitted = new CopyOnWriteArrayList<>();
-        DeliveryPipeline pipeline = start("node-a", part -> {
+        DeliveryPipeline pipeline = start("node-a", (route, part) -> {
             submitted.add(part.destinationE164());
-            return UUID.randomUUID().toString();
+            return new Submitted("default", UUID.randomUUID().toString());
         }, 2);
 
         pipeline.take(lapsed);
@@ -234,7 +234,7 @@ class DeliveryPipelineTest {
                 message.heldBy(claimant);
                 em.persist(message);
                 held.add(new Delivery(message.getId(), claimant, 1, message.getDestination(), message.getSenderNumber(),
-                        message.getContent(), 0, 1, false, false, 0, Instant.now(),
+                        message.getContent(), 0, 1, false, false, 0, Instant.now(), List.of(),
                         List.of(new Delivery.Part(message.getParts().get(0).getId(), 1))));
             }
             return held;

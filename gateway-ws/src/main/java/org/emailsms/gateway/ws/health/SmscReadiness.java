@@ -29,8 +29,9 @@ public class SmscReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("smsc").up()
                 .withData("node", node.get());
-        // Per bind only whether it is bound: the SMSC's host and port are for the Operations page.
-        connector.bindStates().forEach((bind, state) -> response.withData(bind, state.endsWith(" not bound") ? "not bound" : "bound"));
+        // Per bind whether it is bound, and why not: the SMSC's host and port are for the Operations page.
+        connector.bindStates().forEach((bind, state) -> response.withData(bind, state.bound() ? "bound"
+                : "not bound" + state.failure().map(why -> ": " + why).orElse("")));
         return response.build();
     }
 }

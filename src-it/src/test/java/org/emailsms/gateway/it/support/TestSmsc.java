@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLContext;
+
 import org.jsmpp.PDUStringException;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.DataCodings;
@@ -91,9 +93,20 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
     private volatile int refusal;
     private volatile boolean refuseAll;
 
+    /** How the listening socket is made: plain TCP, or TLS. */
+    private ServerConnectionFactory connections = new LoopbackOnly(null);
+
     /** Listening from now on, until closed. */
     public TestSmsc(int port) throws IOException {
         start(port);
+    }
+
+    /** Listening over TLS from now on, presenting the certificate of {@code tls}'s key store. */
+    public static TestSmsc overTls(int port, SSLContext tls) throws IOException {
+        TestSmsc smsc = new TestSmsc();
+        smsc.connections = new LoopbackOnly(tls);
+        smsc.start(port);
+        return smsc;
     }
 
     private TestSmsc() {
@@ -119,7 +132,7 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
 
     private void start(int onPort) throws IOException {
         port = onPort;
-        listener = new SMPPServerSessionListener(port, new LoopbackOnly());
+        listener = new SMPPServerSessionListener(port, connections);
         listener.setMessageReceiverListener(new Receiver());
         acceptor.submit(this::acceptLoop);
     }
@@ -218,6 +231,11 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
                 new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT,
                         userDataHeader ? GSMSpecificFeature.UDHI : GSMSpecificFeature.DEFAULT),
                 (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.newInstance(dataCoding), shortMessage, tlvs);
+    }
+
+    /** How many sessions are bound here now. */
+    public long boundCount() {
+        return boundSessions().count();
     }
 
     /** Waits until the gateway holds {@code count} binds here: it binds on its own, without traffic. */
@@ -365,6 +383,13 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
     /** Test servers listen on the loopback interface only. */
     private static final class LoopbackOnly implements ServerConnectionFactory {
 
+        /** Null for plain TCP. */
+        private final SSLContext tls;
+
+        LoopbackOnly(SSLContext tls) {
+            this.tls = tls;
+        }
+
         @Override
         public ServerConnection listen(int port) throws IOException {
             return listen(port, 0);
@@ -377,7 +402,8 @@ public final class TestSmsc implements AutoCloseable, BeforeAllCallback, AfterAl
 
         @Override
         public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
-            ServerSocket socket = new ServerSocket(port, backlog, InetAddress.getLoopbackAddress());
+            ServerSocket socket = tls == null ? new ServerSocket(port, backlog, InetAddress.getLoopbackAddress())
+                    : tls.getServerSocketFactory().createServerSocket(port, backlog, InetAddress.getLoopbackAddress());
             socket.setSoTimeout(timeout);
             return new ServerSocketConnection(socket);
         }

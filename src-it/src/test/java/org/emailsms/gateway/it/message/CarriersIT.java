@@ -1,0 +1,237 @@
+package org.emailsms.gateway.it.message;
+
+import static org.emailsms.gateway.it.support.Messages.awaitStatus;
+import static org.emailsms.gateway.it.support.Messages.digits;
+import static org.emailsms.gateway.it.support.Messages.randomMobile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.emailsms.gateway.it.client.message.RecipientResult;
+import org.emailsms.gateway.it.client.message.SendOptions;
+import org.emailsms.gateway.it.client.provisioning.CompanySpec;
+import org.emailsms.gateway.it.client.provisioning.CreatedUser;
+import org.emailsms.gateway.it.support.Distribution;
+import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Poll;
+import org.emailsms.gateway.it.support.Tenants;
+import org.emailsms.gateway.it.support.TestCertificates;
+import org.emailsms.gateway.it.support.TestSmsc;
+import org.jsmpp.bean.SubmitSm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several carriers, as an operator configures them for the distribution: Australian numbers go to
+ * one carrier's SMSC (plain TCP), New Zealand numbers to another's over TLS, one company's messages
+ * all to the second; a carrier that cannot be reached passes its messages to the next carrier of
+ * the route, a permanent refusal does not; each carrier's receipts find their own messages even when
+ * both carriers hand out the same ids; a carrier whose certificate names another host is never
+ * bound, and health says why. No default carrier: a number no route takes is refused at acceptance.
+ */
+class CarriersIT {
+
+    private static final int HTTP_PORT = 25080;
+    private static final int AU_PORT = 12801;
+    private static final int NZ_PORT = 12802;
+    private static final int WRONG_NAME_PORT = 12803;
+    private static final String ROUTED_COMPANY = Tenants.unique("Routed");
+
+    private static TestSmsc australia;
+    private static TestSmsc newZealand;
+    private static TestSmsc wrongName;
+    private static Distribution gateway;
+    private static GatewayClient client;
+    private static String serial;
+    private static String routedSerial;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path work = Path.of(System.getProperty("it.work"), "carriers");
+        TestCertificates certificates = new TestCertificates(work.resolve("tls"));
+        Path nzKeys = certificates.serverKeyStore("nz-smsc", "dns:localhost,ip:127.0.0.1");
+        Path otherKeys = certificates.serverKeyStore("other-smsc", "dns:smsc.other.example");
+        australia = new TestSmsc(AU_PORT);
+        newZealand = TestSmsc.overTls(NZ_PORT, TestCertificates.serverContext(nzKeys));
+        wrongName = TestSmsc.overTls(WRONG_NAME_PORT, TestCertificates.serverContext(otherKeys));
+
+        Map<String, String> env = new HashMap<>();
+        env.put("GATEWAY_CARRIERS", "au,nz,elsewhere");
+        env.put("GATEWAY_CARRIER_AU_HOST", "127.0.0.1");
+        env.put("GATEWAY_CARRIER_AU_PORT", Integer.toString(AU_PORT));
+        env.put("GATEWAY_CARRIER_AU_SYSTEM_ID", "au-account");
+        env.put("GATEWAY_CARRIER_NZ_HOST", "localhost");
+        env.put("GATEWAY_CARRIER_NZ_PORT", Integer.toString(NZ_PORT));
+        env.put("GATEWAY_CARRIER_NZ_SYSTEM_ID", "nz-account");
+        env.put("GATEWAY_CARRIER_NZ_BINDS", "2");
+        env.put("GATEWAY_CARRIER_NZ_TLS", "true");
+        env.put("GATEWAY_CARRIER_NZ_TRUST_STORE", certificates.trustStore().toString());
+        env.put("GATEWAY_CARRIER_NZ_TRUST_STORE_PASSWORD", TestCertificates.PASSWORD);
+        env.put("GATEWAY_CARRIER_ELSEWHERE_HOST", "localhost");
+        env.put("GATEWAY_CARRIER_ELSEWHERE_PORT", Integer.toString(WRONG_NAME_PORT));
+        env.put("GATEWAY_CARRIER_ELSEWHERE_TLS", "true");
+        env.put("GATEWAY_CARRIER_ELSEWHERE_TRUST_STORE", certificates.trustStore().toString());
+        env.put("GATEWAY_CARRIER_ELSEWHERE_TRUST_STORE_PASSWORD", TestCertificates.PASSWORD);
+        env.put("GATEWAY_ROUTES", "routed-company,australia,new-zealand");
+        env.put("GATEWAY_ROUTE_ROUTED_COMPANY_COMPANIES", ROUTED_COMPANY);
+        env.put("GATEWAY_ROUTE_ROUTED_COMPANY_CARRIERS", "nz");
+        env.put("GATEWAY_ROUTE_AUSTRALIA_PREFIXES", "+61");
+        env.put("GATEWAY_ROUTE_AUSTRALIA_CARRIERS", "au,nz");
+        env.put("GATEWAY_ROUTE_NEW_ZEALAND_COUNTRIES", "NZ");
+        env.put("GATEWAY_ROUTE_NEW_ZEALAND_CARRIERS", "nz");
+        env.put("GATEWAY_SMSC_BIND_CHECK_INTERVAL", "PT1S");
+        env.put("GATEWAY_SMSC_REBIND_MAX_WAIT", "PT1S");
+        env.put("GATEWAY_RETRY_INTERVAL", "PT1S");
+        env.put("GATEWAY_RETRY_SWEEP_INTERVAL", "PT1S");
+        gateway = new Distribution(work, HTTP_PORT, HTTP_PORT + 101, env);
+        gateway.start("gateway");
+        client = gateway.client();
+
+        Tenants tenants = new Tenants(client);
+        serial = activate(tenants, company(tenants, Tenants.unique("Carried")));
+        routedSerial = activate(tenants, company(tenants, ROUTED_COMPANY));
+        australia.awaitBinds(1, Duration.ofSeconds(30));
+        newZealand.awaitBinds(2, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        for (TestSmsc smsc : new TestSmsc[] {australia, newZealand, wrongName}) {
+            if (smsc != null) {
+                smsc.close();
+            }
+        }
+    }
+
+    @Test
+    void eachDestinationGoesThroughItsCarrierAndACompanysRuleComesFirst() throws Exception {
+        String au = randomMobile();
+        String nz = newZealandMobile();
+        String routedAu = randomMobile();
+
+        List<RecipientResult> sent = client.messaging().sendMessage(serial, List.of(au, nz), "Which carrier?", null);
+        long routed = client.messaging().sendMessage(routedSerial, List.of(routedAu), "Our own carrier", null)
+                .get(0).getMessageId();
+
+        awaitStatus(client, serial, sent.get(0).getMessageId(), "OK");
+        awaitStatus(client, serial, sent.get(1).getMessageId(), "OK");
+        awaitStatus(client, routedSerial, routed, "OK");
+        assertEquals(1, australia.submitsTo(au).size());
+        assertEquals(List.of(), newZealand.submitsTo(au));
+        assertEquals(1, newZealand.submitsTo(nz).size(), "over TLS");
+        assertEquals(List.of(), australia.submitsTo(nz));
+        assertEquals(1, newZealand.submitsTo(routedAu).size(), "the company's rule comes before the prefix's");
+        assertEquals(List.of(), australia.submitsTo(routedAu));
+    }
+
+    @Test
+    void aNumberNoRouteTakesIsRefusedAtAcceptanceAndTheOthersGo() throws Exception {
+        String uk = "+447400123456"; // the number libphonenumber gives as its example of a UK mobile
+        String au = randomMobile();
+
+        List<RecipientResult> sent = client.messaging().sendMessage(serial, List.of(uk, au), "Two countries", null);
+
+        assertEquals("DESTINATION_NOT_ALLOWED", sent.get(0).getErrorCode(), sent.get(0).getErrorMessage());
+        assertEquals(null, sent.get(0).getMessageId(), "nothing stored for it");
+        awaitStatus(client, serial, sent.get(1).getMessageId(), "OK");
+    }
+
+    @Test
+    void aCarrierThatCannotBeReachedPassesItsMessagesToTheNextOfTheRoute() throws Exception {
+        String au = randomMobile();
+        australia.stop();
+        try {
+            Poll.until("the Australian carrier's bind to be down", Duration.ofSeconds(30),
+                    () -> client.get(client.http("/health/ready")).body().matches("(?s).*\"au\"\\s*:\\s*\"not bound.*"));
+            long id = client.messaging().sendMessage(serial, List.of(au), "Through the fallback", null)
+                    .get(0).getMessageId();
+
+            awaitStatus(client, serial, id, "OK");
+            assertEquals(1, newZealand.submitsTo(au).size(), "the route's second carrier took it");
+            assertEquals(1, client.messaging().getStatus(serial, List.of(id)).get(0).getAttempts(),
+                    "failing over used no more than the one attempt");
+        } finally {
+            australia.resume();
+        }
+        australia.awaitBinds(1, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aPermanentRefusalOfTheMessageIsNotPassedOn() throws Exception {
+        String au = randomMobile();
+        australia.refuseNext(1, 0x0B); // ESME_RINVDSTADR: the number itself is wrong
+
+        long id = client.messaging().sendMessage(serial, List.of(au), "Wrong number", null).get(0).getMessageId();
+
+        String lastError = awaitStatus(client, serial, id, "ABORT").getLastError();
+        assertEquals(0, australia.refusalsLeft(), "the Australian carrier refused it");
+        assertTrue(lastError.contains("Carrier au") && lastError.contains("ESME_RINVDSTADR"), lastError);
+        assertEquals(List.of(), newZealand.submitsTo(au), "no other carrier was tried");
+    }
+
+    @Test
+    void eachCarriersReceiptFindsItsOwnMessageWhenBothGaveTheSameId() throws Exception {
+        String au = randomMobile();
+        String nz = newZealandMobile();
+        String sameId = Long.toHexString(System.nanoTime());
+        australia.planIds(sameId);
+        newZealand.planIds(sameId);
+        SendOptions confirm = new SendOptions();
+        confirm.setConfirmDelivery(true);
+
+        List<RecipientResult> sent = client.messaging().sendMessage(serial, List.of(au, nz), "Same id twice", confirm);
+        long auId = sent.get(0).getMessageId();
+        long nzId = sent.get(1).getMessageId();
+        awaitStatus(client, serial, auId, "OK");
+        awaitStatus(client, serial, nzId, "OK");
+        SubmitSm toAustralia = australia.submitsTo(au).get(0);
+        SubmitSm toNewZealand = newZealand.submitsTo(nz).get(0);
+        assertEquals(sameId, australia.idOf(toAustralia));
+        assertEquals(sameId, newZealand.idOf(toNewZealand));
+
+        newZealand.sendReceipt(toNewZealand, sameId, "UNDELIV");
+        awaitStatus(client, serial, nzId, "UNDELIVERED");
+        assertEquals("OK", client.messaging().getStatus(serial, List.of(auId)).get(0).getStatus(),
+                "the other carrier's message with the same id is untouched");
+        australia.sendReceipt(toAustralia, sameId, "DELIVRD");
+        awaitStatus(client, serial, auId, "DELIVERED");
+    }
+
+    @Test
+    void aCarrierWhoseCertificateNamesAnotherHostIsNotBoundAndHealthSaysWhy() throws Exception {
+        Poll.until("health to report the refused certificate", Duration.ofSeconds(30), () -> client.get(
+                client.http("/health/ready")).body().contains("TLS handshake failed, the SMSC's certificate is refused"));
+        String health = client.get(client.http("/health/ready")).body();
+        assertTrue(health.matches("(?s).*\"elsewhere\"\\s*:\\s*\"not bound: TLS handshake failed.*"), health);
+        assertEquals(0, wrongName.boundCount(), "no bind was completed with the impostor");
+    }
+
+    private static String newZealandMobile() {
+        return "+6421" + digits(7);
+    }
+
+    private static String company(Tenants tenants, String name) throws Exception {
+        CompanySpec company = new CompanySpec();
+        company.setName(name);
+        company.setHomeCountry("AU");
+        company.getAllowedCountry().add("NZ");
+        company.getAllowedCountry().add("GB");
+        company.setTimeZone("Australia/Sydney");
+        client.provisioning().createCompany(client.administrator(), company);
+        return name;
+    }
+
+    private static String activate(Tenants tenants, String company) throws Exception {
+        CreatedUser sender = tenants.newSender(company);
+        return client.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
+    }
+}
