@@ -21,7 +21,9 @@ import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.mail.boundary.MailBacklog.MailRecord;
 import org.emailsms.gateway.mail.boundary.MailBacklog.PendingMail;
 import org.emailsms.gateway.message.boundary.MessageService;
+import org.emailsms.gateway.message.boundary.RouteRule;
 import org.emailsms.gateway.retention.boundary.RetentionJob;
+import org.emailsms.gateway.smsc.boundary.CarrierOverview;
 import org.emailsms.gateway.smsc.boundary.NodeBinds;
 import org.emailsms.gateway.smsc.boundary.NodeBinds.NodeBind;
 import org.emailsms.gateway.smsc.boundary.OutboundBacklog;
@@ -61,10 +63,15 @@ public class OperationsView implements Serializable {
     @EJB
     transient RetentionJob retention;
 
+    @EJB
+    transient CarrierOverview carrierOverview;
+
     @Inject
     Caller caller;
 
     private List<NodeBind> binds;
+    private List<CarrierOverview.CarrierState> carriers;
+    private List<RouteRule> routes;
     private long waitingMessages;
     private long withoutReplyPath;
     private long pendingMail;
@@ -81,6 +88,8 @@ public class OperationsView implements Serializable {
     @PostConstruct
     public void init() {
         binds = nodes.all();
+        carriers = carrierOverview.carriers();
+        routes = messages.routes();
         waitingMessages = outbound.waiting();
         withoutReplyPath = messages.sentWithoutReplyPath(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
         pendingMail = mail.pending();
@@ -149,6 +158,14 @@ public class OperationsView implements Serializable {
 
     public RetentionJob.Status getRetention() {
         return retentionStatus;
+    }
+
+    public List<CarrierOverview.CarrierState> getCarriers() {
+        return carriers;
+    }
+
+    public List<RouteRule> getRoutes() {
+        return routes;
     }
 
     public List<NodeBind> getBinds() {

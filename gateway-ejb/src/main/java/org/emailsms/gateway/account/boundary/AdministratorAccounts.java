@@ -92,6 +92,13 @@ public class AdministratorAccounts {
                 .getResultList();
     }
 
+    /** Where the gateway's own alerts go: every active provider administrator's email address. */
+    public List<String> providerAddresses() {
+        return em.createNamedQuery("User.findByRole", User.class).setParameter("role", Role.PROVIDER_ADMIN)
+                .getResultList().stream().filter(User::isActiveWithOrganisation)
+                .map(User::getEmail).filter(email -> email != null && !email.isBlank()).distinct().toList();
+    }
+
     /** A further provider administrator with a generated password, mailed and shown once. */
     public GivenPassword createProviderAdministrator(String actorName, String username, String email)
             throws NotAuthorizedException, InvalidRequestException, AccountAlreadyExistsException {

@@ -10,8 +10,10 @@ import java.util.Optional;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 
 import org.emailsms.gateway.inbound.control.InboundPdu;
+import org.emailsms.gateway.inbound.control.InboundStatistics;
 import org.emailsms.gateway.message.boundary.Receipt;
 import org.emailsms.gateway.message.boundary.Receipts;
 import org.emailsms.gateway.message.entity.DeliveryState;
@@ -37,6 +39,9 @@ public class ReceiptService {
     @EJB
     Receipts receipts;
 
+    @Inject
+    InboundStatistics statistics;
+
     /**
      * Records one receipt; false, and nothing changed, when no acknowledged part matches it (yet):
      * a receipt may overtake the storing of the acknowledgement it reports on.
@@ -45,7 +50,14 @@ public class ReceiptService {
      */
     public boolean record(InboundPdu pdu) {
         Optional<Receipt> receipt = read(pdu);
-        return receipt.isEmpty() || receipts.record(List.of(receipt.get())).get(0);
+        if (receipt.isEmpty()) {
+            return true;
+        }
+        boolean matched = receipts.record(List.of(receipt.get())).get(0);
+        if (matched) {
+            counted(pdu, receipt.get());
+        }
+        return matched;
     }
 
     /**
@@ -77,9 +89,17 @@ public class ReceiptService {
             List<Boolean> matched = receipts.record(read);
             for (int i = 0; i < positions.size(); i++) {
                 recorded.set(positions.get(i), matched.get(i));
+                if (matched.get(i)) {
+                    counted(pdus.get(positions.get(i)), read.get(i));
+                }
             }
         }
         return recorded;
+    }
+
+    /** For the alert on a carrier whose receipts stop saying delivered. */
+    private void counted(InboundPdu pdu, Receipt receipt) {
+        statistics.receiptFrom(pdu.carrier(), receipt.state() == DeliveryState.DELIVERED, receipt.at().toInstant());
     }
 
     /** The receipt's final word, or empty for an intermediate receipt (en route, accepted...). */

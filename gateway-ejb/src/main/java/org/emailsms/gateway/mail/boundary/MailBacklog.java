@@ -1,7 +1,9 @@
 package org.emailsms.gateway.mail.boundary;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -27,6 +29,13 @@ public class MailBacklog {
 
     public long pending() {
         return count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'");
+    }
+
+    /** When the email that has waited longest was queued. */
+    public Optional<Instant> oldestPendingSince() {
+        Object oldest = em.createNativeQuery("SELECT MIN(created_at) FROM mail_outbox WHERE status = 'PENDING'")
+                .getSingleResult();
+        return oldest == null ? Optional.empty() : Optional.of(Timestamps.utc(oldest).toInstant());
     }
 
     public long retrying() {

@@ -36,7 +36,7 @@ public class Routes {
     private static final Logger LOG = Logger.getLogger(Routes.class.getName());
 
     /** Every criterion empty matches everything; values within one criterion are alternatives. */
-    record Rule(String name, List<String> prefixes, Set<String> countries, Set<String> companies,
+    public record Rule(String name, List<String> prefixes, Set<String> countries, Set<String> companies,
                 Set<String> departments, Set<String> kinds, List<String> carriers) {
 
         boolean matches(String e164, String country, Sender sender, Set<String> messageKinds) {
@@ -45,6 +45,27 @@ public class Routes {
                     && (companies.isEmpty() || companies.contains(folded(sender.companyName())))
                     && (departments.isEmpty() || departments.contains(folded(sender.departmentName())))
                     && (kinds.isEmpty() || messageKinds.stream().anyMatch(kinds::contains));
+        }
+
+        /** What it matches, in words, for the Operations page. */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (!prefixes.isEmpty()) {
+                parts.add("numbers starting " + String.join(" or ", prefixes));
+            }
+            if (!countries.isEmpty()) {
+                parts.add("numbers in " + String.join(" or ", new java.util.TreeSet<>(countries)));
+            }
+            if (!companies.isEmpty()) {
+                parts.add("company " + String.join(" or ", new java.util.TreeSet<>(companies)));
+            }
+            if (!departments.isEmpty()) {
+                parts.add("department " + String.join(" or ", new java.util.TreeSet<>(departments)));
+            }
+            if (!kinds.isEmpty()) {
+                parts.add(String.join(" or ", new java.util.TreeSet<>(kinds)) + " messages");
+            }
+            return parts.isEmpty() ? "every message" : String.join(", ", parts);
         }
 
         /** Whether every message this rule matches is matched by {@code earlier} already. */
@@ -97,6 +118,11 @@ public class Routes {
         }
         rules = validated(read, carriers.all());
         hasDefault = carriers.hasDefault();
+    }
+
+    /** The rules in the order they are tried. */
+    public List<Rule> rules() {
+        return rules;
     }
 
     /**

@@ -19,6 +19,7 @@ import org.emailsms.gateway.account.control.Tenancy;
 import org.emailsms.gateway.account.entity.Company;
 import org.emailsms.gateway.account.entity.Department;
 import org.emailsms.gateway.account.entity.User;
+import org.emailsms.gateway.alert.boundary.Alerts;
 import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.platform.boundary.NotAuthorizedException;
 import org.emailsms.gateway.smsc.boundary.NodeBinds;
@@ -50,7 +51,7 @@ public class Dashboard {
     }
 
     public record GatewayToday(LocalDate day, List<Tally> byStatus, long bindsUp, long bindsDown, long waiting,
-                               long mailPending) implements Serializable {
+                               long mailPending, List<Alerts.ActiveAlert> alerts) implements Serializable {
 
         public long messages() {
             return byStatus.stream().mapToLong(Tally::messages).sum();
@@ -74,6 +75,9 @@ public class Dashboard {
 
     @EJB
     MailBacklog mail;
+
+    @EJB
+    Alerts alerts;
 
     /** Today in the company's time zone; {@code companyId} null is the administrator's own company. */
     public CompanyToday companyToday(String actorName, Long companyId) throws NotAuthorizedException, UnknownAccountException {
@@ -111,6 +115,6 @@ public class Dashboard {
         }
         List<NodeBinds.NodeBind> all = binds.all();
         long up = all.stream().filter(b -> !b.silent() && !b.state().contains(" not bound")).count();
-        return new GatewayToday(today, byStatus, up, all.size() - up, outbound.waiting(), mail.pending());
+        return new GatewayToday(today, byStatus, up, all.size() - up, outbound.waiting(), mail.pending(), alerts.active());
     }
 }

@@ -5,9 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -65,6 +67,34 @@ public class NodeBinds {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return all(node.get(), described(), now,
                 now.minus(settings.bindCheckInterval().multipliedBy(CHECKS_BEFORE_SILENT)));
+    }
+
+    /**
+     * For each carrier, whether any node heard from lately has a bind of it up (other nodes' binds
+     * are matched to carriers by name: the nodes share one configuration).
+     */
+    public Map<String, Boolean> carriersBound() {
+        Map<String, String> carrierOf = new HashMap<>();
+        connector.bindStates().forEach((bind, state) -> carrierOf.put(bind, state.carrier()));
+        Map<String, Boolean> bound = new TreeMap<>();
+        carrierOf.values().forEach(carrier -> bound.put(carrier, false));
+        for (NodeBind bind : all()) {
+            String carrier = carrierOf.get(bind.bind());
+            if (carrier != null && !bind.silent() && !bind.state().contains(" not bound")) {
+                bound.put(carrier, true);
+            }
+        }
+        return bound;
+    }
+
+    /**
+     * Whether this node comes first by name among the nodes heard from lately: the one that acts
+     * for all of them where one must (the alerts).
+     */
+    public boolean isFirstNode() {
+        String self = node.get();
+        return all().stream().filter(bind -> !bind.silent()).map(NodeBind::node).min(Comparator.naturalOrder())
+                .orElse(self).equals(self);
     }
 
     private Map<String, String> described() {

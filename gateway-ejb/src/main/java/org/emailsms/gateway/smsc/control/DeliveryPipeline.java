@@ -238,7 +238,7 @@ public final class DeliveryPipeline {
                         part.number(), partCount, delivery.receiptWanted()));
                 acknowledged.add(new DeliveryOutcome.Acknowledged(part.id(), submitted.carrier(), submitted.smscId(),
                         SmscMessageIds.key(submitted.carrier(), submitted.smscId()), Instant.now()));
-                statistics.acknowledged();
+                statistics.acknowledged(submitted.carrier());
             }
             LOG.fine(() -> String.format("Message %d to %s acknowledged by the SMSC (%d parts)",
                     delivery.messageId(), delivery.destination(), delivery.parts().size()));

@@ -46,6 +46,9 @@ public class SmppConnector {
     @EJB
     InboundJournal journal;
 
+    @Inject
+    DeliveryStatistics statistics;
+
     /** A carrier's binds, used in turn. */
     private record Carrier(String name, List<SmppBind> binds, AtomicInteger next) {
     }
@@ -83,6 +86,7 @@ public class SmppConnector {
             try {
                 return new Submitted(carrier.name(), submit(carrier, part));
             } catch (SubmitFailedException failed) {
+                statistics.notTaken(carrier.name());
                 SubmitFailedException e = carriers.size() > 1 ? failed.of(carrier.name()) : failed;
                 if (e.isPermanent()) {
                     throw e;
@@ -131,19 +135,14 @@ public class SmppConnector {
         return binds().stream().allMatch(SmppBind::isBound);
     }
 
-    /** The carriers' names, in the order they are configured. */
-    public List<String> carrierNames() {
-        return List.copyOf(carriers.keySet());
-    }
-
-    /** Whether at least one bind of {@code carrier} is up right now. */
-    public boolean isBound(String carrier) {
+    /** How many binds of {@code carrier} are up right now. */
+    public long boundBinds(String carrier) {
         Carrier found = carriers.get(carrier);
-        return found != null && found.binds().stream().anyMatch(SmppBind::isBound);
+        return found == null ? 0 : found.binds().stream().filter(SmppBind::isBound).count();
     }
 
-    /** One bind as health and the Operations page show it. */
-    public record BindState(String peer, boolean bound, Optional<String> failure) {
+    /** One bind of {@code carrier} as health and the Operations page show it. */
+    public record BindState(String carrier, String peer, boolean bound, Optional<String> failure) {
 
         /** For example "smsc.example:2775 not bound: TLS handshake failed, ...". */
         public String describe() {
@@ -160,7 +159,7 @@ public class SmppConnector {
         Map<String, BindState> states = new LinkedHashMap<>();
         carriers.values().forEach(carrier -> carrier.binds().forEach(bind -> states.put(
                 states.containsKey(bind.name()) ? carrier.name() + "/" + bind.name() : bind.name(),
-                new BindState(bind.peer() + (settings.isSimulated() ? " (built-in simulator)" : ""), bind.isBound(),
+                new BindState(carrier.name(), bind.peer() + (settings.isSimulated() ? " (built-in simulator)" : ""), bind.isBound(),
                         bind.bindFailure()))));
         return states;
     }

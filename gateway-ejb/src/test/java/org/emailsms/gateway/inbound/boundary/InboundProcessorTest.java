@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -80,9 +81,11 @@ class InboundProcessorTest {
     @Test
     void aReceiptWhosePartIsKnownIsRecordedAtOnceAndTheRestStored() {
         long message = acknowledgedMessage("7a01");
+        InboundStatistics statistics = new InboundStatistics();
 
         List<Long> ids = database.inTransaction(em -> {
             ReceiptService receipts = receipts(em);
+            receipts.statistics = statistics;
             return rows(em).recordOrStore(List.of(receipt("7a01"), receipt("ahead"), reply("Yes")),
                     receipts::recordAll);
         });
@@ -94,6 +97,8 @@ class InboundProcessorTest {
             assertEquals(MessageStatus.DELIVERED, em.find(SmsMessage.class, message).getStatus());
             assertEquals(2L, em.createQuery("SELECT COUNT(p) FROM ReceivedPdu p", Long.class).getSingleResult());
         });
+        assertEquals(Map.of("default", new InboundStatistics.ReceiptTally(1, 1)),
+                statistics.receiptsInHourTo(Instant.now()), "the matched receipt counts for its carrier's share");
     }
 
     @Test
@@ -189,6 +194,7 @@ class InboundProcessorTest {
     private static ReceiptService receipts(EntityManager em) {
         ReceiptService receipts = new ReceiptService();
         receipts.receipts = Receipts.on(em, MailOutbox.on(em, CIPHER));
+        receipts.statistics = new InboundStatistics();
         return receipts;
     }
 

@@ -13,4 +13,9 @@ final class NodeLabel {
     static MetricID id(String name, NodeName node) {
         return new MetricID(name, new Tag("node", node.get()));
     }
+
+    /** One carrier's figure on this node. */
+    static MetricID id(String name, NodeName node, String carrier) {
+        return new MetricID(name, new Tag("node", node.get()), new Tag("carrier", carrier));
+    }
 }

@@ -2,21 +2,33 @@ package org.emailsms.gateway.it.message;
 
 import static org.emailsms.gateway.it.support.Messages.awaitStatus;
 import static org.emailsms.gateway.it.support.Messages.digits;
+import static org.emailsms.gateway.it.support.Messages.emails;
 import static org.emailsms.gateway.it.support.Messages.randomMobile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.cloudhopper.commons.charset.CharsetUtil;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
 
 import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.client.message.SendOptions;
 import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.support.Distribution;
+import org.emailsms.gateway.it.support.Messages;
 import org.emailsms.gateway.it.support.GatewayClient;
 import org.emailsms.gateway.it.support.Poll;
 import org.emailsms.gateway.it.support.Tenants;
@@ -26,6 +38,7 @@ import org.jsmpp.bean.SubmitSm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several carriers, as an operator configures them for the distribution: Australian numbers go to
@@ -42,6 +55,13 @@ class CarriersIT {
     private static final int NZ_PORT = 12802;
     private static final int WRONG_NAME_PORT = 12803;
     private static final String ROUTED_COMPANY = Tenants.unique("Routed");
+    private static final String OPERATOR = "operator@carriers.test";
+    private static final String ALERT = "EmailSMS gateway alert: carrier au is down";
+    private static final String CLEARED = "EmailSMS gateway cleared: carrier au is down";
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(3125, "127.0.0.1",
+            ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
 
     private static TestSmsc australia;
     private static TestSmsc newZealand;
@@ -49,6 +69,7 @@ class CarriersIT {
     private static Distribution gateway;
     private static GatewayClient client;
     private static String serial;
+    private static CreatedUser carried;
     private static String routedSerial;
 
     @BeforeAll
@@ -89,12 +110,19 @@ class CarriersIT {
         env.put("GATEWAY_SMSC_REBIND_MAX_WAIT", "PT1S");
         env.put("GATEWAY_RETRY_INTERVAL", "PT1S");
         env.put("GATEWAY_RETRY_SWEEP_INTERVAL", "PT1S");
+        env.put("GATEWAY_ADMIN_EMAIL", OPERATOR);
+        env.put("GATEWAY_MAIL_HOST", "127.0.0.1");
+        env.put("GATEWAY_MAIL_PORT", "3125");
+        env.put("GATEWAY_MAIL_SWEEP_INTERVAL", "PT1S");
+        env.put("GATEWAY_ALERT_CHECK_INTERVAL", "PT1S");
+        env.put("GATEWAY_ALERT_BIND_DOWN_AFTER", "PT5S");
         gateway = new Distribution(work, HTTP_PORT, HTTP_PORT + 101, env);
         gateway.start("gateway");
         client = gateway.client();
 
         Tenants tenants = new Tenants(client);
-        serial = activate(tenants, company(tenants, Tenants.unique("Carried")));
+        carried = tenants.newSender(company(tenants, Tenants.unique("Carried")));
+        serial = client.account().activate(carried.getUsername(), carried.getGeneratedPassword(), null, null);
         routedSerial = activate(tenants, company(tenants, ROUTED_COMPANY));
         australia.awaitBinds(1, Duration.ofSeconds(30));
         newZealand.awaitBinds(2, Duration.ofSeconds(30));
@@ -131,6 +159,16 @@ class CarriersIT {
         assertEquals(List.of(), australia.submitsTo(nz));
         assertEquals(1, newZealand.submitsTo(routedAu).size(), "the company's rule comes before the prefix's");
         assertEquals(List.of(), australia.submitsTo(routedAu));
+        String metrics = client.get(client.http("/metrics")).body();
+        assertTrue(metrics.matches("(?s).*gateway_carrier_acknowledged\\{[^}]*carrier=\"nz\"[^}]*} [1-9].*")
+                && metrics.matches("(?s).*gateway_carrier_binds_bound\\{[^}]*carrier=\"au\"[^}]*} 1.*"), metrics);
+        // The Prometheus rules shipped in docs/ name only metrics the gateway publishes.
+        String rules = Files.readString(Path.of(System.getProperty("user.dir")).resolveSibling("docs")
+                .resolve("prometheus-alerts.yml"));
+        Matcher names = Pattern.compile("gateway_[a-z_]+").matcher(rules);
+        while (names.find()) {
+            assertTrue(metrics.contains("\n" + names.group() + "{"), names.group() + " is not in /metrics");
+        }
     }
 
     @Test
@@ -213,6 +251,70 @@ class CarriersIT {
         String health = client.get(client.http("/health/ready")).body();
         assertTrue(health.matches("(?s).*\"elsewhere\"\\s*:\\s*\"not bound: TLS handshake failed.*"), health);
         assertEquals(0, wrongName.boundCount(), "no bind was completed with the impostor");
+    }
+
+    /** A reply in two parts reaches its sender's inbox through whichever carrier it comes. */
+    @Test
+    void aTwoPartReplyFromEachCarrierReachesTheSendersInbox() throws Exception {
+        String au = randomMobile();
+        String nz = newZealandMobile();
+        List<RecipientResult> sent = client.messaging().sendMessage(serial, List.of(au, nz), "Reply, please", null);
+        String auNumber = awaitStatus(client, serial, sent.get(0).getMessageId(), "OK").getSenderNumber();
+        String nzNumber = awaitStatus(client, serial, sent.get(1).getMessageId(), "OK").getSenderNumber();
+        String inbox = carried.getUsername() + "@example.test";
+
+        String fromNewZealand = "Kia ora, this answer comes in two parts " + "over the TLS bind ".repeat(8) + "and ends here.";
+        replyInTwoParts(newZealand, "nz-account", nz, nzNumber, fromNewZealand, 0x31);
+        String fromAustralia = "G'day, this answer comes in two parts " + "over the plain bind ".repeat(8) + "and ends here.";
+        replyInTwoParts(australia, "au-account", au, auNumber, fromAustralia, 0x32);
+
+        Messages.awaitEmailContaining(MAIL, inbox, fromNewZealand);
+        Messages.awaitEmailContaining(MAIL, inbox, fromAustralia);
+    }
+
+    /** The second part first, as networks often deliver them. */
+    private static void replyInTwoParts(TestSmsc smsc, String systemId, String handset, String senderNumber, String text,
+                                        int reference) throws Exception {
+        byte[] septets = CharsetUtil.encode(text, CharsetUtil.CHARSET_GSM);
+        int cut = septets.length / 2;
+        smsc.sendMoVia(systemId, handset, senderNumber, withHeader(reference, 2,
+                Arrays.copyOfRange(septets, cut, septets.length)), (byte) 0, true);
+        smsc.sendMoVia(systemId, handset, senderNumber, withHeader(reference, 1, Arrays.copyOfRange(septets, 0, cut)),
+                (byte) 0, true);
+    }
+
+    /** Part {@code sequence} of two behind a concatenation header (8-bit reference). */
+    private static byte[] withHeader(int reference, int sequence, byte[] payload) {
+        byte[] part = new byte[6 + payload.length];
+        System.arraycopy(new byte[] {5, 0, 3, (byte) reference, 2, (byte) sequence}, 0, part, 0, 6);
+        System.arraycopy(payload, 0, part, 6, payload.length);
+        return part;
+    }
+
+    /** A carrier down for longer than the wait is one email to the provider, and one when it is back. */
+    @Test
+    void aCarrierDownForTheWholeWaitIsMailedOnceAndClearedOnce() throws Exception {
+        // Whatever another test's short outage raised has cleared first.
+        Poll.until("no alert about au left open", Messages.DELIVERY,
+                () -> emails(MAIL, OPERATOR, ALERT).size() == emails(MAIL, OPERATOR, CLEARED).size());
+        int raisedBefore = emails(MAIL, OPERATOR, ALERT).size();
+        australia.stop();
+        try {
+            Poll.until("the alert email", Messages.DELIVERY, () -> emails(MAIL, OPERATOR, ALERT).size() > raisedBefore);
+            MimeMessage alert = emails(MAIL, OPERATOR, ALERT).get(raisedBefore);
+            assertTrue(Messages.text(alert).contains("Carrier au has had no bound SMPP bind on any node since"),
+                    Messages.text(alert));
+        } finally {
+            australia.resume();
+        }
+        Poll.until("the cleared email", Messages.DELIVERY, () -> emails(MAIL, OPERATOR, CLEARED).size() > raisedBefore);
+        assertEquals(raisedBefore + 1, emails(MAIL, OPERATOR, ALERT).size(), "one alert email for the outage");
+        assertEquals(raisedBefore + 1, emails(MAIL, OPERATOR, CLEARED).size(), "and one when it cleared");
+        String neverBound = "EmailSMS gateway alert: carrier elsewhere is down";
+        Poll.until("the alert about the carrier that never binds", Messages.DELIVERY,
+                () -> !emails(MAIL, OPERATOR, neverBound).isEmpty());
+        assertEquals(1, emails(MAIL, OPERATOR, neverBound).size(), "one alert, however many checks saw it down");
+        australia.awaitBinds(1, Duration.ofSeconds(30));
     }
 
     private static String newZealandMobile() {

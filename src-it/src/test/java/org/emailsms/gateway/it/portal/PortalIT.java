@@ -181,6 +181,10 @@ class PortalIT {
         browser.open("/admin/operations.xhtml");
         browser.waitForText("127.0.0.1:" + System.getProperty("it.smsc.port"));
         assertTrue(browser.text("binds").contains("(this page)"), "each bind under its node: " + browser.text("binds"));
+        assertEquals(List.of("default"), browser.texts(By.cssSelector(".carrierName")), "one carrier: the gateway.smsc keys");
+        assertTrue(browser.text("carriers").contains(" of 2"), "its two binds: " + browser.text("carriers"));
+        assertTrue(browser.text("routes").contains("No routes: every message goes through the default carrier"),
+                browser.text("routes"));
 
         // Did the new user's activation email go out? The operator searches the outbox by address.
         String address = sender.getUsername() + "@example.test";
