@@ -21,6 +21,7 @@ import org.emailsms.gateway.mail.boundary.MailBacklog;
 import org.emailsms.gateway.mail.boundary.MailBacklog.MailRecord;
 import org.emailsms.gateway.mail.boundary.MailBacklog.PendingMail;
 import org.emailsms.gateway.message.boundary.MessageService;
+import org.emailsms.gateway.message.boundary.RouteAdministration;
 import org.emailsms.gateway.message.boundary.RouteRule;
 import org.emailsms.gateway.retention.boundary.RetentionJob;
 import org.emailsms.gateway.smsc.boundary.CarrierOverview;
@@ -66,6 +67,9 @@ public class OperationsView implements Serializable {
     @EJB
     transient CarrierOverview carrierOverview;
 
+    @EJB
+    transient RouteAdministration routeAdministration;
+
     @Inject
     Caller caller;
 
@@ -89,7 +93,6 @@ public class OperationsView implements Serializable {
     public void init() {
         binds = nodes.all();
         carriers = carrierOverview.carriers();
-        routes = messages.routes();
         waitingMessages = outbound.waiting();
         withoutReplyPath = messages.sentWithoutReplyPath(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
         pendingMail = mail.pending();
@@ -100,6 +103,7 @@ public class OperationsView implements Serializable {
         // The page's URL is guarded too, but the lists are the boundaries' to refuse.
         String actor = caller.getName();
         Actions.run(() -> {
+            routes = routeAdministration.routes(actor);
             outbox = mail.oldestPending(actor, ROWS);
             unrouted = replies.unrouted(actor, ROWS);
             givenUp = inbound.latestGivenUp(actor, ROWS);

@@ -26,7 +26,6 @@ import org.emailsms.gateway.message.control.OutcomeLog;
 import org.emailsms.gateway.message.control.TextCompression;
 import org.emailsms.gateway.message.control.MessageAcceptance;
 import org.emailsms.gateway.message.control.OutboundQueue;
-import org.emailsms.gateway.message.control.Routes;
 import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.boundary.InvalidRequestException;
 import org.emailsms.gateway.message.control.RetryPolicy;
@@ -60,9 +59,6 @@ public class MessageService {
 
     @Inject
     Dictionaries dictionaries;
-
-    @Inject
-    Routes routes;
 
     @EJB
     Deliveries deliveries;
@@ -127,11 +123,6 @@ public class MessageService {
                 || (user.getCompany().isSplitLongMessages() && sms.segmentCount() <= user.getCompany().getMaxSegments());
         return new MessagePreview(going, sms.alphabet().name(), characters, sms.segmentCount(),
                 sms.charactersLeftInLastSegment(), fits, saved);
-    }
-
-    /** The routes to carriers, in the order they are tried (none: everything goes through the default carrier). */
-    public List<RouteRule> routes() {
-        return routes.rules().stream().map(rule -> new RouteRule(rule.name(), rule.describe(), rule.carriers())).toList();
     }
 
     /** Messages sent one-way since {@code since}: the sender numbers were exhausted for their handsets. */

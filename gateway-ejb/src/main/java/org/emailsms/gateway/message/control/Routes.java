@@ -27,8 +27,10 @@ import org.emailsms.gateway.platform.control.PhoneNumbers;
  * {@value CarrierNames#DEFAULT}. A rule that names no carrier, or a message no rule matches where
  * there is no default carrier, is refused at acceptance: no carrier may take it.
  *
- * <p>A message keeps the carriers chosen when it was accepted; a change of the rules applies to
- * messages accepted after it.
+ * <p>The rules live in the database ({@link RouteTable}), edited by the provider's administrators;
+ * {@code gateway.routes} gives the first ones, at a start on an empty table. Each node reads them
+ * again every {@value #RELOAD_SECONDS} seconds (at once after a change made on it). A message keeps
+ * the carriers chosen when it was accepted; a change of the rules applies to messages accepted after it.
  */
 @ApplicationScoped
 public class Routes {
@@ -45,27 +47,6 @@ public class Routes {
                     && (companies.isEmpty() || companies.contains(folded(sender.companyName())))
                     && (departments.isEmpty() || departments.contains(folded(sender.departmentName())))
                     && (kinds.isEmpty() || messageKinds.stream().anyMatch(kinds::contains));
-        }
-
-        /** What it matches, in words, for the Operations page. */
-        public String describe() {
-            List<String> parts = new ArrayList<>();
-            if (!prefixes.isEmpty()) {
-                parts.add("numbers starting " + String.join(" or ", prefixes));
-            }
-            if (!countries.isEmpty()) {
-                parts.add("numbers in " + String.join(" or ", new java.util.TreeSet<>(countries)));
-            }
-            if (!companies.isEmpty()) {
-                parts.add("company " + String.join(" or ", new java.util.TreeSet<>(companies)));
-            }
-            if (!departments.isEmpty()) {
-                parts.add("department " + String.join(" or ", new java.util.TreeSet<>(departments)));
-            }
-            if (!kinds.isEmpty()) {
-                parts.add(String.join(" or ", new java.util.TreeSet<>(kinds)) + " messages");
-            }
-            return parts.isEmpty() ? "every message" : String.join(", ", parts);
         }
 
         /** Whether every message this rule matches is matched by {@code earlier} already. */
@@ -91,7 +72,16 @@ public class Routes {
     @Inject
     CarrierNames carriers;
 
-    private List<Rule> rules;
+    static final int RELOAD_SECONDS = 5;
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}");
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("\\+[1-9][0-9]{0,14}");
+    private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern.compile("[A-Z]{2}");
+
+    @Inject
+    RouteTable table;
+
+    private volatile List<Rule> rules;
+    private volatile long loadedAt;
     private boolean hasDefault;
 
     public Routes() {
@@ -99,12 +89,28 @@ public class Routes {
 
     /** Outside the container (tests). */
     Routes(List<Rule> rules, List<String> carriers) {
-        this.rules = validated(rules, carriers);
+        List<String> wrong = problems(rules, carriers).stream().filter(p -> !p.contains("never applies")).toList();
+        if (!wrong.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", wrong));
+        }
+        this.rules = List.copyOf(rules);
         this.hasDefault = carriers.contains(CarrierNames.DEFAULT);
     }
 
     @PostConstruct
     void init() {
+        hasDefault = carriers.hasDefault();
+        List<Rule> configured = configured();
+        if (table.seed(configured)) {
+            LOG.info(() -> configured.size() + " routes of gateway.routes stored as the first routes to carriers");
+        } else if (!configured.isEmpty()) {
+            LOG.info("gateway.routes is not used: the database holds routes already (the portal's Routes page edits them)");
+        }
+        reload();
+    }
+
+    /** The rules of {@code gateway.routes}, refused if one names a carrier that does not exist. */
+    private List<Rule> configured() {
         List<Rule> read = new ArrayList<>();
         for (String name : values("gateway.routes", Function.identity())) {
             String prefix = "gateway.route." + name + ".";
@@ -116,13 +122,58 @@ public class Routes {
                     Set.copyOf(values(prefix + "kinds", Routes::folded)),
                     values(prefix + "carriers", Function.identity())));
         }
-        rules = validated(read, carriers.all());
-        hasDefault = carriers.hasDefault();
+        List<String> wrong = problems(read, carriers.all()).stream().filter(p -> !p.contains("never applies")).toList();
+        if (!wrong.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", wrong));
+        }
+        return read;
+    }
+
+    /** The rules as the database has them now; kept as they were if it cannot be read. */
+    private synchronized void reload() {
+        try {
+            List<Rule> read = table.read();
+            problems(read, carriers.all()).forEach(problem -> LOG.warning(() -> "Routes to carriers: " + problem));
+            rules = List.copyOf(read);
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Cannot read the routes to carriers; the ones read before apply", e);
+            if (rules == null) {
+                rules = List.of();
+            }
+        }
+        loadedAt = System.nanoTime();
+    }
+
+    private List<Rule> current() {
+        if (table != null && System.nanoTime() - loadedAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(RELOAD_SECONDS)) {
+            reload();
+        }
+        return rules;
+    }
+
+    /**
+     * Replaces the rules (in the caller's transaction) after checking them: every carrier they name
+     * exists, every kind is one, no rule is hidden by an earlier one. Returns what is wrong, and
+     * changes nothing then.
+     */
+    public List<String> replace(List<Rule> replacement) {
+        List<String> wrong = problems(replacement, carriers.all());
+        if (wrong.isEmpty()) {
+            table.replace(replacement);
+            rules = List.copyOf(replacement);
+            loadedAt = System.nanoTime();
+        }
+        return wrong;
+    }
+
+    /** The carriers that exist, for the pages that edit routes. */
+    public List<String> carrierNames() {
+        return carriers.all();
     }
 
     /** The rules in the order they are tried. */
     public List<Rule> rules() {
-        return rules;
+        return current();
     }
 
     /**
@@ -130,12 +181,13 @@ public class Routes {
      * default carrier alone), or nothing if no carrier may take it.
      */
     public Optional<List<String>> carriersFor(Sender sender, String e164, boolean interactive, MessageSource source) {
-        if (rules.isEmpty()) {
+        List<Rule> now = current();
+        if (now.isEmpty()) {
             return hasDefault ? Optional.of(List.of()) : Optional.empty();
         }
         String country = PhoneNumbers.countryOf(e164).orElse("");
-        Set<String> kinds = Set.of(interactive ? INTERACTIVE : BULK, folded(source.omsName()));
-        for (Rule rule : rules) {
+        Set<String> kinds = Set.of(interactive ? INTERACTIVE : BULK, source == null ? "" : folded(source.omsName()));
+        for (Rule rule : now) {
             if (rule.matches(e164, country, sender, kinds)) {
                 return rule.carriers().isEmpty() ? Optional.empty()
                         : Optional.of(rule.carriers().equals(List.of(CarrierNames.DEFAULT)) ? List.of() : rule.carriers());
@@ -144,31 +196,47 @@ public class Routes {
         return hasDefault ? Optional.of(List.of()) : Optional.empty();
     }
 
-    /** The rules, refused if one names a carrier that does not exist; a rule an earlier one hides is logged. */
-    static List<Rule> validated(List<Rule> rules, List<String> carriers) {
+    /**
+     * What is wrong with {@code rules}: a carrier that does not exist, a kind that is none, a name
+     * given twice or not a name, a prefix or country that cannot be one, a rule that never applies
+     * because an earlier one matches every message it would.
+     */
+    static List<String> problems(List<Rule> rules, List<String> carriers) {
         Set<String> kinds = Set.of(INTERACTIVE, BULK);
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
+            String where = "route '" + rule.name() + "'";
+            if (rule.name() == null || !NAME.matcher(rule.name()).matches()) {
+                problems.add(where + ": a name is 1 to 40 letters, digits, spaces, dots, hyphens or underscores");
+            } else if (!names.add(rule.name().toLowerCase(Locale.ROOT))) {
+                problems.add(where + ": the name is given twice");
+            }
             for (String carrier : rule.carriers()) {
                 if (!carriers.contains(carrier)) {
-                    throw new IllegalArgumentException("gateway.route." + rule.name() + ".carriers names carrier '"
-                            + carrier + "', which is not configured (carriers: " + carriers + ")");
+                    problems.add(where + " names carrier '" + carrier + "', which is not configured (carriers: "
+                            + String.join(", ", carriers) + ")");
                 }
             }
             for (String kind : rule.kinds()) {
                 if (!kinds.contains(kind) && !"addin".equals(kind) && MessageSource.ofOmsName(kind).isEmpty()) {
-                    throw new IllegalArgumentException("gateway.route." + rule.name() + ".kinds: '" + kind
-                            + "' is not a kind (interactive, bulk, or a source such as addIn or reminder)");
+                    problems.add(where + ": '" + kind + "' is not a kind (interactive, bulk, or a source such as "
+                            + "addIn or reminder)");
                 }
             }
+            rule.prefixes().stream().filter(p -> !PREFIX.matcher(p).matches()).forEach(p -> problems.add(where
+                    + ": '" + p + "' is not a number prefix in E.164 (such as +61 or +6421)"));
+            rule.countries().stream().filter(c -> !COUNTRY.matcher(c).matches()).forEach(c -> problems.add(where
+                    + ": '" + c + "' is not a two-letter country code (such as AU)"));
             for (Rule earlier : rules.subList(0, i)) {
                 if (rule.hiddenBy(earlier)) {
-                    LOG.warning(() -> "Route '" + rule.name() + "' never applies: route '" + earlier.name()
+                    problems.add(where + " never applies: route '" + earlier.name()
                             + "', before it, matches every message it would");
                 }
             }
         }
-        return List.copyOf(rules);
+        return problems;
     }
 
     private List<String> values(String key, Function<String, String> normalised) {

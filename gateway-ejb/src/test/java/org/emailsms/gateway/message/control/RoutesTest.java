@@ -75,9 +75,26 @@ class RoutesTest {
     void aRuleNamingACarrierThatIsNotConfiguredIsRefusedAtStart() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new Routes(List.of(AUSTRALIA), List.of("au")));
-        assertTrue(refused.getMessage().contains("gateway.route.au.carriers names carrier 'default'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("route 'au' names carrier 'default', which is not configured"),
+                refused.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Routes(List.of(rule("x", List.of(), Set.of(), Set.of(),
                 Set.of(), Set.of("urgent"), List.of("au"))), List.of("au")));
+    }
+
+    @Test
+    void anEditIsCheckedWholeAndEachProblemNamed() {
+        List<String> problems = Routes.problems(List.of(
+                rule("au", List.of("+61", "61x"), Set.of("Australia"), Set.of(), Set.of(), Set.of(), List.of("au")),
+                rule("au", List.of(), Set.of(), Set.of(), Set.of(), Set.of(), List.of("telstra")),
+                rule("later", List.of("+614"), Set.of(), Set.of(), Set.of(), Set.of(), List.of("au"))),
+                List.of(CarrierNames.DEFAULT, "au"));
+
+        assertEquals(List.of(
+                "route 'au': '61x' is not a number prefix in E.164 (such as +61 or +6421)",
+                "route 'au': 'Australia' is not a two-letter country code (such as AU)",
+                "route 'au': the name is given twice",
+                "route 'au' names carrier 'telstra', which is not configured (carriers: default, au)",
+                "route 'later' never applies: route 'au', before it, matches every message it would"), problems);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.emailsms.gateway.account.entity.AccountStatus;
 import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.inbound.boundary.ReplyService;
 import org.emailsms.gateway.message.boundary.DictionaryService;
+import org.emailsms.gateway.message.boundary.RouteAdministration;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
 import org.emailsms.gateway.ws.platform.Boundary;
 import org.emailsms.gateway.ws.platform.Callers;
@@ -55,6 +56,7 @@ public class ProvisioningEndpoint {
     private final Boundary<DestinationRestrictions> restrictions = Boundary.of(DestinationRestrictions.class);
     private final Boundary<ReplyService> replies = Boundary.of(ReplyService.class);
     private final Boundary<DictionaryService> dictionaries = Boundary.of(DictionaryService.class);
+    private final Boundary<RouteAdministration> routes = Boundary.of(RouteAdministration.class);
 
     private Long companyId(String actor, String company) throws GatewayFault {
         return Calls.invoke(() -> names.get().companyId(actor, company));
@@ -246,6 +248,30 @@ public class ProvisioningEndpoint {
         Long companyId = companyId(actor, company);
         return Calls.invoke(() -> dictionaries.get().replaceCompanyWords(actor, companyId, replacements).stream()
                 .map(DictionaryWordSpec::of).toList());
+    }
+
+    /** The routes to carriers in the order they are tried (none: everything through the default carrier). Provider administrators only. */
+    @WebMethod
+    @WebResult(name = "route")
+    public List<RouteSpec> getRoutes(@WebParam(name = "credentials") Credentials credentials) throws GatewayFault {
+        String actor = signIn(credentials);
+        return Calls.invoke(() -> routes.get().routes(actor).stream().map(RouteSpec::of).toList());
+    }
+
+    /**
+     * Replaces every route to carriers, in order; none sends everything through the default
+     * carrier. All or nothing: a route naming a carrier that is not configured, a bad prefix or
+     * country, a name given twice or a route an earlier one hides changes nothing. Provider
+     * administrators only. Returns the routes as stored.
+     */
+    @WebMethod
+    @WebResult(name = "saved")
+    public List<RouteSpec> setRoutes(@WebParam(name = "credentials") Credentials credentials,
+                                     @WebParam(name = "route") List<RouteSpec> replacement) throws GatewayFault {
+        String actor = signIn(credentials);
+        List<RouteSpec> given = replacement == null ? List.of() : replacement;
+        Calls.run(() -> routes.get().replace(actor, given.stream().map(RouteSpec::toRule).toList()));
+        return Calls.invoke(() -> routes.get().routes(actor).stream().map(RouteSpec::of).toList());
     }
 
     /** The newest login attempts (at most {@code max}, up to 1,000) for a user, newest first. */

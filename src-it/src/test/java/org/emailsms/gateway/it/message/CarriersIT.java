@@ -27,6 +27,8 @@ import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.client.message.SendOptions;
 import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
+import org.emailsms.gateway.it.client.provisioning.GatewayFault;
+import org.emailsms.gateway.it.client.provisioning.Route;
 import org.emailsms.gateway.it.support.Distribution;
 import org.emailsms.gateway.it.support.Messages;
 import org.emailsms.gateway.it.support.GatewayClient;
@@ -251,6 +253,47 @@ class CarriersIT {
         String health = client.get(client.http("/health/ready")).body();
         assertTrue(health.matches("(?s).*\"elsewhere\"\\s*:\\s*\"not bound: TLS handshake failed.*"), health);
         assertEquals(0, wrongName.boundCount(), "no bind was completed with the impostor");
+    }
+
+    /**
+     * The routes the configuration gave are the database's at the first start; the provider replaces
+     * them through SOAP provisioning, checked whole, and the next message follows the new ones.
+     */
+    @Test
+    void theProviderReplacesTheRoutesThroughProvisioningAndABadListChangesNothing() throws Exception {
+        List<Route> configured = client.provisioning().getRoutes(client.administrator());
+        assertEquals(List.of("routed-company", "australia", "new-zealand"), configured.stream().map(Route::getName).toList());
+        assertEquals(List.of("au", "nz"), configured.get(1).getCarrier());
+
+        Route unknownCarrier = route("australia", "+61", "telstra");
+        GatewayFault refused = org.junit.jupiter.api.Assertions.assertThrows(GatewayFault.class,
+                () -> client.provisioning().setRoutes(client.administrator(), List.of(unknownCarrier)));
+        assertEquals("INVALID_REQUEST", refused.getFaultInfo().getCode());
+        assertTrue(refused.getMessage().contains("route 'australia' names carrier 'telstra', which is not configured"),
+                refused.getMessage());
+        assertEquals(3, client.provisioning().getRoutes(client.administrator()).size(), "nothing changed");
+
+        try {
+            List<Route> stored = client.provisioning().setRoutes(client.administrator(),
+                    List.of(route("all-to-nz", "+61", "nz"), route("new-zealand", "+64", "nz")));
+            assertEquals(List.of("all-to-nz", "new-zealand"), stored.stream().map(Route::getName).toList());
+            String au = randomMobile();
+            long id = client.messaging().sendMessage(serial, List.of(au), "Rerouted", null).get(0).getMessageId();
+            awaitStatus(client, serial, id, "OK");
+            assertEquals(1, newZealand.submitsTo(au).size(), "the new route applies at once on the node that took it");
+            assertEquals(List.of(), australia.submitsTo(au));
+        } finally {
+            client.provisioning().setRoutes(client.administrator(), configured);
+        }
+        assertEquals(3, client.provisioning().getRoutes(client.administrator()).size());
+    }
+
+    private static Route route(String name, String prefix, String carrier) {
+        Route route = new Route();
+        route.setName(name);
+        route.getPrefix().add(prefix);
+        route.getCarrier().add(carrier);
+        return route;
     }
 
     /** A reply in two parts reaches its sender's inbox through whichever carrier it comes. */

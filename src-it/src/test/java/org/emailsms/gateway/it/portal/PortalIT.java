@@ -32,6 +32,7 @@ import org.emailsms.gateway.it.client.provisioning.UserSpec;
 import org.emailsms.gateway.it.support.Artifacts;
 import org.emailsms.gateway.it.support.Browser;
 import org.emailsms.gateway.it.support.GatewayClient;
+import org.emailsms.gateway.it.support.Messages;
 import org.emailsms.gateway.it.support.OutlookClient;
 import org.emailsms.gateway.it.support.Poll;
 import org.emailsms.gateway.it.support.Tenants;
@@ -207,6 +208,47 @@ class PortalIT {
         browser.waitForText("Company '" + name + "' is now disabled.");
         assertFault("ACCOUNT_DISABLED", () -> gateway.messaging().sendMessage(serial, List.of(randomMobile()),
                 "From a disabled company", null));
+    }
+
+    /** The provider edits the routes to carriers on their page: checked whole, applied to the next message. */
+    @Test
+    void theProviderEditsTheRoutesAndARouteWithoutCarriersRefusesWhatItMatches() throws Exception {
+        CreatedUser sender = tenants.newSender(tenants.newCompany());
+        String serial = gateway.account().activate(sender.getUsername(), sender.getGeneratedPassword(), null, null);
+        browser.signIn("admin", System.getProperty("it.admin.password"));
+        try {
+            browser.open("/admin/routes.xhtml");
+            browser.waitForText("No routes: every message goes through the default carrier.");
+            assertEquals("default", browser.text("carrierNames"));
+
+            browser.click("routes:add");
+            browser.type("routes:table:0:name", "no-new-zealand");
+            browser.type("routes:table:0:countries", "nz");
+            browser.type("routes:table:0:carriers", "telstra");
+            browser.click("routes:save");
+            browser.waitForText("route 'no-new-zealand' names carrier 'telstra', which is not configured");
+
+            browser.type("routes:table:0:carriers", "");
+            browser.click("routes:save");
+            browser.waitForText("Routes saved: 1 in this order.");
+            List<RecipientResult> sent = gateway.messaging().sendMessage(serial,
+                    List.of("+6421" + Messages.digits(7), randomMobile()), "Only to Australia", null);
+            assertEquals("DESTINATION_NOT_ALLOWED", sent.get(0).getErrorCode(), sent.get(0).getErrorMessage());
+            assertEquals("PENDING", sent.get(1).getStatus());
+
+            browser.open("/admin/operations.xhtml");
+            assertTrue(browser.text("routes").contains("no-new-zealand") && browser.text("routes").contains("numbers in NZ")
+                    && browser.text("routes").contains("none: refused at acceptance"), browser.text("routes"));
+            browser.open("/admin/routes.xhtml");
+            browser.click("routes:table:0:remove");
+            browser.waitForText("No routes: every message goes through the default carrier.");
+            browser.click("routes:save");
+            browser.waitForText("Routes saved: every message goes through the default carrier.");
+            assertEquals("PENDING", gateway.messaging().sendMessage(serial, List.of("+6421" + Messages.digits(7)),
+                    "New Zealand again", null).get(0).getStatus());
+        } finally {
+            gateway.provisioning().setRoutes(gateway.administrator(), List.of());
+        }
     }
 
     @Test
