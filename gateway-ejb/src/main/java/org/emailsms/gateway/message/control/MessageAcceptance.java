@@ -2,6 +2,7 @@ package org.emailsms.gateway.message.control;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -310,10 +311,7 @@ public class MessageAcceptance {
         // request even when not): claimed in the insert, so no claim is written for it; what does not
         // fit is claimed from the database.
         String holder = dueNow && !allowed.isEmpty() ? shared.memory().claimantFor(allowed.size(), interactive) : null;
-        List<String> senderNumbers = allowed.isEmpty() ? List.of()
-                : replyPaths.candidatesFor(user.companyId(), shared.assignedNumbers());
-        List<ReplyPath> paths = allowed.isEmpty() ? List.of()
-                : shared.conversations().senderNumbersFor(user.userId(), user.companyId(), allowed, senderNumbers);
+        List<ReplyPath> paths = allowed.isEmpty() ? List.of() : replyPathsFor(user, allowed, request.routes(), shared);
         // The user was read by the check, in another transaction: the messages refer to it by id.
         User sender = allowed.isEmpty() ? null : em.getReference(User.class, user.userId());
         int next = 0;
@@ -352,6 +350,27 @@ public class MessageAcceptance {
         LOG.fine(() -> String.format("'%s' sent %d of %d messages (%d segments each), %d to deliver from memory, %d to queue",
                 user.username(), allowed.size(), results.size(), sms.segmentCount(), toDeliver.size(), toQueue.size()));
         return new Accepted(results, toQueue, toDeliver);
+    }
+
+    /**
+     * Each allowed recipient's reply path, in order, chosen among the sender numbers of the carriers
+     * on its route (one choice for all of them when they share a route, as they mostly do).
+     */
+    private List<ReplyPath> replyPathsFor(Sender user, List<String> allowed, List<List<String>> routes, Shared shared) {
+        Map<List<String>, List<Integer>> byRoute = new LinkedHashMap<>();
+        for (int i = 0; i < allowed.size(); i++) {
+            byRoute.computeIfAbsent(routes.get(i), route -> new ArrayList<>()).add(i);
+        }
+        ReplyPath[] paths = new ReplyPath[allowed.size()];
+        byRoute.forEach((route, positions) -> {
+            List<String> candidates = replyPaths.candidatesFor(user.companyId(), shared.assignedNumbers(), route);
+            List<ReplyPath> chosen = shared.conversations().senderNumbersFor(user.userId(), user.companyId(),
+                    positions.stream().map(allowed::get).toList(), candidates);
+            for (int k = 0; k < positions.size(); k++) {
+                paths[positions.get(k)] = chosen.get(k);
+            }
+        });
+        return List.of(paths);
     }
 
     /** A message just stored, as its first attempt needs it (its ids assigned by the persist). */

@@ -17,14 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emailsms.gateway.account.control.SenderNumbers;
+import org.emailsms.gateway.platform.control.CarrierNames;
 
 /**
  * Chooses the sender number so that the recipient's reply finds its way back to the sender, and
@@ -32,7 +35,10 @@ import org.emailsms.gateway.account.control.SenderNumbers;
  * conversation, and the pair belongs to that user's company while it is live: for
  * {@code gateway.sender.conversation-lifetime} (30 days) since its last use. Candidates are the
  * company's own numbers, then the shared pool ({@code gateway.sender.pool}, less any number given
- * to a company). Take a pair this user owns already, else a free one, else an expired one or one of
+ * to a company). Where carriers have sender numbers of their own
+ * ({@code gateway.carrier.<name>.sender-numbers}, in the pool as well; the pool's other numbers are
+ * the default carrier's), a message's candidates are only those of the carriers on its route: a
+ * number's replies come through its carrier, so the pair must be one that carrier can deliver to. Take a pair this user owns already, else a free one, else an expired one or one of
  * this company's, least recently used first. When none is left the message still goes, from the
  * one-way sender {@code gateway.sender.one-way}, and the send result says replies cannot come back.
  *
@@ -73,23 +79,53 @@ public class ReplyPathResolver {
     @ConfigProperty(name = "gateway.sender.one-way")
     String oneWay;
 
+    @Inject
+    Config config;
+
+    @Inject
+    CarrierNames carriers;
+
+    /** The carrier of each pool number, where some carrier has numbers of its own; empty otherwise (any number, any route). */
+    Map<String, String> carrierOfNumber = Map.of();
+
+    @PostConstruct
+    void carriersNumbers() {
+        Map<String, String> owned = new LinkedHashMap<>();
+        for (String carrier : carriers.all()) {
+            config.getOptionalValues("gateway.carrier." + carrier + ".sender-numbers", String.class).orElse(List.of())
+                    .stream().map(String::strip).filter(n -> !n.isEmpty()).forEach(number -> owned.put(number, carrier));
+        }
+        if (owned.isEmpty()) {
+            return;
+        }
+        List<String> all = new ArrayList<>(pool);
+        owned.keySet().stream().filter(number -> !all.contains(number)).forEach(all::add);
+        all.forEach(number -> owned.putIfAbsent(number, CarrierNames.DEFAULT));
+        pool = List.copyOf(all);
+        carrierOfNumber = Map.copyOf(owned);
+    }
+
     /** Which company owns which sender number; read once for a group of sends stored together. */
     public Map<String, Long> assignedNumbers() {
         return senderNumbers.assigned();
     }
 
     /**
-     * The numbers this company's messages may go out from, its own first; {@code assigned} is what
-     * {@link #assignedNumbers()} said in this transaction.
+     * The numbers this company's messages through {@code route} (empty: the default carrier) may go
+     * out from, its own first, then those of the pool that belong to a carrier of the route;
+     * {@code assigned} is what {@link #assignedNumbers()} said in this transaction.
      */
-    public List<String> candidatesFor(long company, Map<String, Long> assigned) {
+    public List<String> candidatesFor(long company, Map<String, Long> assigned, List<String> route) {
         List<String> candidates = new ArrayList<>();
         assigned.forEach((number, owner) -> {
             if (owner == company) {
                 candidates.add(number);
             }
         });
-        pool.stream().filter(number -> !assigned.containsKey(number)).forEach(candidates::add);
+        List<String> through = carrierOfNumber.isEmpty() ? null : route.isEmpty() ? List.of(CarrierNames.DEFAULT) : route;
+        pool.stream().filter(number -> !assigned.containsKey(number))
+                .filter(number -> through == null || through.contains(carrierOfNumber.get(number)))
+                .forEach(candidates::add);
         return candidates;
     }
 

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -171,6 +172,26 @@ class ReplyPathResolverTest {
         assertEquals(List.of(N1, N2), candidates(alice.getCompany()), "even when the pool lists it too");
     }
 
+    /** Where carriers have numbers of their own, a message's candidates are those of its route's carriers. */
+    @Test
+    void aMessageGoesOutFromANumberOfACarrierOnItsRoute() {
+        Company initech = newCompany();
+        List<List<String>> byRoute = inTransaction(em -> {
+            ReplyPathResolver cut = resolver(em);
+            cut.carrierOfNumber = Map.of(N1, "default", N2, "nz");
+            Map<String, Long> assigned = cut.assignedNumbers();
+            return List.of(cut.candidatesFor(initech.getId(), assigned, List.of()),
+                    cut.candidatesFor(initech.getId(), assigned, List.of("nz")),
+                    cut.candidatesFor(initech.getId(), assigned, List.of("au", "default")),
+                    cut.candidatesFor(initech.getId(), assigned, List.of("au")));
+        });
+
+        assertEquals(List.of(N1), byRoute.get(0), "the default carrier's");
+        assertEquals(List.of(N2), byRoute.get(1));
+        assertEquals(List.of(N1), byRoute.get(2), "any carrier of the route");
+        assertEquals(List.of(), byRoute.get(3), "a carrier without numbers: none of the pool (the message goes one-way)");
+    }
+
     @Test
     void differentRecipientsHaveIndependentConversations() {
         Company acme = newCompany();
@@ -198,7 +219,7 @@ class ReplyPathResolverTest {
             long company = em.find(User.class, user.getId()).getCompany().getId();
             ReplyPathResolver.Conversations alone = cut.conversations(List.of(recipient));
             ReplyPath path = alone.senderNumbersFor(user.getId(), company, List.of(recipient),
-                    cut.candidatesFor(company, cut.assignedNumbers())).get(0);
+                    cut.candidatesFor(company, cut.assignedNumbers(), List.of())).get(0);
             alone.write();
             return path;
         });
@@ -207,7 +228,7 @@ class ReplyPathResolverTest {
     private static List<String> candidates(Company company) {
         return inTransaction(em -> {
             ReplyPathResolver cut = resolver(em);
-            return cut.candidatesFor(company.getId(), cut.assignedNumbers());
+            return cut.candidatesFor(company.getId(), cut.assignedNumbers(), List.of());
         });
     }
 

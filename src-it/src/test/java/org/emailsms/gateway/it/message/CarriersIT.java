@@ -57,6 +57,8 @@ class CarriersIT {
     private static final int NZ_PORT = 12802;
     private static final int WRONG_NAME_PORT = 12803;
     private static final String ROUTED_COMPANY = Tenants.unique("Routed");
+    /** The New Zealand carrier's own sender number: replies to it come through that carrier. */
+    private static final String NZ_NUMBER = "+64211234567";
     private static final String OPERATOR = "operator@carriers.test";
     private static final String ALERT = "EmailSMS gateway alert: carrier au is down";
     private static final String CLEARED = "EmailSMS gateway cleared: carrier au is down";
@@ -89,10 +91,12 @@ class CarriersIT {
         env.put("GATEWAY_CARRIER_AU_HOST", "127.0.0.1");
         env.put("GATEWAY_CARRIER_AU_PORT", Integer.toString(AU_PORT));
         env.put("GATEWAY_CARRIER_AU_SYSTEM_ID", "au-account");
+        env.put("GATEWAY_CARRIER_AU_SENDER_NUMBERS", "+61491570156,+61491570157");
         env.put("GATEWAY_CARRIER_NZ_HOST", "localhost");
         env.put("GATEWAY_CARRIER_NZ_PORT", Integer.toString(NZ_PORT));
         env.put("GATEWAY_CARRIER_NZ_SYSTEM_ID", "nz-account");
         env.put("GATEWAY_CARRIER_NZ_BINDS", "2");
+        env.put("GATEWAY_CARRIER_NZ_SENDER_NUMBERS", NZ_NUMBER);
         env.put("GATEWAY_CARRIER_NZ_TLS", "true");
         env.put("GATEWAY_CARRIER_NZ_TRUST_STORE", certificates.trustStore().toString());
         env.put("GATEWAY_CARRIER_NZ_TRUST_STORE_PASSWORD", TestCertificates.PASSWORD);
@@ -161,6 +165,11 @@ class CarriersIT {
         assertEquals(List.of(), australia.submitsTo(nz));
         assertEquals(1, newZealand.submitsTo(routedAu).size(), "the company's rule comes before the prefix's");
         assertEquals(List.of(), australia.submitsTo(routedAu));
+        assertEquals(NZ_NUMBER.substring(1), newZealand.submitsTo(nz).get(0).getSourceAddr(),
+                "from a number of the carrier that delivers it, so the reply comes back through it");
+        assertEquals(NZ_NUMBER.substring(1), newZealand.submitsTo(routedAu).get(0).getSourceAddr());
+        assertTrue(australia.submitsTo(au).get(0).getSourceAddr().startsWith("6149157015"),
+                australia.submitsTo(au).get(0).getSourceAddr());
         String metrics = client.get(client.http("/metrics")).body();
         assertTrue(metrics.matches("(?s).*gateway_carrier_acknowledged\\{[^}]*carrier=\"nz\"[^}]*} [1-9].*")
                 && metrics.matches("(?s).*gateway_carrier_binds_bound\\{[^}]*carrier=\"au\"[^}]*} 1.*"), metrics);
