@@ -29,6 +29,7 @@ import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.client.provisioning.GatewayFault;
 import org.emailsms.gateway.it.client.provisioning.Route;
+import org.emailsms.gateway.it.support.Browser;
 import org.emailsms.gateway.it.support.Distribution;
 import org.emailsms.gateway.it.support.Messages;
 import org.emailsms.gateway.it.support.GatewayClient;
@@ -367,6 +368,14 @@ class CarriersIT {
                 () -> !emails(MAIL, OPERATOR, neverBound).isEmpty());
         assertEquals(1, emails(MAIL, OPERATOR, neverBound).size(), "one alert, however many checks saw it down");
         australia.awaitBinds(1, Duration.ofSeconds(30));
+
+        try (Browser browser = new Browser(client)) {
+            browser.signIn("admin", System.getProperty("it.admin.password"));
+            browser.open("/admin/index.xhtml");
+            String alerts = browser.text("alerts");
+            assertTrue(alerts.contains("carrier elsewhere is down"), "the dashboard lists what is raised: " + alerts);
+            assertTrue(!alerts.contains("carrier au is down"), "and not what has cleared: " + alerts);
+        }
     }
 
     private static String newZealandMobile() {
