@@ -1,12 +1,16 @@
 package org.emailsms.gateway.message.control;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
@@ -20,17 +24,17 @@ import org.emailsms.gateway.platform.control.CarrierNames;
 import org.emailsms.gateway.platform.control.PhoneNumbers;
 
 /**
- * Which carriers a message goes through: an ordered list of rules ({@code gateway.routes=a,b,...},
- * each under {@code gateway.route.<name>.*}), each matching on any of destination prefix, destination
- * country, company, department and kind, and naming the carriers to try in order (the first, then
- * fallbacks). The first rule that matches decides; a message no rule matches goes through
+ * Which carriers a message goes through: an ordered list of rules, each matching on any of
+ * destination prefix, destination country, company, department and kind, and naming the carriers to
+ * try in order (the first, then fallbacks). The first rule that matches decides; a message no rule matches goes through
  * {@value CarrierNames#DEFAULT}. A rule that names no carrier, or a message no rule matches where
  * there is no default carrier, is refused at acceptance: no carrier may take it.
  *
  * <p>The rules live in the database ({@link RouteTable}), edited by the provider's administrators;
- * {@code gateway.routes} gives the first ones, at a start on an empty table. Each node reads them
- * again every {@value #RELOAD_SECONDS} seconds (at once after a change made on it). A message keeps
- * the carriers chosen when it was accepted; a change of the rules applies to messages accepted after it.
+ * {@code gateway.routes} (each under {@code gateway.route.<name>.*}) gives the first ones, at a start
+ * on an empty table. Each node reads them again every {@value #RELOAD_SECONDS} seconds (at the next
+ * message after a change made on it). A message keeps the carriers chosen when it was accepted; a
+ * change of the rules applies to messages accepted after it.
  */
 @ApplicationScoped
 public class Routes {
@@ -73,9 +77,9 @@ public class Routes {
     CarrierNames carriers;
 
     static final int RELOAD_SECONDS = 5;
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}");
-    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("\\+[1-9][0-9]{0,14}");
-    private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern.compile("[A-Z]{2}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}");
+    private static final Pattern PREFIX = Pattern.compile("\\+[1-9][0-9]{0,14}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     @Inject
     RouteTable table;
@@ -101,12 +105,17 @@ public class Routes {
     void init() {
         hasDefault = carriers.hasDefault();
         List<Rule> configured = configured();
-        if (table.seed(configured)) {
-            LOG.info(() -> configured.size() + " routes of gateway.routes stored as the first routes to carriers");
-        } else if (!configured.isEmpty()) {
-            LOG.info("gateway.routes is not used: the database holds routes already (the portal's Routes page edits them)");
+        try {
+            if (table.seed(configured)) {
+                LOG.info(() -> configured.size() + " routes of gateway.routes stored as the first routes to carriers");
+            } else if (!configured.isEmpty()) {
+                LOG.info("gateway.routes is not used: the database holds routes already (the portal's Routes page edits them)");
+            }
+        } catch (RuntimeException seededElsewhere) {
+            // Another node starting at the same time stored them first: its rows are the ones read below.
+            LOG.log(Level.FINE, "the routes were seeded by another node", seededElsewhere);
         }
-        reload();
+        refresh(true);
     }
 
     /** The rules of {@code gateway.routes}, refused if one names a carrier that does not exist. */
@@ -129,14 +138,20 @@ public class Routes {
         return read;
     }
 
-    /** The rules as the database has them now; kept as they were if it cannot be read. */
-    private synchronized void reload() {
+    /**
+     * The rules as the database has them now, unless another thread has just read them; kept as they
+     * were if it cannot be read.
+     */
+    private synchronized void refresh(boolean now) {
+        if (!now && !stale()) {
+            return;
+        }
         try {
             List<Rule> read = table.read();
             problems(read, carriers.all()).forEach(problem -> LOG.warning(() -> "Routes to carriers: " + problem));
             rules = List.copyOf(read);
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "Cannot read the routes to carriers; the ones read before apply", e);
+            LOG.log(Level.WARNING, "Cannot read the routes to carriers; the ones read before apply", e);
             if (rules == null) {
                 rules = List.of();
             }
@@ -144,9 +159,13 @@ public class Routes {
         loadedAt = System.nanoTime();
     }
 
+    private boolean stale() {
+        return System.nanoTime() - loadedAt > TimeUnit.SECONDS.toNanos(RELOAD_SECONDS);
+    }
+
     private List<Rule> current() {
-        if (table != null && System.nanoTime() - loadedAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(RELOAD_SECONDS)) {
-            reload();
+        if (table != null && stale()) {
+            refresh(false);
         }
         return rules;
     }
@@ -160,8 +179,8 @@ public class Routes {
         List<String> wrong = problems(replacement, carriers.all());
         if (wrong.isEmpty()) {
             table.replace(replacement);
-            rules = List.copyOf(replacement);
-            loadedAt = System.nanoTime();
+            // Read again at the next use, once committed (or rolled back): not a list that may never be.
+            loadedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(RELOAD_SECONDS + 1);
         }
         return wrong;
     }
@@ -204,7 +223,7 @@ public class Routes {
     static List<String> problems(List<Rule> rules, List<String> carriers) {
         Set<String> kinds = Set.of(INTERACTIVE, BULK);
         List<String> problems = new ArrayList<>();
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             String where = "route '" + rule.name() + "'";
