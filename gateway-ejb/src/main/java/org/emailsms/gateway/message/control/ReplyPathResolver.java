@@ -91,7 +91,7 @@ public class ReplyPathResolver {
     @PostConstruct
     void carriersNumbers() {
         Map<String, String> owned = new LinkedHashMap<>();
-        for (String carrier : carriers.all()) {
+        for (String carrier : carriers.configured()) {
             config.getOptionalValues("gateway.carrier." + carrier + ".sender-numbers", String.class).orElse(List.of())
                     .stream().map(String::strip).filter(n -> !n.isEmpty()).forEach(number -> owned.put(number, carrier));
         }

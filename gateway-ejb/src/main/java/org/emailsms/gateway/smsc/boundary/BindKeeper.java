@@ -22,7 +22,8 @@ import org.emailsms.gateway.smsc.control.SmscSettings;
 
 /**
  * Binds at start-up and after every dropped link, without waiting for an outbound message: replies
- * and delivery receipts reach the gateway only over a bound link. After each check it tells the
+ * and delivery receipts reach the gateway only over a bound link. Each check first opens and closes
+ * the carriers added or removed in the portal meanwhile (on any node). After each check it tells the
  * other nodes how this node's binds are ({@link NodeBinds}).
  */
 @Singleton
@@ -41,6 +42,9 @@ public class BindKeeper {
     @EJB
     NodeBinds nodes;
 
+    @EJB
+    CarrierAdministration carriers;
+
     @Inject
     SmscSettings settings;
 
@@ -53,6 +57,11 @@ public class BindKeeper {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void keepBound() {
+        try {
+            connector.refresh(carriers.added());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot read the carriers added in the portal; those known before stay", e);
+        }
         connector.keepBound();
         try {
             nodes.publish();

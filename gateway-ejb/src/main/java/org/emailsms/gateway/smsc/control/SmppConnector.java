@@ -50,23 +50,62 @@ public class SmppConnector {
     DeliveryStatistics statistics;
 
     /** A carrier's binds, used in turn. */
-    private record Carrier(String name, List<SmppBind> binds, AtomicInteger next) {
+    private record Carrier(CarrierSettings settings, List<SmppBind> binds, AtomicInteger next) {
+
+        String name() {
+            return settings.name();
+        }
     }
 
-    private Map<String, Carrier> carriers;
+    /** Replaced whole when the carriers added in the portal change; read without a lock. */
+    private volatile Map<String, Carrier> carriers;
+    private Map<String, Carrier> configured;
 
     @PostConstruct
     void init() {
         Map<String, Carrier> open = new LinkedHashMap<>();
         for (CarrierSettings carrier : settings.carriers()) {
-            InboundListener inbound = new InboundListener(journal, carrier.name());
-            ConnectionFactory connections = carrier.tls().enabled()
-                    ? new TlsConnections(carrier.tls(), settings.responseTimeout()) : null;
-            open.put(carrier.name(), new Carrier(carrier.name(), carrier.binds().stream()
-                    .map(bind -> new SmppBind(bind, carrier, settings, connections, inbound)).toList(),
-                    new AtomicInteger()));
+            open.put(carrier.name(), open(carrier));
         }
-        carriers = Collections.unmodifiableMap(open);
+        configured = Collections.unmodifiableMap(open);
+        carriers = configured;
+    }
+
+    private Carrier open(CarrierSettings carrier) {
+        InboundListener inbound = new InboundListener(journal, carrier.name());
+        ConnectionFactory connections = carrier.tls().enabled()
+                ? new TlsConnections(carrier.tls(), settings.responseTimeout()) : null;
+        return new Carrier(carrier, carrier.binds().stream()
+                .map(bind -> new SmppBind(bind, carrier, settings, connections, inbound)).toList(), new AtomicInteger());
+    }
+
+    /**
+     * The carriers added in the portal are now {@code added}: new ones are opened (bound at the next
+     * bind check), changed ones opened again, removed ones closed. A name of the configuration's is
+     * never replaced. In flight, a submit finishes on the bind it started on.
+     */
+    public synchronized void refresh(List<CarrierSettings> added) {
+        Map<String, Carrier> current = carriers;
+        Map<String, Carrier> next = new LinkedHashMap<>(configured);
+        for (CarrierSettings carrier : added) {
+            if (configured.containsKey(carrier.name())) {
+                continue;
+            }
+            Carrier existing = current.get(carrier.name());
+            next.put(carrier.name(), existing != null && existing.settings().equals(carrier) ? existing : open(carrier));
+        }
+        if (next.equals(current)) {
+            return;
+        }
+        carriers = Collections.unmodifiableMap(next);
+        current.forEach((name, carrier) -> {
+            if (next.get(name) != carrier) {
+                LOG.info(() -> "Carrier " + name + " changed or removed: its binds are closed");
+                carrier.binds().forEach(SmppBind::close);
+            }
+        });
+        next.keySet().stream().filter(name -> !current.containsKey(name))
+                .forEach(name -> LOG.info(() -> "Carrier " + name + " added: it is bound at the next bind check"));
     }
 
     /**
@@ -76,18 +115,19 @@ public class SmppConnector {
      */
     public Submitted submit(List<String> route, Submission part) throws SubmitFailedException {
         List<String> tried = route.isEmpty() ? List.of(CarrierNames.DEFAULT) : route;
+        Map<String, Carrier> now = carriers;
         SubmitFailedException last = null;
         for (String name : tried) {
-            Carrier carrier = carriers.get(name);
+            Carrier carrier = now.get(name);
             if (carrier == null) {
-                last = new SubmitFailedException("No carrier '" + name + "' is configured (gateway.carriers)", false, null);
+                last = new SubmitFailedException("There is no carrier '" + name + "' (any more)", false, null);
                 continue;
             }
             try {
                 return new Submitted(carrier.name(), submit(carrier, part));
             } catch (SubmitFailedException failed) {
                 statistics.notTaken(carrier.name());
-                SubmitFailedException e = carriers.size() > 1 ? failed.of(carrier.name()) : failed;
+                SubmitFailedException e = now.size() > 1 ? failed.of(carrier.name()) : failed;
                 if (e.isPermanent()) {
                     throw e;
                 }

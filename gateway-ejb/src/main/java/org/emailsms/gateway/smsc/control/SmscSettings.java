@@ -122,13 +122,13 @@ public class SmscSettings {
     /** Without a configured SMSC the gateway binds to its own simulator, so that it works out of the box. */
     public boolean isSimulated() {
         return host.filter(h -> !h.isBlank()).isEmpty() && names().isEmpty()
-                && carrierNames.all().equals(List.of(CarrierNames.DEFAULT));
+                && carrierNames.configured().equals(List.of(CarrierNames.DEFAULT));
     }
 
-    /** Every carrier with its binds, {@value CarrierNames#DEFAULT} first when it exists. */
+    /** Every carrier of the configuration with its binds, {@value CarrierNames#DEFAULT} first when it exists. */
     public List<CarrierSettings> carriers() {
         List<CarrierSettings> carriers = new ArrayList<>();
-        for (String name : carrierNames.all()) {
+        for (String name : carrierNames.configured()) {
             carriers.add(CarrierNames.DEFAULT.equals(name) ? defaultCarrier() : carrier(name));
         }
         return carriers;

@@ -77,7 +77,7 @@ public class DeliveryMetrics {
         registry.gauge(NodeLabel.id("gateway.mail.pending", node), mail, MailBacklog::pending);
         registry.gauge(NodeLabel.id("gateway.mail.retrying", node), mail, MailBacklog::retrying);
         // The names from the configuration: the connector, an EJB, cannot be called while CDI starts.
-        for (String carrier : carriers.all()) {
+        for (String carrier : carriers.configured()) {
             registry.gauge(NodeLabel.id("gateway.carrier.acknowledged", node, carrier), statistics,
                     s -> s.acknowledgedBy(carrier));
             registry.gauge(NodeLabel.id("gateway.carrier.not.taken", node, carrier), statistics,

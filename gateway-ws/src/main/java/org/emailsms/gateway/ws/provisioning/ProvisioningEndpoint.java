@@ -26,6 +26,7 @@ import org.emailsms.gateway.account.entity.Role;
 import org.emailsms.gateway.inbound.boundary.ReplyService;
 import org.emailsms.gateway.message.boundary.DictionaryService;
 import org.emailsms.gateway.message.boundary.RouteAdministration;
+import org.emailsms.gateway.smsc.boundary.CarrierAdministration;
 import org.emailsms.gateway.platform.boundary.ErrorCode;
 import org.emailsms.gateway.ws.platform.Boundary;
 import org.emailsms.gateway.ws.platform.Callers;
@@ -57,6 +58,7 @@ public class ProvisioningEndpoint {
     private final Boundary<ReplyService> replies = Boundary.of(ReplyService.class);
     private final Boundary<DictionaryService> dictionaries = Boundary.of(DictionaryService.class);
     private final Boundary<RouteAdministration> routes = Boundary.of(RouteAdministration.class);
+    private final Boundary<CarrierAdministration> carriers = Boundary.of(CarrierAdministration.class);
 
     private Long companyId(String actor, String company) throws GatewayFault {
         return Calls.invoke(() -> names.get().companyId(actor, company));
@@ -272,6 +274,38 @@ public class ProvisioningEndpoint {
         List<RouteSpec> given = replacement == null ? List.of() : replacement;
         Calls.run(() -> routes.get().replace(actor, given.stream().map(RouteSpec::toRule).toList()));
         return Calls.invoke(() -> routes.get().routes(actor).stream().map(RouteSpec::of).toList());
+    }
+
+    /** Every carrier, the configuration's (not editable) and those added; no password is given back. Provider administrators only. */
+    @WebMethod
+    @WebResult(name = "carrier")
+    public List<CarrierSpec> getCarriers(@WebParam(name = "credentials") Credentials credentials) throws GatewayFault {
+        String actor = signIn(credentials);
+        return Calls.invoke(() -> carriers.get().carriers(actor).stream().map(CarrierSpec::of).toList());
+    }
+
+    /**
+     * Adds a carrier, or changes one added before under the same name; every node binds to it within
+     * a bind check. A problem (a bad name or one of the configuration's, no host, a port, window,
+     * bind count or TON out of range, a validity period that is no duration, a trust store that
+     * cannot be read) changes nothing. Provider administrators only.
+     */
+    @WebMethod
+    public void setCarrier(@WebParam(name = "credentials") Credentials credentials,
+                           @WebParam(name = "carrier") CarrierSpec carrier) throws GatewayFault {
+        String actor = signIn(credentials);
+        if (carrier == null) {
+            throw new GatewayFault(ErrorCode.INVALID_REQUEST, "The carrier is missing.");
+        }
+        Calls.run(() -> carriers.get().save(actor, carrier.toChange()));
+    }
+
+    /** Removes a carrier added before; refused while a route names it. Provider administrators only. */
+    @WebMethod
+    public void removeCarrier(@WebParam(name = "credentials") Credentials credentials,
+                              @WebParam(name = "name") String name) throws GatewayFault {
+        String actor = signIn(credentials);
+        Calls.run(() -> carriers.get().remove(actor, name));
     }
 
     /** The newest login attempts (at most {@code max}, up to 1,000) for a user, newest first. */

@@ -25,6 +25,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.emailsms.gateway.it.client.message.RecipientResult;
 import org.emailsms.gateway.it.client.message.SendOptions;
+import org.emailsms.gateway.it.client.provisioning.Carrier;
 import org.emailsms.gateway.it.client.provisioning.CompanySpec;
 import org.emailsms.gateway.it.client.provisioning.CreatedUser;
 import org.emailsms.gateway.it.client.provisioning.GatewayFault;
@@ -57,6 +58,7 @@ class CarriersIT {
     private static final int AU_PORT = 12801;
     private static final int NZ_PORT = 12802;
     private static final int WRONG_NAME_PORT = 12803;
+    private static final int EXTRA_PORT = 12804;
     private static final String ROUTED_COMPANY = Tenants.unique("Routed");
     /** The New Zealand carrier's own sender number: replies to it come through that carrier. */
     private static final String NZ_NUMBER = "+64211234567";
@@ -296,6 +298,51 @@ class CarriersIT {
             client.provisioning().setRoutes(client.administrator(), configured);
         }
         assertEquals(3, client.provisioning().getRoutes(client.administrator()).size());
+    }
+
+    /**
+     * A carrier added through provisioning is bound within a bind check and takes what its route
+     * sends it; its password is never read back; it cannot go while a route names it.
+     */
+    @Test
+    void aCarrierAddedThroughProvisioningIsBoundAndUsedAndRemovedOnceNoRouteNamesIt() throws Exception {
+        List<Route> configured = client.provisioning().getRoutes(client.administrator());
+        try (TestSmsc extra = new TestSmsc(EXTRA_PORT)) {
+            Carrier carrier = new Carrier();
+            carrier.setName("extra");
+            carrier.setHost("127.0.0.1");
+            carrier.setPort(EXTRA_PORT);
+            carrier.setSystemId("extra-account");
+            carrier.setPassword("s3cret");
+            client.provisioning().setCarrier(client.administrator(), carrier);
+            extra.awaitBinds(1, Duration.ofSeconds(30));
+            Carrier read = client.provisioning().getCarriers(client.administrator()).stream()
+                    .filter(c -> c.getName().equals("extra")).findFirst().orElseThrow();
+            assertEquals(true, read.isEditable());
+            assertEquals(true, read.isPasswordSet());
+            assertEquals(null, read.getPassword(), "a password is never given back");
+            assertEquals(false, client.provisioning().getCarriers(client.administrator()).stream()
+                    .filter(c -> c.getName().equals("au")).findFirst().orElseThrow().isEditable(), "the configuration's");
+
+            List<Route> withExtra = new java.util.ArrayList<>();
+            withExtra.add(route("extra-numbers", "+61499", "extra"));
+            withExtra.addAll(configured);
+            client.provisioning().setRoutes(client.administrator(), withExtra);
+            String handset = "+61499" + digits(6);
+            long id = client.messaging().sendMessage(serial, List.of(handset), "Through the new carrier", null)
+                    .get(0).getMessageId();
+            awaitStatus(client, serial, id, "OK");
+            assertEquals(1, extra.submitsTo(handset).size());
+
+            GatewayFault named = org.junit.jupiter.api.Assertions.assertThrows(GatewayFault.class,
+                    () -> client.provisioning().removeCarrier(client.administrator(), "extra"));
+            assertTrue(named.getMessage().contains("is named by route(s) extra-numbers"), named.getMessage());
+            client.provisioning().setRoutes(client.administrator(), configured);
+            client.provisioning().removeCarrier(client.administrator(), "extra");
+            Poll.until("the removed carrier's bind to be closed", Duration.ofSeconds(30), () -> extra.boundCount() == 0);
+        } finally {
+            client.provisioning().setRoutes(client.administrator(), configured);
+        }
     }
 
     private static Route route(String name, String prefix, String carrier) {

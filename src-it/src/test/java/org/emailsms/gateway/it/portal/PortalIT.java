@@ -210,6 +210,35 @@ class PortalIT {
                 "From a disabled company", null));
     }
 
+    /** The provider adds a carrier on its page, is told what is wrong first, sees it on Operations, and removes it. */
+    @Test
+    void theProviderAddsACarrierAndRemovesIt() throws Exception {
+        browser.signIn("admin", System.getProperty("it.admin.password"));
+        browser.open("/admin/carriers.xhtml");
+        assertEquals(List.of("default"), browser.texts(By.cssSelector(".carrierName")));
+        assertTrue(browser.text("list:carriers").contains("configuration"), browser.text("list:carriers"));
+
+        browser.type("carrier:name", "Second Carrier");
+        browser.type("carrier:host", "127.0.0.1");
+        browser.click("carrier:save");
+        browser.waitForText("'Second Carrier' is not a carrier name");
+
+        browser.type("carrier:name", "second");
+        browser.type("carrier:password", "pw1");
+        browser.click("carrier:save");
+        browser.waitForText("Carrier second saved");
+        assertEquals(List.of("default", "second"), browser.texts(By.cssSelector(".carrierName")));
+        assertTrue(browser.text("list:carriers").contains("added here") && browser.text("list:carriers").contains("set"),
+                browser.text("list:carriers"));
+        browser.open("/admin/operations.xhtml");
+        assertTrue(browser.texts(By.cssSelector(".carrierName")).contains("second"), browser.text("carriers"));
+
+        browser.open("/admin/carriers.xhtml");
+        browser.click(By.xpath("//tr[td/span[text()='second']]//button[.//span[text()='Remove']]"));
+        browser.waitForText("Carrier second removed.");
+        assertEquals(List.of("default"), browser.texts(By.cssSelector(".carrierName")));
+    }
+
     /** The provider edits the routes to carriers on their page: checked whole, applied to the next message. */
     @Test
     void theProviderEditsTheRoutesAndARouteWithoutCarriersRefusesWhatItMatches() throws Exception {
