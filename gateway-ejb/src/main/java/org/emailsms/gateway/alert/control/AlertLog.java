@@ -47,8 +47,11 @@ public class AlertLog {
             return true;
         }
         // Never raised before: the insert decides; a node that inserted it meanwhile wins on the key.
+        // The casts give PostgreSQL the parameters' types, which a SELECT list does not.
         return em.createNativeQuery("INSERT INTO gateway_alert (alert_key, active, raised_at, detail) "
-                        + "SELECT ?1, TRUE, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM gateway_alert WHERE alert_key = ?1)")
+                        + "SELECT CAST(?1 AS VARCHAR(80)), TRUE, CAST(?2 AS TIMESTAMP WITH TIME ZONE), "
+                        + "CAST(?3 AS VARCHAR(500)) WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM gateway_alert WHERE alert_key = CAST(?1 AS VARCHAR(80)))")
                 .setParameter(1, key).setParameter(2, when).setParameter(3, text).executeUpdate() == 1;
     }
 

@@ -367,7 +367,8 @@ public class MessageAcceptance {
             List<ReplyPath> chosen = shared.conversations().senderNumbersFor(user.userId(), user.companyId(),
                     positions.stream().map(allowed::get).toList(), candidates);
             for (int k = 0; k < positions.size(); k++) {
-                paths[positions.get(k)] = chosen.get(k);
+                ReplyPath path = chosen.get(k);
+                paths[positions.get(k)] = path.routable() ? path : replyPaths.oneWay(route);
             }
         });
         return List.of(paths);

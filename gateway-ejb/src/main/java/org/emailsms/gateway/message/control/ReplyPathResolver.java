@@ -88,8 +88,17 @@ public class ReplyPathResolver {
     /** The carrier of each pool number, where some carrier has numbers of its own; empty otherwise (any number, any route). */
     Map<String, String> carrierOfNumber = Map.of();
 
+    /** The one-way senders of the carriers that have their own ({@code gateway.carrier.<name>.one-way}). */
+    Map<String, String> oneWayOfCarrier = Map.of();
+
     @PostConstruct
     void carriersNumbers() {
+        Map<String, String> oneWays = new HashMap<>();
+        for (String carrier : carriers.configured()) {
+            config.getOptionalValue("gateway.carrier." + carrier + ".one-way", String.class).map(String::strip)
+                    .filter(sender -> !sender.isEmpty()).ifPresent(sender -> oneWays.put(carrier, sender));
+        }
+        oneWayOfCarrier = Map.copyOf(oneWays);
         Map<String, String> owned = new LinkedHashMap<>();
         for (String carrier : carriers.configured()) {
             config.getOptionalValues("gateway.carrier." + carrier + ".sender-numbers", String.class).orElse(List.of())
@@ -127,6 +136,15 @@ public class ReplyPathResolver {
                 .filter(number -> through == null || through.contains(carrierOfNumber.get(number)))
                 .forEach(candidates::add);
         return candidates;
+    }
+
+    /**
+     * The sender a message through {@code route} goes out from when no number can carry its replies
+     * back: its first carrier's own one-way sender, else {@code gateway.sender.one-way}.
+     */
+    public ReplyPath oneWay(List<String> route) {
+        String first = route.isEmpty() ? CarrierNames.DEFAULT : route.get(0);
+        return new ReplyPath(oneWayOfCarrier.getOrDefault(first, oneWay), false);
     }
 
     /**

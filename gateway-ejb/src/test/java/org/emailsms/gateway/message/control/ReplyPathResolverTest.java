@@ -193,6 +193,17 @@ class ReplyPathResolverTest {
     }
 
     @Test
+    void aMessageThatCannotCarryRepliesGoesOutFromItsFirstCarriersOneWaySender() {
+        ReplyPathResolver cut = new ReplyPathResolver();
+        cut.oneWay = "NoReply";
+        cut.oneWayOfCarrier = Map.of("nz", "AcmeNZ");
+
+        assertEquals(new ReplyPath("AcmeNZ", false), cut.oneWay(List.of("nz", "default")));
+        assertEquals(new ReplyPath("NoReply", false), cut.oneWay(List.of("au", "nz")), "the first carrier's, or the default");
+        assertEquals(new ReplyPath("NoReply", false), cut.oneWay(List.of()));
+    }
+
+    @Test
     void differentRecipientsHaveIndependentConversations() {
         Company acme = newCompany();
         User alice = newUser(acme);

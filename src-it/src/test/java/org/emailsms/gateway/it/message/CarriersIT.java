@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -200,6 +202,11 @@ class CarriersIT {
     @Test
     void aCarrierThatCannotBeReachedPassesItsMessagesToTheNextOfTheRoute() throws Exception {
         String au = randomMobile();
+        String waiting = randomMobile();
+        SendOptions inAFewSeconds = new SendOptions();
+        inAFewSeconds.setSendAt(Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).toString());
+        long scheduled = client.messaging().sendMessage(serial, List.of(waiting), "Accepted before the outage",
+                inAFewSeconds).get(0).getMessageId();
         australia.stop();
         try {
             Poll.until("the Australian carrier's bind to be down", Duration.ofSeconds(30),
@@ -211,6 +218,9 @@ class CarriersIT {
             assertEquals(1, newZealand.submitsTo(au).size(), "the route's second carrier took it");
             assertEquals(1, client.messaging().getStatus(serial, List.of(id)).get(0).getAttempts(),
                     "failing over used no more than the one attempt");
+            awaitStatus(client, serial, scheduled, "OK");
+            assertEquals(1, newZealand.submitsTo(waiting).size(), "a message waiting when it went down goes there too");
+            assertEquals(List.of(), australia.submitsTo(waiting));
         } finally {
             australia.resume();
         }
