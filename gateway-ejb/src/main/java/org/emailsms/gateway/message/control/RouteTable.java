@@ -58,7 +58,7 @@ public class RouteTable {
      * nodes starting at once: the first insert wins, the others' fail on the key and change nothing.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean seed(List<Routes.Rule> configured) {
+    public boolean storeIfEmpty(List<Routes.Rule> configured) {
         if (configured.isEmpty() || ((Number) em.createNativeQuery("SELECT COUNT(*) FROM carrier_route")
                 .getSingleResult()).longValue() > 0) {
             return false;

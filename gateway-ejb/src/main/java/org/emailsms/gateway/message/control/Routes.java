@@ -106,14 +106,14 @@ public class Routes {
         hasDefault = carriers.hasDefault();
         List<Rule> configured = configured();
         try {
-            if (table.seed(configured)) {
+            if (table.storeIfEmpty(configured)) {
                 LOG.info(() -> configured.size() + " routes of gateway.routes stored as the first routes to carriers");
             } else if (!configured.isEmpty()) {
                 LOG.info("gateway.routes is not used: the database holds routes already (the portal's Routes page edits them)");
             }
-        } catch (RuntimeException seededElsewhere) {
+        } catch (RuntimeException storedElsewhere) {
             // Another node starting at the same time stored them first: its rows are the ones read below.
-            LOG.log(Level.FINE, "the routes were seeded by another node", seededElsewhere);
+            LOG.log(Level.FINE, "the first routes were stored by another node", storedElsewhere);
         }
         refresh(true);
     }

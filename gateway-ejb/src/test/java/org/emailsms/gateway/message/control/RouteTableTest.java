@@ -39,7 +39,7 @@ class RouteTableTest {
     void theConfiguredRoutesAreTheFirstOnlyOnAnEmptyTable() {
         database.inTransaction((EntityManager em) -> new RouteTable(em).replace(List.of(BLOCKED)));
 
-        assertFalse(database.inTransaction((EntityManager em) -> new RouteTable(em).seed(List.of(ACME))));
+        assertFalse(database.inTransaction((EntityManager em) -> new RouteTable(em).storeIfEmpty(List.of(ACME))));
         assertEquals(List.of(BLOCKED), database.inTransaction((EntityManager em) -> new RouteTable(em).read()));
     }
 }
