@@ -22,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.emailsms.gateway.message.boundary.Delivery;
+import org.emailsms.gateway.message.entity.SmsMessage;
 
 /**
  * Claims due messages for a node's delivery pipeline, a batch in one transaction: pending messages
@@ -186,10 +187,6 @@ public class DeliveryClaims {
         }
     }
 
-    private static List<String> routeOf(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
-    }
-
     private static List<Delivery> claimed(Connection connection, String claimant, Array ids) throws SQLException {
         Map<Long, List<Delivery.Part>> parts = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT message_id, id, part_number FROM sms_part "
@@ -216,7 +213,7 @@ public class DeliveryClaims {
                     Instant due = (scheduled != null ? scheduled : rows.getObject(11, OffsetDateTime.class)).toInstant();
                     deliveries.add(new Delivery(id, claimant, rows.getInt(2), rows.getString(3),
                             rows.getString(4), rows.getBytes(5), rows.getInt(6), rows.getInt(7), rows.getBoolean(8),
-                            rows.getBoolean(9), rows.getInt(10), due, routeOf(rows.getString(13)),
+                            rows.getBoolean(9), rows.getInt(10), due, SmsMessage.routeOf(rows.getString(13)),
                             parts.getOrDefault(id, List.of())));
                 }
             }

@@ -28,6 +28,7 @@ import org.emailsms.gateway.message.boundary.Delivery;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome;
 import org.emailsms.gateway.message.boundary.DeliveryOutcome.Kind;
 import org.emailsms.gateway.message.entity.MessageStatus;
+import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.CarrierNames;
 import org.emailsms.gateway.platform.control.GroupCommit;
 import org.emailsms.gateway.platform.control.GroupCommits;
@@ -330,7 +331,7 @@ public final class OutcomeLog {
             boolean receipt = in.readBoolean();
             int attempts = in.readInt();
             Instant due = readInstant(in);
-            List<String> route = format == 1 ? List.of() : routeOf(in.readUTF());
+            List<String> route = format == 1 ? List.of() : SmsMessage.routeOf(in.readUTF());
             List<Delivery.Part> parts = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
                 parts.add(new Delivery.Part(in.readLong(), in.readInt()));
@@ -350,10 +351,6 @@ public final class OutcomeLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> routeOf(String joined) {
-        return joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     private static void writeInstant(DataOutputStream out, Instant at) throws IOException {

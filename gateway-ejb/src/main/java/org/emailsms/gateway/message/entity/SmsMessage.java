@@ -227,7 +227,12 @@ public class SmsMessage extends GatewayEntity {
     }
 
     public List<String> getRoute() {
-        return route == null ? List.of() : List.of(route.split(","));
+        return routeOf(route);
+    }
+
+    /** The carriers of a stored {@code route} column, in order; empty for null or empty (the default carrier). */
+    public static List<String> routeOf(String column) {
+        return column == null || column.isEmpty() ? List.of() : List.of(column.split(","));
     }
 
     /** Held from its insert by the node that accepted it, which delivers it from memory. */

@@ -1,6 +1,7 @@
 package org.emailsms.gateway.smsc.boundary;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.emailsms.gateway.message.entity.SmsMessage;
 import org.emailsms.gateway.platform.control.CarrierNames;
 import org.emailsms.gateway.platform.control.Timestamps;
 
@@ -40,7 +42,8 @@ public class OutboundBacklog {
                 + "WHERE status IN ('PENDING', 'FAIL') GROUP BY route").getResultList()) {
             Object[] columns = (Object[]) row;
             String route = (String) columns[0];
-            String first = route == null || route.isEmpty() ? CarrierNames.DEFAULT : route.split(",")[0];
+            List<String> carriers = SmsMessage.routeOf(route);
+            String first = carriers.isEmpty() ? CarrierNames.DEFAULT : carriers.get(0);
             waiting.merge(first, ((Number) columns[1]).longValue(), Long::sum);
         }
         return waiting;

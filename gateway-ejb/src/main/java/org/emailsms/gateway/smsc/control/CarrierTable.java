@@ -39,12 +39,8 @@ public class CarrierTable {
             String name = (String) c[0];
             int binds = ((Number) c[6]).intValue();
             String password = open(c[4]);
-            List<BindSettings> bindSettings = new ArrayList<>();
-            for (int i = 1; i <= binds; i++) {
-                bindSettings.add(new BindSettings(binds == 1 ? name : name + "-" + i, (String) c[1],
-                        ((Number) c[2]).intValue(), (String) c[3], password, (String) c[5], ((Number) c[7]).intValue(),
-                        ((Number) c[8]).intValue()));
-            }
+            List<BindSettings> bindSettings = BindSettings.ofCarrier(name, binds, (String) c[1], ((Number) c[2]).intValue(),
+                    (String) c[3], password, (String) c[5], ((Number) c[7]).intValue(), ((Number) c[8]).intValue());
             carriers.add(new CarrierSettings(name, bindSettings, ((Number) c[9]).byteValue(), ((Number) c[10]).byteValue(),
                     Optional.ofNullable((String) c[11]).map(Duration::parse), (Boolean) c[12],
                     new CarrierSettings.Tls((Boolean) c[13], Optional.ofNullable((String) c[14]).map(Path::of), open(c[15]))));

@@ -159,11 +159,8 @@ public class SmscSettings {
         if (bindCount < 1 || bindCount > 16) {
             throw new IllegalArgumentException(prefix + "binds must be 1 to 16: " + bindCount);
         }
-        List<BindSettings> carrierBinds = new ArrayList<>();
-        for (int i = 1; i <= bindCount; i++) {
-            carrierBinds.add(new BindSettings(bindCount == 1 ? name : name + "-" + i, carrierHost, carrierPort, id,
-                    secret, type, carrierWindow, cap));
-        }
+        List<BindSettings> carrierBinds = BindSettings.ofCarrier(name, bindCount, carrierHost, carrierPort, id, secret, type,
+                carrierWindow, cap);
         return new CarrierSettings(name, carrierBinds,
                 config.getOptionalValue(prefix + "source-ton", Byte.class).orElse((byte) 1),
                 config.getOptionalValue(prefix + "source-npi", Byte.class).orElse((byte) 1),
